@@ -1,0 +1,65 @@
+"""Sidenote's backend: a Flask app that turns a news page into context cards.
+
+``create_app`` is the only entry point; no app exists at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from flask import Flask
+
+DEFAULTS: dict[str, Any] = {
+    # 5 MB: a heavy news page is 1-2 MB of HTML; anything larger is not an article.
+    "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "CACHE_TTL": 24 * 3600,
+    "MEMORY_CACHE_SIZE": 512,
+    # After Redis fails, how long to serve from memory before trying it again.
+    "REDIS_RETRY_SECONDS": 30.0,
+    # Requests per client per window, per worker process; 0 turns the limit off.
+    "RATE_LIMIT": 120,
+    "RATE_LIMIT_WINDOW": 60.0,
+    "CORS_ORIGINS": [r"^chrome-extension://[a-z]{32}$", r"^moz-extension://[0-9a-f-]{36}$"],
+}
+
+# Settings a deployment can override from the environment: name -> type.
+ENV_SETTINGS: dict[str, type] = {
+    "REDIS_URL": str,
+    "CACHE_TTL": int,
+    "MAX_CONTENT_LENGTH": int,
+    "RATE_LIMIT": int,
+}
+
+
+def _from_environment() -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for name, kind in ENV_SETTINGS.items():
+        raw = os.environ.get(f"SIDENOTE_{name}", os.environ.get(name) if name == "REDIS_URL" else None)
+        if raw is not None and raw != "":
+            found[name] = kind(raw)
+    origins = os.environ.get("SIDENOTE_CORS_ORIGINS")
+    if origins:
+        found["CORS_ORIGINS"] = [o.strip() for o in origins.split(",") if o.strip()]
+    return found
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    if test_config is None:
+        app.config.from_mapping(_from_environment())
+    else:
+        app.config.from_mapping(test_config)
+    app.json.sort_keys = False  # keep the contract's field order for human readers
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    from . import api, cache, ratelimit
+
+    cache.init_app(app)
+    ratelimit.init_app(app)
+    api.init_app(app)
+    return app

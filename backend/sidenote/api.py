@@ -1,0 +1,140 @@
+"""The ``api`` blueprint: the HTTP contract of ``shared/API.md``.
+
+Every error leaves as JSON ``{"error": {"code", "message"}}``; no traceback
+ever reaches a client.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from flask import Blueprint, Flask, Response, request
+from flask_cors import CORS
+from werkzeug.exceptions import HTTPException
+
+from . import pipeline, ratelimit
+from .cache import cache_key, get_cache
+from .errors import BadRequest, SidenoteError, UnsupportedMediaType
+from .serialize import to_json
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+HTTP_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+    503: "unavailable",
+}
+
+HTTP_MESSAGES = {
+    404: "No such endpoint. The API lives under /api/v1 (see API.md).",
+    405: "This endpoint does not take that method (see API.md).",
+    413: "The request body is over the size limit. Send the page's HTML only, without inlined media.",
+}
+
+
+def _json_response(payload: Any, status: int = 200) -> Response:
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return Response(body, status=status, mimetype="application/json")
+
+
+def error_response(status: int, code: str, message: str) -> Response:
+    return _json_response({"error": {"code": code, "message": message}}, status)
+
+
+def _parse_request() -> tuple[str, str, str | None]:
+    """Return (kind, payload, url) where kind is "html" or "text"."""
+    if request.mimetype != "application/json":
+        raise UnsupportedMediaType(
+            "Send the request as JSON with the header 'Content-Type: application/json'."
+        )
+    raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest(f"The request body is not valid JSON ({exc}).", "malformed_json") from exc
+    if not isinstance(body, dict):
+        raise BadRequest("The JSON body must be an object with 'html' or 'text'.", "invalid_request")
+    has_html, has_text = "html" in body, "text" in body
+    if has_html == has_text:
+        raise BadRequest(
+            "Give exactly one of 'html' (the page's HTML) and 'text' (plain text).",
+            "invalid_request",
+        )
+    kind = "html" if has_html else "text"
+    payload = body[kind]
+    if not isinstance(payload, str):
+        raise BadRequest(f"'{kind}' must be a string.", "invalid_request")
+    url = body.get("url")
+    if url is not None and not isinstance(url, str):
+        raise BadRequest("'url' must be a string or null.", "invalid_request")
+    return kind, payload, url or None
+
+
+@bp.post("/analyze")
+def analyze() -> Response:
+    ratelimit.check()
+    kind, payload, url = _parse_request()
+    cache = get_cache()
+    key = cache_key(pipeline.VERSION, url, kind, payload)
+    cached = cache.get(key)
+    if cached is not None:
+        response = Response(cached, mimetype="application/json")
+        response.headers["X-Sidenote-Cache"] = "hit"
+        return response
+    if kind == "html":
+        doc = pipeline.analyze_html(payload, url)
+    else:
+        doc = pipeline.analyze_text(payload)
+    body = json.dumps(to_json(doc, pipeline.VERSION, url), ensure_ascii=False, separators=(",", ":"))
+    encoded = body.encode("utf-8")
+    cache.set(key, encoded)
+    response = Response(encoded, mimetype="application/json")
+    response.headers["X-Sidenote-Cache"] = "miss"
+    return response
+
+
+@bp.get("/health")
+def health() -> Response:
+    return _json_response(
+        {"status": "ok", "version": pipeline.VERSION, "cache": get_cache().backend}
+    )
+
+
+def _handle_sidenote_error(exc: SidenoteError) -> Response:
+    if exc.status >= 500:
+        log.error("%s", exc.message, exc_info=exc)
+    return error_response(exc.status, exc.code, exc.message)
+
+
+def _handle_http_error(exc: HTTPException) -> Response:
+    status = exc.code or 500
+    code = HTTP_CODES.get(status, "http_error")
+    message = HTTP_MESSAGES.get(status, exc.description or exc.name)
+    return error_response(status, code, message)
+
+
+def _handle_unexpected(exc: Exception) -> Response:
+    log.exception("unhandled error")
+    return error_response(
+        500, "internal_error", "Something went wrong inside Sidenote. The error was logged."
+    )
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
+    CORS(
+        app,
+        resources={r"/api/*": {"origins": app.config["CORS_ORIGINS"]}},
+        expose_headers=["X-Sidenote-Cache"],
+    )
+    app.register_error_handler(SidenoteError, _handle_sidenote_error)
+    app.register_error_handler(HTTPException, _handle_http_error)
+    app.register_error_handler(Exception, _handle_unexpected)

@@ -1,0 +1,140 @@
+"""The response cache: Redis when one answers, an in-process LRU otherwise.
+
+Keys combine the pipeline version, the page URL and a hash of the input, so a
+new pipeline never serves an old answer. If Redis goes away mid-run, requests
+fall back to the in-process cache and none fail; Redis is tried again after
+``REDIS_RETRY_SECONDS``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections import OrderedDict
+
+import redis
+from flask import Flask, current_app
+
+log = logging.getLogger(__name__)
+
+EXTENSION_KEY = "sidenote.cache"
+
+
+def cache_key(version: str, url: str | None, kind: str, payload: str) -> str:
+    digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+    url_part = hashlib.sha256((url or "").encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"sidenote:{version}:{url_part}:{kind}:{digest}"
+
+
+class MemoryCache:
+    """A thread-safe LRU of serialised responses."""
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def set(self, key: str, value: bytes) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.max_entries:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class ResponseCache:
+    """Redis first, memory as the fallback; never raises to the caller."""
+
+    def __init__(
+        self,
+        redis_url: str | None,
+        ttl: int,
+        memory_size: int,
+        retry_seconds: float,
+    ) -> None:
+        self.ttl = ttl
+        self.memory = MemoryCache(memory_size)
+        self.retry_seconds = retry_seconds
+        self._redis = (
+            redis.Redis.from_url(redis_url, socket_timeout=0.25, socket_connect_timeout=0.25)
+            if redis_url
+            else None
+        )
+        self._redis_down_since: float | None = None
+        if self._redis is not None:
+            try:
+                self._redis.ping()
+            except redis.RedisError as exc:
+                self._mark_down(exc)
+
+    @property
+    def backend(self) -> str:
+        return "redis" if self._redis_usable() else "memory"
+
+    def _redis_usable(self) -> bool:
+        if self._redis is None:
+            return False
+        if self._redis_down_since is None:
+            return True
+        if time.monotonic() - self._redis_down_since >= self.retry_seconds:
+            try:
+                self._redis.ping()
+            except redis.RedisError:
+                self._redis_down_since = time.monotonic()
+                return False
+            log.info("Redis is back; using it as the cache again")
+            self._redis_down_since = None
+            return True
+        return False
+
+    def _mark_down(self, exc: Exception) -> None:
+        if self._redis_down_since is None:
+            log.warning("Redis unavailable (%s); using the in-process cache", exc)
+        self._redis_down_since = time.monotonic()
+
+    def get(self, key: str) -> bytes | None:
+        if self._redis_usable():
+            assert self._redis is not None
+            try:
+                value = self._redis.get(key)
+            except redis.RedisError as exc:
+                self._mark_down(exc)
+            else:
+                return value if isinstance(value, bytes) else None
+        return self.memory.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        # Memory always gets a copy, so a Redis outage right after this call
+        # still finds the answer.
+        self.memory.set(key, value)
+        if self._redis_usable():
+            assert self._redis is not None
+            try:
+                self._redis.set(key, value, ex=self.ttl)
+            except redis.RedisError as exc:
+                self._mark_down(exc)
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[EXTENSION_KEY] = ResponseCache(
+        redis_url=app.config.get("REDIS_URL"),
+        ttl=int(app.config["CACHE_TTL"]),
+        memory_size=int(app.config["MEMORY_CACHE_SIZE"]),
+        retry_seconds=float(app.config["REDIS_RETRY_SECONDS"]),
+    )
+
+
+def get_cache() -> ResponseCache:
+    return current_app.extensions[EXTENSION_KEY]

@@ -1,0 +1,209 @@
+"""``single_source``: a key claim whose only support is one source chain, or none.
+
+Support for a claim is every source credited inside its sentence, plus the
+sources credited with sentences elsewhere in the article that restate it
+(most of their content words are the claim's). Sources are then merged into
+chains, because a relay is not a second witness:
+
+* a medium relaying another source is one chain with it (RT reporting what
+  the ministry announced);
+* a person described as part of another source is that source ("an official
+  at the center");
+* state bodies of one country speak for one side (the "Russian Defense
+  Ministry" and the "Russian Center for Reconciliation").
+
+A claim supported by one chain or by none gets a card that says which
+source, and whether anything in the article confirms it independently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import load_words
+from ..pipeline.anchor import make_anchor, make_evidence
+from ..pipeline.claims import content_words, overlap
+from ..pipeline.doc import Card, Claim, Doc, Source, Span
+from ..platforms import display_name
+
+# A sentence restates a claim when it shares this much of the claim's content
+# and at least MIN_SHARED words with it.
+RESTATES = 0.5
+MIN_SHARED = 4
+# Clause breaks inside one long sentence: each side is its own claim.
+CLAUSE_BREAK = re.compile(r"\s*(?:—|–|--|;)\s*(?:while|whereas|and|but)?\b|,\s+while\b|;\s*")
+
+
+class _Chains:
+    """Union-find over source ids."""
+
+    def __init__(self, sources: tuple[Source, ...]) -> None:
+        self.parent = {s.id: s.id for s in sources}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        if a in self.parent and b in self.parent:
+            self.parent[self.find(a)] = self.find(b)
+
+
+def _state_of(source: Source) -> str | None:
+    """The country a state body belongs to, from its name ("Russian ...")."""
+    if source.kind not in ("organization", "media"):
+        return None
+    name = source.name.lower()
+    state_words = load_words("single_source/state_words.txt")
+    if not any(w in state_words for w in re.findall(r"[a-z]+", name)):
+        return None
+    for nation in sorted(load_words("single_source/nationalities.txt"), key=len, reverse=True):
+        if re.search(r"(?<![\w.])" + re.escape(nation) + r"(?![\w])", name):
+            return {"us": "american", "u.s.": "american", "united states": "american"}.get(
+                nation, nation.removesuffix("n") if nation.endswith("ian") else nation
+            )
+    return None
+
+
+def build_chains(doc: Doc) -> _Chains:
+    chains = _Chains(doc.sources)
+    text = doc.text
+    by_state: dict[str, str] = {}
+    mention_text = {
+        s.id: {text[m.start : m.end].lower() for m in s.mentions if m.end - m.start > 3} for s in doc.sources
+    }
+    for source in doc.sources:
+        if source.relayed_by:
+            chains.union(source.id, source.relayed_by)
+        state = _state_of(source)
+        if state:
+            if state in by_state:
+                chains.union(source.id, by_state[state])
+            else:
+                by_state[state] = source.id
+        if source.description:
+            desc = source.description.lower()
+            for other in doc.sources:
+                if other.id != source.id and any(
+                    re.search(r"\b" + re.escape(t) + r"\b", desc) for t in mention_text[other.id]
+                ):
+                    chains.union(source.id, other.id)
+    return chains
+
+
+def _clauses(text: str, claim: Claim) -> list[Span]:
+    spans, pos = [], claim.start
+    for m in CLAUSE_BREAK.finditer(text, claim.start, claim.end):
+        if m.start() - pos > 40:
+            spans.append(Span(pos, m.start()))
+            pos = m.end()
+    spans.append(Span(pos, claim.end))
+    return [s for s in spans if s.end - s.start > 20] or [Span(claim.start, claim.end)]
+
+
+def _credited(doc: Doc, span: Span) -> list[str]:
+    found: list[str] = []
+    for att in doc.attributions:
+        if att.content.overlaps(span) or (att.source_span is not None and span.contains(att.source_span)):
+            if att.source not in found:
+                found.append(att.source)
+    for quote in doc.quotes:
+        if quote.source and Span(quote.start, quote.end).overlaps(span) and quote.source not in found:
+            found.append(quote.source)
+    return found
+
+
+def support(doc: Doc, span: Span) -> list[str]:
+    """Source ids that support the words in ``span``, in order of credit."""
+    found = _credited(doc, span)
+    words = content_words(doc.text[span.start : span.end])
+    for sentence in doc.sentences:
+        if Span(sentence.start, sentence.end).overlaps(span):
+            continue
+        other = content_words(doc.text[sentence.start : sentence.end])
+        if len(words & other) >= MIN_SHARED and overlap(words, other) >= RESTATES:
+            for sid in _credited(doc, Span(sentence.start, sentence.end)):
+                if sid not in found:
+                    found.append(sid)
+    return found
+
+
+def _describe(source: Source, sources: dict[str, Source], chain_ids: list[str]) -> str:
+    name = source.name
+    if source.kind == "social_media" and source.channel:
+        name = f"{name}'s {display_name(source.channel)} account"
+    elif source.kind == "anonymous":
+        name = f"an unnamed source ({source.name})"
+    relays = [sources[i].name for i in chain_ids if i != source.id and sources[i].kind == "media"]
+    if relays:
+        name += ", as relayed by " + " and ".join(relays)
+    return name
+
+
+def _card_for(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> Card:
+    text = doc.text
+    evidence = []
+    if chain_ids:
+        # The original is the one nobody relays it for; media are relays.
+        origin = next((sources[i] for i in chain_ids if sources[i].kind != "media"), sources[chain_ids[0]])
+        who = _describe(origin, sources, chain_ids)
+        for sid in chain_ids:
+            for m in sources[sid].mentions:
+                if claim.start <= m.start and m.end <= claim.end:
+                    evidence.append(make_evidence(text, m.start, m.end, "source"))
+                    break
+        title = "This claim rests on a single source"
+        body = (
+            f"The only support the article gives for this claim is {who}. "
+            "No other source in the article says the same thing independently. "
+            "Look for a second, independent report before relying on it."
+        )
+        severity = "warning" if origin.kind in ("social_media", "anonymous") else "caution"
+    else:
+        title = "No source is given for this claim"
+        body = (
+            "The article states this in its own voice and credits no one for it, "
+            "here or anywhere else in the text. "
+            "Look for who first reported it and whether another outlet confirms it."
+        )
+        severity = "caution"
+    return Card(
+        id="",
+        kind="single_source",
+        severity=severity,
+        title=title,
+        body=body,
+        claim=claim.id,
+        anchor=make_anchor(text, claim.start, claim.end),
+        evidence=tuple(evidence),
+    )
+
+
+def detect(doc: Doc) -> list[Card]:
+    if not doc.claims:
+        return []
+    sources = {s.id: s for s in doc.sources}
+    chains = build_chains(doc)
+    cards = []
+    for claim in doc.claims:
+        if not claim.key:
+            continue
+        # A compound sentence makes several claims; the weakest-supported
+        # main clause decides.
+        weakest: list[str] | None = None
+        for clause in _clauses(doc.text, claim):
+            ids = support(doc, clause)
+            roots = {chains.find(i) for i in ids}
+            if len(roots) <= 1 and (weakest is None or len(ids) > 0):
+                weakest = ids
+                if ids:
+                    break
+        # "Rests on none" only when the article credits nobody at all: news
+        # reporting in the outlet's own voice is normal when other claims
+        # around it are sourced, and a card there would cry wolf.
+        if weakest is None or (not weakest and doc.attributions):
+            continue
+        cards.append(_card_for(doc, claim, weakest, sources))
+    return cards

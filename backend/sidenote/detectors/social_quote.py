@@ -1,0 +1,116 @@
+"""``unverified_social_quote``: words quoted from a post the reader cannot reach.
+
+A direct quotation is "social" when the platform is named in the sentence
+that carries it (or in the sentence that credits it), or when its speaker is
+a source the article knows only through a platform. It is checkable when the
+page embeds a post of that platform with the same words, or links to one
+specific post (a ``/status/`` or ``/posts/`` address, not a profile) from
+the quote's paragraph or from the words that credit the speaker.
+"""
+
+from __future__ import annotations
+
+from ..pipeline.anchor import make_anchor, make_evidence
+from ..pipeline.claims import content_words, overlap
+from ..pipeline.doc import Card, Doc, Evidence, Quote, Source, Span
+from ..platforms import display_name, find_platform_names, post_platform
+
+# An embed "carries" a quote when this share of the quote's content words is in it.
+EMBED_MATCH = 0.5
+
+
+def _platform_near(doc: Doc, span: Span) -> tuple[str, Span] | None:
+    """A platform named in the sentence holding ``span`` (or its block)."""
+    i = doc.sentence_index(span.start)
+    if i is not None:
+        s = doc.sentences[i]
+        names = find_platform_names(doc.text, s.start, s.end)
+        if names:
+            start, end, platform = names[0]
+            return platform, Span(start, end)
+    return None
+
+
+def _channel_evidence(doc: Doc, source: Source) -> Span | None:
+    """Where the article first ties ``source`` to its platform."""
+    for mention in source.mentions:
+        found = _platform_near(doc, mention)
+        if found and found[0] == source.channel:
+            return found[1]
+    return None
+
+
+def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple[str, Span | None] | None:
+    inner = Span(quote.start, quote.end)
+    here = _platform_near(doc, Span(quote.outer_end - 1, quote.outer_end)) or _platform_near(doc, inner)
+    if here is not None and not inner.contains(here[1]):
+        return here
+    source = sources.get(quote.source or "")
+    if source is not None and source.kind == "social_media" and source.channel:
+        return source.channel, _channel_evidence(doc, source)
+    return None
+
+
+def _checkable(doc: Doc, quote: Quote, platform: str, source: Source | None) -> bool:
+    words = content_words(doc.text[quote.start : quote.end])
+    blocks = doc.article.blocks
+    for block in blocks:
+        if block.embed is not None and block.embed.platform == platform:
+            if overlap(words, content_words(doc.text[block.start : block.end])) >= EMBED_MATCH:
+                return True
+    nearby: list[int] = []
+    b = doc.block_index(quote.start)
+    if b is not None:
+        nearby.append(b)
+    if source is not None:
+        nearby.extend(i for m in source.mentions if (i := doc.block_index(m.start)) is not None)
+    if source is not None and source.url and post_platform(source.url) == platform:
+        return True
+    for i in set(nearby):
+        for link in blocks[i].links:
+            if post_platform(link.href) == platform:
+                return True
+    return False
+
+
+def _speaker(source: Source | None) -> str:
+    return source.name if source is not None else "an unnamed account"
+
+
+def detect(doc: Doc) -> list[Card]:
+    sources = {s.id: s for s in doc.sources}
+    cards: list[Card] = []
+    for quote in doc.quotes:
+        if quote.kind != "direct" or quote.end <= quote.start:
+            continue
+        found = _quote_platform(doc, quote, sources)
+        if found is None:
+            continue
+        platform, platform_span = found
+        source = sources.get(quote.source or "")
+        if _checkable(doc, quote, platform, source):
+            continue
+        where = display_name(platform)
+        speaker = _speaker(source)
+        evidence: list[Evidence] = []
+        if platform_span is not None:
+            evidence.append(
+                make_evidence(doc.text, platform_span.start, platform_span.end, "platform_attribution")
+            )
+        cards.append(
+            Card(
+                id="",
+                kind="unverified_social_quote",
+                severity="caution",
+                title=f"Quoted from {where}, with no link to the post",
+                body=(
+                    f"These words are credited to a post by {speaker} on {where}, "
+                    "but the page neither links to nor embeds that post. "
+                    "Without the original, a reader cannot see its exact wording, date or context; "
+                    f"look for it on the account itself or in a report that links to it."
+                ),
+                anchor=make_anchor(doc.text, quote.start, quote.end),
+                evidence=tuple(evidence),
+            )
+        )
+    return cards

@@ -1,0 +1,53 @@
+"""The ``cards`` stage: run every detector, then order, number and de-duplicate.
+
+Detectors are independent and pure; this stage enforces the rules that span
+them: one card of each kind per sentence, reading order, ids ``k1``, ``k2``
+..., and each claim's ``flags`` naming the cards it carries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..detectors import Detector, loaded_framing, single_source, social_quote
+from .doc import Card, Doc
+
+DETECTORS: tuple[tuple[str, Detector], ...] = (
+    ("single_source", single_source.detect),
+    ("unverified_social_quote", social_quote.detect),
+    ("loaded_framing", loaded_framing.detect),
+)
+KIND_ORDER = {name: i for i, (name, _) in enumerate(DETECTORS)}
+
+
+def build(doc: Doc) -> Doc:
+    found: list[Card] = []
+    for _, detect in DETECTORS:
+        found.extend(detect(doc))
+    found.sort(key=lambda c: (c.anchor.start, KIND_ORDER[c.kind], -c.anchor.end))
+
+    seen: set[tuple[str, int]] = set()
+    cards: list[Card] = []
+    for card in found:
+        sentence = doc.sentence_index(card.anchor.start)
+        slot = (card.kind, sentence if sentence is not None else -1 - card.anchor.start)
+        if slot in seen:
+            continue
+        seen.add(slot)
+        claim = card.claim
+        if claim is None and card.kind == "unverified_social_quote":
+            claim = next((c.id for c in doc.claims if c.start <= card.anchor.start < c.end), None)
+        cards.append(replace(card, id=f"k{len(cards) + 1}", claim=claim))
+
+    flags: dict[str, list[str]] = {}
+    for card in cards:
+        if card.claim is not None:
+            flags.setdefault(card.claim, []).append(card.kind)
+    for card in cards:
+        if card.claim is None:
+            # Cards anchored inside a claim's sentence flag that claim too.
+            for c in doc.claims:
+                if c.start <= card.anchor.start < c.end and card.kind not in flags.get(c.id, []):
+                    flags.setdefault(c.id, []).append(card.kind)
+    claims = tuple(replace(c, flags=tuple(flags.get(c.id, ()))) for c in doc.claims)
+    return replace(doc, cards=tuple(cards), claims=claims)

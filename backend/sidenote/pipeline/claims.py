@@ -1,0 +1,104 @@
+"""The ``claims`` stage: which sentences state a check-worthy fact.
+
+Every sentence is scored by the check-worthiness model; those at or above its
+threshold become claims, in reading order. A claim's sources are the sources
+credited with words inside it. ``key`` marks the few a reader should weigh
+first: the strongest claims, favouring those that restate the headline and
+those in the lead paragraph.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from ..lexicon import load_words
+from ..models.checkworthy import THRESHOLD, score_sentences
+from .doc import Claim, Doc, Sentence, Span
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
+MAX_KEY = 5
+HEADLINE_WEIGHT = 0.6
+LEAD_BONUS = 0.1
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased content words with a crude plural strip, for overlaps."""
+    stop = load_words("claims/stopwords.txt")
+    words = set()
+    for raw in WORD.findall(text):
+        for part in raw.lower().replace("’", "'").split("-"):
+            part = part.removesuffix("'s")
+            if len(part) < 2 or part in stop:
+                continue
+            if len(part) > 4 and part.endswith("s") and not part.endswith("ss"):
+                part = part[:-1]
+            words.add(part)
+    return frozenset(words)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set found in the other (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _credited_sources(doc: Doc, span: Span) -> tuple[str, ...]:
+    found: list[str] = []
+    for att in doc.attributions:
+        inside = att.content.overlaps(span) or (
+            att.source_span is not None and span.contains(att.source_span)
+        )
+        if inside and att.source not in found:
+            found.append(att.source)
+    for quote in doc.quotes:
+        if quote.source and span.overlaps(Span(quote.start, quote.end)) and quote.source not in found:
+            found.append(quote.source)
+    return tuple(found)
+
+
+def _is_heading(doc: Doc, sentence: Sentence) -> bool:
+    return doc.article.blocks[sentence.block].kind == "heading"
+
+
+def score(doc: Doc) -> Doc:
+    text = doc.text
+    sentences = doc.sentences
+    if not sentences:
+        return replace(doc, claims=())
+    scores = score_sentences([text[s.start : s.end] for s in sentences])
+    title_words = content_words(doc.article.title)
+    first_body_block = next(
+        (i for i, b in enumerate(doc.article.blocks) if b.kind == "paragraph"), -1
+    )
+
+    picked: list[tuple[Sentence, float]] = [
+        (s, p) for s, p in zip(sentences, scores) if p >= THRESHOLD
+    ]
+    # Rank for "key": check-worthiness, plus how much of the headline the
+    # sentence restates, plus a little for the lead paragraph.
+    rank: list[tuple[float, int]] = []
+    for i, (s, p) in enumerate(picked):
+        if _is_heading(doc, s) or doc.article.blocks[s.block].kind == "embed":
+            continue
+        weight = p + HEADLINE_WEIGHT * overlap(content_words(text[s.start : s.end]), title_words)
+        if s.block == first_body_block:
+            weight += LEAD_BONUS
+        rank.append((weight, i))
+    n_key = min(MAX_KEY, max(1, math.ceil(len(picked) * 0.2))) if picked else 0
+    key_index = {i for _, i in sorted(rank, key=lambda r: (-r[0], r[1]))[:n_key]}
+
+    claims = tuple(
+        Claim(
+            id=f"c{n + 1}",
+            start=s.start,
+            end=s.end,
+            score=float(p),
+            key=n in key_index,
+            sources=_credited_sources(doc, Span(s.start, s.end)),
+        )
+        for n, (s, p) in enumerate(picked)
+    )
+    return replace(doc, claims=claims)

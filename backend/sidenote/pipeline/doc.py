@@ -1,0 +1,199 @@
+"""The frozen values that flow through the pipeline.
+
+Every span is a pair of character offsets (Python ``str`` indices, start
+inclusive, end exclusive) into one immutable text: ``Article.text``. Stages
+never copy or edit that text; they only add values that point into it, so an
+offset computed by any stage is valid for every other stage and for the
+client (``text[start:end] == exact`` always holds).
+
+A :class:`Doc` is what a stage receives and returns. Each stage fills its own
+field with :func:`dataclasses.replace` and leaves the others alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["paragraph", "heading", "caption", "quote", "list_item", "embed"]
+QuoteKind = Literal["direct", "scare", "title"]
+SourceKind = Literal[
+    "person", "organization", "media", "document", "anonymous", "social_media", "unattributed"
+]
+CardKind = Literal["single_source", "unverified_social_quote", "loaded_framing"]
+Severity = Literal["info", "caution", "warning"]
+Voice = Literal["outlet", "quoted"]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def text(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink inside a block: the linked words and where they point."""
+
+    start: int
+    end: int
+    href: str  # absolute when the page URL was known
+
+
+@dataclass(frozen=True)
+class Embed:
+    """An embedded social post (tweet, Telegram post, ...) or video."""
+
+    platform: str  # "twitter", "bluesky", "instagram", "tiktok", "facebook", "youtube", "telegram", ...
+    url: str | None  # the post's own address, when the markup gives it
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    start: int
+    end: int
+    links: tuple[Link, ...] = ()
+    embed: Embed | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    blocks: tuple[Block, ...]
+    title: str = ""
+    url: str | None = None
+    byline: tuple[str, ...] = ()
+    published: str | None = None  # ISO 8601, or None rather than a guess
+    site: str | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Article.blocks
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted span. ``start``/``end`` cover the words inside the marks,
+    ``outer_start``/``outer_end`` include the marks themselves."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    kind: QuoteKind
+    source: str | None = None  # Source.id credited with the words (direct quotes)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str  # "s1", "s2", ...
+    name: str
+    kind: SourceKind
+    description: str | None = None
+    channel: str | None = None  # platform for social_media sources ("twitter", "telegram", ...)
+    url: str | None = None  # link to the original, when the page gives one
+    mentions: tuple[Span, ...] = ()
+    # A media outlet relaying another source forms one chain with it:
+    # RT reporting what the ministry announced -> ministry.relayed_by == RT.id
+    relayed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """``source`` is credited with ``content`` through ``cue`` ("said", "wrote",
+    "according to"). ``cue`` may be None when the credit is implicit (a
+    paragraph that continues someone's quote)."""
+
+    source: str  # Source.id
+    content: Span
+    cue: Span | None = None
+    source_span: Span | None = None  # the mention that does the crediting here
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    start: int
+    end: int
+    score: float
+    key: bool = False
+    sources: tuple[str, ...] = ()  # Source.id, in order of first credit
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Anchor:
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    exact: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    kind: CardKind
+    severity: Severity
+    title: str
+    body: str
+    anchor: Anchor
+    claim: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    voice: Voice | None = None  # loaded_framing: the outlet's words, or a quoted speaker's
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What every stage takes and returns. Fields are filled in stage order."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    sources: tuple[Source, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    cards: tuple[Card, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_index(self, pos: int) -> int | None:
+        """Index of the sentence that contains offset ``pos``, if any."""
+        starts = [s.start for s in self.sentences]
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return i
+        return None
+
+    def block_index(self, pos: int) -> int | None:
+        """Index of the block that contains offset ``pos``, if any."""
+        starts = [b.start for b in self.article.blocks]
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < self.article.blocks[i].end:
+            return i
+        return None

@@ -1,0 +1,112 @@
+"""Doc -> the JSON body of ``POST /api/v1/analyze`` (shared/API.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .pipeline.doc import Card, Claim, Doc, Source
+
+CARD_KINDS = ("single_source", "unverified_social_quote", "loaded_framing")
+
+# How the summary names each kind, singular and plural.
+KIND_PHRASES = {
+    "single_source": ("key claim rests on a single source", "key claims rest on a single source"),
+    "unverified_social_quote": (
+        "social-media quote can't be checked from the page",
+        "social-media quotes can't be checked from the page",
+    ),
+    "loaded_framing": ("passage uses loaded wording", "passages use loaded wording"),
+}
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "name": source.name,
+        "kind": source.kind,
+        "description": source.description,
+        "channel": source.channel,
+        "url": source.url,
+        "relayed_by": source.relayed_by,
+        "mentions": [{"start": m.start, "end": m.end} for m in source.mentions],
+    }
+
+
+def _claim(claim: Claim, text: str) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "text": text[claim.start : claim.end],
+        "start": claim.start,
+        "end": claim.end,
+        "score": round(claim.score, 4),
+        "key": claim.key,
+        "sources": list(claim.sources),
+        "flags": list(claim.flags),
+    }
+
+
+def _card(card: Card) -> dict[str, Any]:
+    a = card.anchor
+    return {
+        "id": card.id,
+        "kind": card.kind,
+        "severity": card.severity,
+        "title": card.title,
+        "body": card.body,
+        "claim": card.claim,
+        "anchor": {"exact": a.exact, "prefix": a.prefix, "suffix": a.suffix, "start": a.start, "end": a.end},
+        "evidence": [
+            {"exact": e.exact, "start": e.start, "end": e.end, "label": e.label} for e in card.evidence
+        ],
+        "voice": card.voice,
+    }
+
+
+def headline(doc: Doc) -> str:
+    if not doc.article.text.strip():
+        return "No article text found on this page."
+    n_claims = len(doc.claims)
+    checked = f"{n_claims} claim{'s' if n_claims != 1 else ''} checked"
+    if not doc.cards:
+        return f"{checked}, no sourcing or framing issues found"
+    parts = []
+    for kind in CARD_KINDS:
+        n = sum(1 for c in doc.cards if c.kind == kind)
+        if n:
+            one, many = KIND_PHRASES[kind]
+            parts.append(f"{n} {one if n == 1 else many}")
+    return f"{checked}: " + "; ".join(parts)
+
+
+def to_json(doc: Doc, version: str, url: str | None) -> dict[str, Any]:
+    article = doc.article
+    text = article.text
+    counts = {kind: sum(1 for c in doc.cards if c.kind == kind) for kind in CARD_KINDS}
+    return {
+        "version": version,
+        "article": {
+            "url": article.url or url,
+            "title": article.title,
+            "byline": list(article.byline),
+            "published": article.published,
+            "site": article.site,
+            "language": article.language,
+            "text": text,
+            "blocks": [
+                {
+                    "kind": b.kind,
+                    "start": b.start,
+                    "end": b.end,
+                    "links": [{"start": l.start, "end": l.end, "href": l.href} for l in b.links],
+                    "embed": (
+                        {"platform": b.embed.platform, "url": b.embed.url} if b.embed else None
+                    ),
+                }
+                for b in article.blocks
+            ],
+        },
+        "claims": [_claim(c, text) for c in doc.claims],
+        "sources": [_source(s) for s in doc.sources],
+        "cards": [_card(c) for c in doc.cards],
+        "summary": {"headline": headline(doc), "counts": counts},
+    }
