@@ -1,6 +1,7 @@
 """Word lists live as data files in ``sidenote/data``; this reads them.
 
-Format: one entry per line, ``#`` starts a comment, blank lines ignored.
+Format: one entry per line, blank lines ignored. ``#`` starts a comment at
+the start of a line or after white space (so ``[^/?#]`` in a pattern stays).
 An entry may carry tab-separated fields (``word<TAB>label``).
 """
 
@@ -8,6 +9,9 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+import re
+
+_COMMENT = re.compile(r"(?:^|\s)#.*$")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -19,7 +23,7 @@ def load_lines(name: str) -> tuple[str, ...]:
     out: list[str] = []
     with path.open(encoding="utf-8") as fh:
         for raw in fh:
-            line = raw.split("#", 1)[0].rstrip() if not raw.startswith("#") else ""
+            line = _COMMENT.sub("", raw.rstrip("\n"))
             if line.strip():
                 out.append(line.strip())
     return tuple(out)

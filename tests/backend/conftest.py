@@ -10,6 +10,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO / "backend"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # handmade.py: Doc builders
 
 from sidenote import create_app  # noqa: E402
 

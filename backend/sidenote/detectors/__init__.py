@@ -9,8 +9,9 @@ per sentence".
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from ..pipeline.doc import Card, Doc
+if TYPE_CHECKING:  # the pipeline imports the detectors, not the other way round
+    from ..pipeline.doc import Card, Doc
 
-Detector = Callable[[Doc], list[Card]]
+Detector = Callable[["Doc"], "list[Card]"]

@@ -132,6 +132,8 @@ def support(doc: Doc, span: Span) -> list[str]:
 
 def _describe(source: Source, sources: dict[str, Source], chain_ids: list[str]) -> str:
     name = source.name
+    if source.kind == "organization" and " " in name and not name.lower().startswith("the "):
+        name = "the " + name  # "the Russian Ministry of Defense", as prose says it
     if source.kind == "social_media" and source.channel:
         name = f"{name}'s {display_name(source.channel)} account"
     elif source.kind == "anonymous":

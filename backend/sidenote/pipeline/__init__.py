@@ -19,9 +19,8 @@ import time
 from collections.abc import Callable
 
 from ..errors import StageError
-from . import attribution, cards, claims, quotes, sentences
+from . import attribution, cards, claims, extract, quotes, sentences
 from .doc import Article, Doc
-from .extract import extract, from_text
 
 VERSION = "sidenote-1"
 
@@ -54,7 +53,7 @@ def run(article: Article, timings: dict[str, float] | None = None) -> Doc:
 def analyze_html(html: str, url: str | None = None, timings: dict[str, float] | None = None) -> Doc:
     t0 = time.perf_counter()
     try:
-        article = extract(html, url)
+        article = extract.extract(html, url)
     except Exception as exc:  # noqa: BLE001
         raise StageError("extract", exc) from exc
     if timings is not None:
@@ -63,4 +62,4 @@ def analyze_html(html: str, url: str | None = None, timings: dict[str, float] | 
 
 
 def analyze_text(text: str, timings: dict[str, float] | None = None) -> Doc:
-    return run(from_text(text), timings)
+    return run(extract.from_text(text), timings)

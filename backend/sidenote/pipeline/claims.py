@@ -23,6 +23,17 @@ HEADLINE_WEIGHT = 0.6
 LEAD_BONUS = 0.1
 
 
+def _stem(word: str) -> str:
+    """A crude suffix strip: enough to match "attacked" with "attacking"."""
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased content words with a crude plural strip, for overlaps."""
     stop = load_words("claims/stopwords.txt")
@@ -32,9 +43,7 @@ def content_words(text: str) -> frozenset[str]:
             part = part.removesuffix("'s")
             if len(part) < 2 or part in stop:
                 continue
-            if len(part) > 4 and part.endswith("s") and not part.endswith("ss"):
-                part = part[:-1]
-            words.add(part)
+            words.add(_stem(part))
     return frozenset(words)
 
 

@@ -192,8 +192,11 @@ class Doc:
 
     def block_index(self, pos: int) -> int | None:
         """Index of the block that contains offset ``pos``, if any."""
-        starts = [b.start for b in self.article.blocks]
-        i = bisect_right(starts, pos) - 1
-        if i >= 0 and pos < self.article.blocks[i].end:
+        blocks = self.article.blocks
+        i = bisect_right([b.start for b in blocks], pos) - 1
+        # Embeds with no text in the page are zero-width blocks: step past them.
+        while i >= 0 and blocks[i].start == blocks[i].end:
+            i -= 1
+        if i >= 0 and pos < blocks[i].end:
             return i
         return None

@@ -1,0 +1,227 @@
+"""Measure the attribution stage on PolNeAR 1.0 (dev by default).
+
+Prints figures; asserts nothing. Run from the repo root:
+
+    .venv/bin/python backend/eval/eval_attribution.py [--split dev|train] [--data PATH]
+
+Gold: brat ``T`` lines of type Source, Cue and Content (a discontinuous span
+counts as the union of its fragments). Several annotators labelled some
+articles; we score each article against ONE annotation file, picked
+deterministically as the first annotator suffix in sorted order, and also
+print the micro average over every annotation file as a second view.
+
+Matching, per span type (micro over all articles):
+- exact: a predicted span equals a gold span (first start and last end).
+- token overlap: tokens are ``\\w+`` matches; a predicted span matches a gold
+  one when they share at least one token. P = matched predictions /
+  predictions, R = matched gold spans / gold spans, F1 = 2PR / (P + R).
+Predicted spans are, for every attribution: Attribution.source_span (the
+mention that credits, pronouns included) as Source, Attribution.cue as Cue,
+Attribution.content as Content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "backend"))
+
+from sidenote.pipeline.attribution import attribute  # noqa: E402
+from sidenote.pipeline.doc import Article, Block, Doc  # noqa: E402
+
+DATA = REPO.parent / "shared" / "datasets" / "attribution"
+KINDS = ("Source", "Cue", "Content")
+PUBLISHED = {  # BBC Citron on PARC 3.0 (a different corpus), same metrics
+    ("Source", "overlap"): 0.853, ("Source", "exact"): 0.820,
+    ("Cue", "exact"): 0.823, ("Content", "overlap"): 0.833,
+}
+_WORD = re.compile(r"\w+")
+_PARA = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+
+Frag = tuple[tuple[int, int], ...]
+
+
+def load_gold(path: Path) -> dict[str, set[Frag]]:
+    gold: dict[str, set[Frag]] = {k: set() for k in KINDS}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("T"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        kind, _, offs = parts[1].partition(" ")
+        if kind not in gold:
+            continue
+        frags = tuple(tuple(int(x) for x in f.split()) for f in offs.split(";"))
+        gold[kind].add(frags)  # type: ignore[arg-type]
+    return gold
+
+
+def make_doc(text: str) -> Doc:
+    blocks = tuple(Block("paragraph", m.start(), m.end()) for m in _PARA.finditer(text))
+    return Doc(article=Article(text=text, blocks=blocks))
+
+
+def earlier_stages(own: bool = False) -> tuple[Callable[[Doc], Doc], str]:
+    """The real sentences/quotes stages when they exist, else none (the
+    attribution stage then uses its own crude spans)."""
+    if own:
+        return (lambda d: d), "attribution's own fallback sentences/quotes"
+    try:
+        from sidenote.pipeline import quotes, sentences
+        doc = quotes.find(sentences.split(make_doc("He said “this is a test of it.”")))
+        assert doc.sentences
+    except Exception:  # noqa: BLE001 - an eval falls back rather than stops
+        return (lambda d: d), "attribution's own fallback sentences/quotes"
+
+    def prep(d: Doc) -> Doc:
+        try:
+            return quotes.find(sentences.split(d))
+        except Exception:  # noqa: BLE001 - one bad article must not stop the eval
+            return d
+
+    return prep, "pipeline sentences+quotes"
+
+
+def predict_tagger(doc: Doc) -> dict[str, set[Frag]]:
+    """Spans from the learned token tagger (rules output as features)."""
+    import bisect
+
+    from sidenote.attribution.model import (
+        features, hash_features, load_model, predict_spans, rule_tags, scores, viterbi,
+    )
+    from sidenote.attribution.text import split_sentences, tokenize
+
+    out = attribute(doc)
+    text = doc.text
+    toks = tokenize(text)
+    sents = out.sentences or split_sentences(
+        text, tuple((b.start, b.end) for b in doc.article.blocks), toks)
+    sstarts = [s.start for s in sents]
+    sent_of = [bisect.bisect_right(sstarts, t.start) for t in toks]
+    idx, off = hash_features(features(toks, sent_of, rule_tags(toks, out.attributions)))
+    W, T, B = load_model()
+    spans = predict_spans(toks, viterbi(scores(W, idx, off), T, B))
+    return {k: {((sp.start, sp.end),) for sp in v} for k, v in spans.items()}
+
+
+def predict(doc: Doc) -> dict[str, set[Frag]]:
+    out = attribute(doc)
+    pred: dict[str, set[Frag]] = {k: set() for k in KINDS}
+    for a in out.attributions:
+        if a.source_span:
+            pred["Source"].add(((a.source_span.start, a.source_span.end),))
+        if a.cue:
+            pred["Cue"].add(((a.cue.start, a.cue.end),))
+        pred["Content"].add(((a.content.start, a.content.end),))
+    return pred
+
+
+@dataclass
+class Tally:
+    n_pred: int = 0
+    n_gold: int = 0
+    hits: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+
+    def add(self, text_tokens: list[tuple[int, int]], pred: set[Frag], gold: set[Frag]) -> None:
+        self.n_pred += len(pred)
+        self.n_gold += len(gold)
+        hull = lambda f: (f[0][0], f[-1][1])  # noqa: E731
+        gh = {hull(g) for g in gold}
+        ph = {hull(p) for p in pred}
+        self.hits["exact"][0] += sum(1 for p in ph if p in gh)
+        self.hits["exact"][1] += sum(1 for g in gh if g in ph)
+        ptoks = [tokens_of(text_tokens, p) for p in pred]
+        gtoks = [tokens_of(text_tokens, g) for g in gold]
+        self.hits["overlap"][0] += sum(1 for p in ptoks if any(p & g for g in gtoks))
+        self.hits["overlap"][1] += sum(1 for g in gtoks if any(p & g for p in ptoks))
+
+    def prf(self, how: str) -> tuple[float, float, float]:
+        hp, hg = self.hits[how]
+        p = hp / self.n_pred if self.n_pred else 0.0
+        r = hg / self.n_gold if self.n_gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def tokens_of(text_tokens: list[tuple[int, int]], frags: Frag) -> set[int]:
+    return {i for i, (s, e) in enumerate(text_tokens) for fs, fe in frags if s < fe and fs < e}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="dev", choices=("dev", "train"))
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--errors", type=int, default=0, help="print this many source errors")
+    ap.add_argument("--tagger", action="store_true",
+                    help="score the learned token tagger's spans instead of the stage's")
+    ap.add_argument("--own-spans", action="store_true",
+                    help="use the stage's own sentence/quote spans, not the pipeline's")
+    args = ap.parse_args()
+    folder = args.data / args.split
+    prep, how = earlier_stages(own=args.own_spans)
+    predictor = predict_tagger if args.tagger else predict
+    by_article: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        by_article[ann.stem.rsplit("_", 1)[0]].append(ann)
+    one = {k: Tally() for k in KINDS}
+    every = {k: Tally() for k in KINDS}
+    seconds = 0.0
+    words = 0
+    errors: list[str] = []
+    for name, anns in sorted(by_article.items()):
+        text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        text_tokens = [m.span() for m in _WORD.finditer(text)]
+        doc = prep(make_doc(text))
+        t0 = time.perf_counter()
+        pred = predictor(doc)
+        seconds += time.perf_counter() - t0
+        words += len(text.split())
+        for i, ann in enumerate(anns):
+            gold = load_gold(ann)
+            for k in KINDS:
+                every[k].add(text_tokens, pred[k], gold[k])
+                if i == 0:
+                    one[k].add(text_tokens, pred[k], gold[k])
+            if i == 0 and len(errors) < args.errors:
+                errors += source_errors(text, pred["Source"], gold["Source"], gold["Cue"])
+    print(f"predictions: {'learned token tagger' if args.tagger else 'attribution stage (rules)'}")
+    print(f"PolNeAR {args.split}: {len(by_article)} articles, "
+          f"{sum(len(v) for v in by_article.values())} annotation files; stages before: {how}")
+    print(f"predictor time: {1000 * seconds / max(1, len(by_article)):.2f} ms/article, "
+          f"{1000 * seconds / max(1, words) * 1000:.2f} ms per 1,000 words")
+    for label, tallies in (("first annotator per article", one), ("every annotation file", every)):
+        print(f"\n[{label}]")
+        print(f"{'span':8} {'match':8} {'P':>6} {'R':>6} {'F1':>6}   published (Citron, PARC 3.0)")
+        for k in KINDS:
+            for m in ("exact", "overlap"):
+                p, r, f = tallies[k].prf(m)
+                pub = PUBLISHED.get((k, m))
+                print(f"{k:8} {m:8} {p:6.3f} {r:6.3f} {f:6.3f}   {pub if pub else ''}")
+            print(f"{'':8} {'counts':8} pred={tallies[k].n_pred} gold={tallies[k].n_gold}")
+    if errors:
+        print("\nsource errors (first annotator):")
+        for e in errors[: args.errors]:
+            print(e)
+
+
+def source_errors(text: str, pred: set[Frag], gold: set[Frag], cues: set[Frag]) -> list[str]:
+    out = []
+    gh = {(g[0][0], g[-1][1]) for g in gold}
+    ph = {(p[0][0], p[-1][1]) for p in pred}
+    for s, e in sorted(ph - gh):
+        out.append(f"  FP  {text[s:e]!r}  <- {text[max(0, s - 60):e + 40]!r}")
+    for s, e in sorted(gh - ph):
+        out.append(f"  FN  {text[s:e]!r}  <- {text[max(0, s - 60):e + 40]!r}")
+    return out
+
+
+if __name__ == "__main__":
+    main()

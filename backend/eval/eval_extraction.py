@@ -1,0 +1,155 @@
+"""Measure article extraction on the Zyte article-extraction benchmark pages.
+
+    .venv/bin/python backend/eval/eval_extraction.py [--data DIR] [--worst N]
+
+Prints the benchmark's shingle precision/recall/F1 for ``extract()`` and for
+plain ``trafilatura.extract`` (the baseline), how many embedded posts of
+``embeds.json`` have their text in our ``Article.text``, and the median
+milliseconds per page of each. An evaluation, not a test: it never asserts.
+
+Metric (the benchmark's own): ``\\w+`` tokens, multiset of 4-gram shingles,
+per-page TP/FP/FN; precision is the mean over pages with TP+FP>0, recall the
+mean over pages with TP+FN>0, F1 the harmonic mean of the two means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import cast
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "backend"))
+
+import trafilatura  # noqa: E402
+from trafilatura.utils import decode_file  # noqa: E402
+
+from sidenote.pipeline.doc import Article  # noqa: E402
+from sidenote.pipeline.extract import extract  # noqa: E402
+
+TOKEN = re.compile(r"\w+")
+DEFAULT_DATA = REPO.parent / "shared" / "datasets"
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    tokens = TOKEN.findall(text)
+    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
+
+
+def page_counts(predicted: str, gold: str) -> tuple[int, int, int]:
+    ours, theirs = shingles(predicted), shingles(gold)
+    tp = sum((ours & theirs).values())
+    return tp, sum(ours.values()) - tp, sum(theirs.values()) - tp
+
+
+def prf(counts: list[tuple[int, int, int]]) -> tuple[float, float, float]:
+    precisions = [tp / (tp + fp) for tp, fp, fn in counts if tp + fp > 0]
+    recalls = [tp / (tp + fn) for tp, fp, fn in counts if tp + fn > 0]
+    p = sum(precisions) / len(precisions) if precisions else 0.0
+    r = sum(recalls) / len(recalls) if recalls else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def squeezed(text: str) -> str:
+    """Word characters only: embeds.json glues lines of a post together
+    ("statesIt is"), where our text keeps the line break."""
+    return "".join(TOKEN.findall(text.lower()))
+
+
+def without(article: Article, kind: str) -> str:
+    return "\n\n".join(article.text[b.start : b.end] for b in article.blocks if b.kind != kind and b.end > b.start)
+
+
+def timed(fn: Callable[[], object]) -> tuple[object, float]:
+    t0 = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="datasets folder (or its extraction/)")
+    parser.add_argument("--worst", type=int, default=0, help="also list the N pages with the lowest F1")
+    args = parser.parse_args()
+    folder = args.data / "extraction" if (args.data / "extraction").is_dir() else args.data
+
+    truth: dict[str, dict[str, str]] = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    embeds_path = folder / "embeds.json"
+    embeds: dict[str, dict[str, object]] = (
+        json.loads(embeds_path.read_text(encoding="utf-8")) if embeds_path.exists() else {}
+    )
+
+    rows: dict[str, list[tuple[int, int, int]]] = {
+        "sidenote extract()": [],
+        "  same, caption blocks left out": [],
+        "trafilatura.extract (defaults)": [],
+        "trafilatura.extract (no comments)": [],
+    }
+    ms: dict[str, list[float]] = {"sidenote extract()": [], "trafilatura.extract (defaults)": []}
+    posts = posts_found = posts_found_base = posts_blocks = 0
+    per_page: list[tuple[float, str, str]] = []
+
+    pages = sorted(truth)
+    # warm-up: first calls pay for imports and caches
+    warm = decode_file(gzip.open(folder / "html" / f"{pages[0]}.html.gz").read())
+    extract(warm, truth[pages[0]].get("url"))
+    trafilatura.extract(warm)
+
+    for page in pages:
+        html = decode_file(gzip.open(folder / "html" / f"{page}.html.gz").read())
+        url = truth[page].get("url")
+        gold = truth[page]["articleBody"]
+
+        base, base_s = timed(lambda: trafilatura.extract(html, url=url) or "")
+        result, ours_s = timed(lambda: extract(html, url))
+        article = cast(Article, result)
+        plain = trafilatura.extract(html, url=url, include_comments=False) or ""
+
+        ms["trafilatura.extract (defaults)"].append(base_s * 1000)
+        ms["sidenote extract()"].append(ours_s * 1000)
+        counts = page_counts(article.text, gold)
+        rows["sidenote extract()"].append(counts)
+        rows["  same, caption blocks left out"].append(page_counts(without(article, "caption"), gold))
+        rows["trafilatura.extract (defaults)"].append(page_counts(str(base), gold))
+        rows["trafilatura.extract (no comments)"].append(page_counts(plain, gold))
+        per_page.append((prf([counts])[2], page, str(url)))
+
+        ours_norm, base_norm = squeezed(article.text), squeezed(str(base))
+        embed_urls = {b.embed.url for b in article.blocks if b.embed is not None and b.embed.url}
+        for post in embeds.get(page, {}).get("embeds", []):  # type: ignore[union-attr]
+            posts += 1
+            needle = squeezed(str(post["text"]))  # type: ignore[index]
+            posts_found += needle in ours_norm
+            posts_found_base += needle in base_norm
+            wanted = str(post.get("url") or "").split("?")[0]  # type: ignore[union-attr]
+            posts_blocks += any(wanted and u.split("?")[0] == wanted for u in embed_urls)
+
+    print(f"pages: {len(pages)}  ({folder})")
+    print(f"{'':36} {'precision':>9} {'recall':>7} {'F1':>7}")
+    for name, counts in rows.items():
+        p, r, f = prf(counts)
+        print(f"{name:36} {p:9.4f} {r:7.4f} {f:7.4f}")
+    print()
+    ours_ms = statistics.median(ms["sidenote extract()"])
+    base_ms = statistics.median(ms["trafilatura.extract (defaults)"])
+    print(f"median ms/page: sidenote extract() {ours_ms:.1f}, trafilatura.extract {base_ms:.1f}, ratio {ours_ms / base_ms:.2f}")
+    print(
+        f"embedded posts (embeds.json): {posts}; text in Article.text: {posts_found}; "
+        f"as embed block with the post's URL: {posts_blocks}; text in trafilatura.extract: {posts_found_base}"
+    )
+    if args.worst:
+        print("\nlowest F1 pages (sidenote extract()):")
+        for f, page, url in sorted(per_page)[: args.worst]:
+            print(f"  {f:.3f} {page[:12]} {url[:90]}")
+
+
+if __name__ == "__main__":
+    main()

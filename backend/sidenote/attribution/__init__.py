@@ -1,0 +1,4 @@
+"""Who is credited with what: cue finding, source phrases, source typing.
+
+The pipeline stage :mod:`sidenote.pipeline.attribution` assembles these parts.
+"""

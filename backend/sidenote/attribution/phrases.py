@@ -1,0 +1,433 @@
+"""Finding credits inside one sentence: a cue, the phrase naming the source,
+and the content credited to it. Pure token heuristics, no parser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..pipeline.doc import Quote, Span
+from .text import Token
+from .words import (
+    ANONYMOUS_HEADS,
+    AUXILIARIES,
+    CLAUSE_STOPS,
+    CUE_VERBS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    FINITE,
+    NOT_SPEAKERS,
+    PRONOUNS,
+    TITLES,
+)
+
+_OPEN_QUOTES = frozenset("“\"‘")
+_CLOSE_QUOTES = frozenset("”\"’")
+_PUNCT_STOPS = frozenset(",;:()[]—–-“”\"‘’!?.")
+# "told RT": the listener of these verbs is an object, not the content.
+_TELL_VERBS = frozenset("tell tells told telling ask asks asked".split())
+# Verbs whose subject must be a written source ("court filings show").
+_DOCUMENT_VERBS = frozenset("show shows showed shown find finds found".split())
+# "called it a “disaster”" credits words; "a group called X" only names X.
+_NAMING_VERBS = frozenset("call calls called describe describes described".split())
+_PASSIVE = frozenset("was were been being is are be".split())
+_MAX_NP = 14
+_PREPOSITIONS = frozenset(
+    "in on at for with after before by from during under over about into against "
+    "without within among between like despite".split()
+)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One crediting found in a sentence, before sources are resolved."""
+
+    mention: Span  # the whole phrase that names the source here
+    name: Span  # the naming part of it (without an appositive)
+    description: str | None
+    cue: Span | None
+    content: Span
+    listener: Span | None = None  # "told RT": RT heard it (relay candidate)
+
+
+def _np_backward(toks: list[Token], end: int, floor: int) -> int:
+    """Index of the first token of the subject phrase ending at ``end``
+    (inclusive), or ``end + 1`` when there is none."""
+    i = end
+    while i >= floor and end - i < _MAX_NP:
+        t = toks[i]
+        low = t.lower
+        if not t.is_word:
+            break
+        if low in CLAUSE_STOPS and not (low == "and" and _name_and(toks, i)):
+            break
+        if low in FINITE:
+            break
+        # "Obama punctuated his list": a past-tense word after a name ends the phrase.
+        if i < end and low.endswith("ed") and not t.is_cap and i > 0 and toks[i - 1].is_cap:
+            return end + 1
+        i -= 1
+    start = i + 1
+    # Trim to where a phrase may begin: a determiner, a capital, a pronoun.
+    while start <= end and not (
+        toks[start].lower in DETERMINERS or toks[start].is_cap or toks[start].lower in PRONOUNS
+    ):
+        start += 1
+    if start == i + 2 and start <= end and toks[start].is_cap and toks[i + 1].is_word and (
+        toks[i + 1].lower not in _PREPOSITIONS
+    ):
+        start = i + 1  # one leading modifier: "longtime Democratic pollster Pat Caddell"
+    if start > end and toks[end].lower in ANONYMOUS_HEADS | DOCUMENT_HEADS:
+        # A bare plural with no article: "officials said", "senior aides said".
+        start = i + 1
+        while start < end and toks[start].lower in _PREPOSITIONS:
+            start += 1
+    # A phrase led by a preposition is an adjunct, not a subject ("In another tweet").
+    if start <= end and toks[start].lower in _PREPOSITIONS:
+        return end + 1
+    # A pronoun only names a source on its own ("he said", not "in it he said").
+    for k in range(end, start - 1, -1):
+        if toks[k].lower in PRONOUNS and toks[k].lower not in ("her", "him", "it"):
+            return k if k == end else end + 1
+    return start
+
+
+def _name_and(toks: list[Token], i: int) -> bool:
+    """'and' inside a name list ("Trump and Clinton said")."""
+    return 0 < i < len(toks) - 1 and toks[i - 1].is_cap and toks[i + 1].is_cap
+
+
+def _np_forward(toks: list[Token], start: int, stop: int) -> int:
+    """Index one past the last token of the phrase starting at ``start``."""
+    i = start
+    while i < stop and i - start < _MAX_NP + 6:
+        t = toks[i]
+        if not t.is_word:
+            break
+        low = t.lower
+        if low in CLAUSE_STOPS and low != "and" and i > start:
+            break
+        if low == "and" and not _name_and(toks, i):
+            break
+        i += 1
+    # A trailing time word is not part of the name ("said Trump on Monday").
+    while i > start + 1 and toks[i - 1].lower in ("on", "in", "at", "to"):
+        i -= 1
+    return i
+
+
+def _skip_aux_back(toks: list[Token], i: int, floor: int) -> int:
+    while i >= floor and (
+        toks[i].lower in AUXILIARIES
+        or (toks[i].lower.endswith("ly") and not toks[i].is_cap and len(toks[i].text) > 4)
+    ):
+        i -= 1
+    return i
+
+
+def _appositive(toks: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
+    """``NAME , DESC ,`` before index ``comma``: (name_start, desc_start)."""
+    k = comma - 1
+    while k >= floor and toks[k].text != "," and not (toks[k].text in _CLOSE_QUOTES):
+        if toks[k].text in _PUNCT_STOPS and toks[k].text != "-":
+            return None
+        k -= 1
+    if k < floor or toks[k].text != "," or k == comma - 1 or comma - k > _MAX_NP + 2:
+        return None
+    desc_start = k + 1
+    name_end = k - 1
+    if name_end < floor or not toks[name_end].is_cap:
+        return None
+    name_start = _np_backward(toks, name_end, floor)
+    if name_start > name_end:
+        return None
+    return name_start, desc_start
+
+
+def _strip_span(text: str, s: int, e: int) -> Span | None:
+    """Trim spaces, commas and quote marks from both ends."""
+    junk = " \t\n,;:—–-“”\"‘’"
+    while s < e and text[s] in junk:
+        s += 1
+    while e > s and text[e - 1] in junk + ".":
+        e -= 1
+    # Keep a closing mark whose opening mark is inside: "a “clear & direct ...”".
+    if e > s and text.count("“", s, e) > text.count("”", s, e) and text[e : e + 1] == "”":
+        e += 1
+    return Span(s, e) if e > s else None
+
+
+def _prenominal(toks: list[Token], s: int, e: int) -> tuple[int, str | None]:
+    """Split "Syrian MP Fares Shehabi" into (index of "Fares", "Syrian MP")."""
+    last_title = -1
+    for k in range(s, e):
+        if toks[k].lower in TITLES:
+            last_title = k
+    if last_title < 0 or last_title >= e - 1 or not toks[last_title + 1].is_cap:
+        return s, None
+    # An honorific alone ("Mr.") belongs to the name; a role describes.
+    if toks[last_title].text.endswith(".") and last_title == s:
+        return s, None
+    lead = s + 1 if toks[s].lower in DETERMINERS else s
+    desc_toks = toks[lead : last_title + 1]
+    return last_title + 1, " ".join(t.text for t in desc_toks) if desc_toks else None
+
+
+def find_credits(
+    text: str, toks: list[Token], sent: Span, quotes: tuple[Quote, ...]
+) -> list[Credit]:
+    """Every crediting in one sentence (``toks`` are its tokens)."""
+    out: list[Credit] = []
+    n = len(toks)
+    label = _speaker_label(text, toks, sent)
+    if label:
+        out.append(label)
+    i = 0
+    while i < n:
+        t = toks[i]
+        low = t.lower
+        if low == "according" and i + 1 < n and toks[i + 1].lower == "to":
+            c = _according(text, toks, i, sent, quotes)
+            if c:
+                out.append(c)
+            i += 2
+            continue
+        if low in CUE_VERBS and not t.is_cap:
+            c = _verb(text, toks, i, sent, quotes)
+            if c:
+                out.append(c)
+        i += 1
+    return out
+
+
+def _speaker_label(text: str, toks: list[Token], sent: Span) -> Credit | None:
+    """"PENCE: Well, look, ..." in a transcript, or a headline "Pence: Flowers
+    won't be at debate": a short capitalised name, a colon, the words."""
+    k = 0
+    while k < len(toks) and k < 4 and toks[k].is_word and toks[k].is_cap:
+        k += 1
+    if k == 0 or k >= len(toks) - 1 or toks[k].text != ":":
+        return None
+    if sent.start > 0 and text[sent.start - 1] not in "\n\"“":
+        return None  # only at the start of a paragraph
+    if toks[0].lower in NOT_SPEAKERS or toks[0].lower in DETERMINERS or toks[0].text[:1].isdigit():
+        return None
+    content = _strip_span(text, toks[k].end, sent.end)
+    if content is None:
+        return None
+    name = Span(toks[0].start, toks[k - 1].end)
+    return Credit(name, name, None, Span(toks[k].start, toks[k].end), content)
+
+
+def _according(
+    text: str, toks: list[Token], i: int, sent: Span, quotes: tuple[Quote, ...]
+) -> Credit | None:
+    n = len(toks)
+    np_s = i + 2
+    np_e = _np_forward(toks, np_s, n)
+    if np_e <= np_s:
+        return None
+    name = Span(toks[np_s].start, toks[np_e - 1].end)
+    cue = Span(toks[i].start, toks[i + 1].end)
+    desc: str | None = None
+    head_start = 0
+    # Where does the clause with "according to" start?  Skip a leading "But".
+    while head_start < i and toks[head_start].lower in ("but", "and", "so", "yet"):
+        head_start += 1
+    if head_start == i:  # "According to X, [DESC,] content."
+        j = np_e
+        if j < n and toks[j].text == ",":
+            nxt = _next_comma(toks, j + 1, n)
+            if nxt is not None and _looks_like_description(toks, j + 1, nxt):
+                desc = text[toks[j + 1].start : toks[nxt - 1].end]
+                j = nxt
+        content = _strip_span(text, toks[j].end if j < n else sent.end, sent.end)
+    else:  # "Content, according to X[, DESC]."
+        if np_e < n and toks[np_e].text == ",":
+            tail = _strip_span(text, toks[np_e].end, sent.end)
+            if tail and len(text[tail.start : tail.end].split()) <= _MAX_NP:
+                desc = text[tail.start : tail.end]
+        content = _strip_span(text, sent.start, toks[i].start)
+        content = _widen_to_quote(content, quotes)
+    if content is None:
+        return None
+    return Credit(name, name, desc, cue, content)
+
+
+def _next_comma(toks: list[Token], s: int, n: int) -> int | None:
+    for k in range(s, min(n, s + _MAX_NP + 8)):
+        if toks[k].text == ",":
+            return k
+        if toks[k].text in (";", ".", ":", "“", "”", '"'):
+            return None
+    return None
+
+
+def _looks_like_description(toks: list[Token], s: int, e: int) -> bool:
+    """An appositive starts with an article or a capitalised role and has no verb we know."""
+    if e <= s:
+        return False
+    first = toks[s]
+    if not (first.lower in DETERMINERS or first.is_cap):
+        return False
+    return not any(t.lower in CUE_VERBS for t in toks[s:e])
+
+
+def _widen_to_quote(content: Span | None, quotes: tuple[Quote, ...]) -> Span | None:
+    """A quote that began in an earlier sentence is credited whole."""
+    if content is None:
+        return None
+    for q in quotes:
+        if q.kind != "direct":
+            continue
+        if q.outer_start < content.start < q.outer_end <= content.end + 2:
+            return Span(q.start, min(content.end, q.end))
+    return content
+
+
+def _verb(
+    text: str, toks: list[Token], i: int, sent: Span, quotes: tuple[Quote, ...]
+) -> Credit | None:
+    n = len(toks)
+    low = toks[i].lower
+    if i > 0 and (toks[i - 1].lower in DETERMINERS or toks[i - 1].lower.endswith("'s")
+                  or toks[i - 1].lower.endswith("’s")):
+        return None  # a noun: "the report", "his claims", "Trump's statement"
+    if i > 0 and toks[i - 1].lower in _PASSIVE:
+        return None  # "was told", "is expected": the subject did not say it
+    if i > 0 and toks[i - 1].lower == "to":
+        return None  # "declined to say", "goes on to say": not a credit
+    if low.endswith("ing"):
+        return None  # "by calling him", ", saying": whose words needs a parser
+    cue = Span(toks[i].start, toks[i].end)
+    j = _skip_aux_back(toks, i - 1, 0)
+    desc: str | None = None
+    name_s = name_e = -1
+    mention_s = -1
+    if j >= 0 and toks[j].text == ",":
+        app = _appositive(toks, j, 0)
+        if app:
+            name_s, desc_s = app
+            name_e = desc_s - 2
+            desc = text[toks[desc_s].start : toks[j - 1].end]
+            mention_s = name_s
+    if j >= 1 and toks[j].lower == "who" and toks[j - 1].text == ",":
+        # "Trump, who said ...": "who" credits the phrase before the comma.
+        ante_e = j - 2
+        if ante_e >= 0 and toks[ante_e].is_word:
+            ante_s = _np_backward(toks, ante_e, 0)
+            if ante_s <= ante_e and toks[ante_s].lower not in PRONOUNS:
+                content = _content_after_or_before(text, toks, i + 1, j, sent, quotes)
+                if content is None or content.start < toks[i].end:
+                    return None
+                return Credit(Span(toks[j].start, toks[j].end),
+                              Span(toks[ante_s].start, toks[ante_e].end), None, cue, content)
+        return None
+    if name_s < 0 and j >= 0 and toks[j].is_word:
+        s = _np_backward(toks, j, 0)
+        if s <= j:
+            name_s, name_e, mention_s = s, j, s
+    listener: Span | None = None
+    if name_s >= 0:
+        pre_s, pre_desc = _prenominal(toks, name_s, name_e + 1)
+        if pre_desc and desc is None:
+            desc = pre_desc
+            name_s = pre_s
+        after = i + 1
+        if low in _TELL_VERBS and after < n and toks[after].is_word:
+            l_end = after
+            while (l_end < n and l_end - after < 6 and toks[l_end].is_word
+                   and toks[l_end].lower not in _PREPOSITIONS
+                   and toks[l_end].lower not in CLAUSE_STOPS):
+                l_end += 1
+            if l_end > after:
+                listener = Span(toks[after].start, toks[l_end - 1].end)
+                after = l_end
+        head = toks[name_e].lower
+        if low in _DOCUMENT_VERBS and head not in DOCUMENT_HEADS:
+            return None
+        content = _content_after_or_before(text, toks, after, mention_s, sent, quotes)
+        if content is None:
+            return None
+        if low in _NAMING_VERBS and not any(ch in text[content.start : content.end]
+                                            for ch in "“”\"‘’"):
+            return None  # "a group called the Foundation" names, it does not credit
+        mention = Span(toks[mention_s].start, toks[name_e].end)
+        name = Span(toks[name_s].start, toks[name_e].end)
+        return Credit(mention, name, desc, cue, content, listener)
+    # Inverted: “...,” said Shehabi.
+    if i > 0 and (toks[i - 1].text == "," or toks[i - 1].text in _CLOSE_QUOTES):
+        s = i + 1
+        e = _np_forward(toks, s, n)
+        if e <= s or low in _DOCUMENT_VERBS:
+            return None
+        if not (toks[s].is_cap or toks[s].lower in DETERMINERS):
+            return None
+        pre_s, pre_desc = _prenominal(toks, s, e)
+        desc = pre_desc
+        if e < n and toks[e].text == ",":
+            tail = _strip_span(text, toks[e].end, sent.end)
+            if tail and len(text[tail.start : tail.end].split()) <= _MAX_NP:
+                desc = text[tail.start : tail.end]
+        content = _strip_span(text, sent.start, toks[i].start)
+        content = _widen_to_quote(content, quotes)
+        if content is None:
+            return None
+        return Credit(
+            Span(toks[s].start, toks[e - 1].end), Span(toks[pre_s].start, toks[e - 1].end),
+            desc, cue, content,
+        )
+    return None
+
+
+def _content_after_or_before(
+    text: str, toks: list[Token], after: int, mention_s: int, sent: Span,
+    quotes: tuple[Quote, ...],
+) -> Span | None:
+    """What the source is credited with: the clause after the cue, or, when the
+    cue closes the sentence ("..., Shehabi wrote."), the words before the source."""
+    n = len(toks)
+    k = after
+    # "wrote on Telegram that ...", "said in a statement: ...": skip the adjunct.
+    if k < n and toks[k].lower in _PREPOSITIONS:
+        for m in range(k + 1, min(n, k + 9)):
+            if toks[m].lower in ("that", ":") or (toks[m].text == "," and m + 1 < n
+                                                  and toks[m + 1].text in _OPEN_QUOTES):
+                after = k = m
+                break
+    while k < n and toks[k].lower in ("that", ":", ","):
+        k += 1
+    rest_words = [t for t in toks[k:] if t.is_word]
+    before_ok = mention_s > 0 and (
+        toks[mention_s - 1].text == "," or toks[mention_s - 1].text in _CLOSE_QUOTES
+    )
+    if before_ok and (not rest_words or _is_adjunct(toks, after)):
+        content = _strip_span(text, sent.start, toks[mention_s].start)
+        return _widen_to_quote(content, quotes)
+    if mention_s == 0 and (not rest_words or _is_adjunct(toks, after)):
+        # "Shehabi wrote." split off after a quote by the sentence splitter.
+        for q in reversed(quotes):
+            if q.kind == "direct" and q.outer_end <= sent.start:
+                if not text[q.outer_end : sent.start].strip():
+                    return Span(q.start, q.end)
+                break
+        return None
+    if k >= n:
+        return None
+    end = sent.end
+    for m in range(k, n):
+        if toks[m].text in (";", "—", "–") and m > k:
+            end = toks[m].start
+            break
+    return _strip_span(text, toks[k].start, end)
+
+
+def _is_adjunct(toks: list[Token], k: int) -> bool:
+    """The tail after a cue is only a time/place/channel adjunct
+    ("said on Monday.", "wrote in a tweet.")."""
+    tail = [t for t in toks[k:] if t.is_word]
+    if not tail:
+        return True
+    return tail[0].lower in ("on", "in", "at", "during", "late", "earlier", "this", "last",
+                             "yesterday", "today", "tuesday", "monday", "wednesday",
+                             "thursday", "friday", "saturday", "sunday", "via", "to",
+                             "afterward", "afterwards", "later") and len(tail) <= 8

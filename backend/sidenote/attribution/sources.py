@@ -1,0 +1,209 @@
+"""Turning source phrases into typed sources, and telling when two phrases
+name the same source (surname, "the ministry", a role spelled out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..pipeline.doc import Span
+from .text import Token, tokenize
+from .words import (
+    ANONYMOUS_HEADS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    MEDIA,
+    NAME_JOINERS,
+    ORG_WORDS,
+    PLATFORMS,
+    PRONOUNS,
+    ROLE_ALIASES,
+    TITLES,
+)
+
+# Words after which a capitalised name is the author of a post or a text:
+# "the Twitter account of Fares Shehabi", "a statement by the ministry".
+_CARRIERS = frozenset("account page channel feed post posts tweet tweets video profile".split())
+_BY_WORDS = frozenset("of by from".split())
+_HONORIFICS = frozenset("mr. mrs. ms. dr. prof. mr mrs ms dr".split())
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """What a source phrase says about its source."""
+
+    kind: str  # a SourceKind, or "pronoun:person" / "pronoun:group" until resolved
+    name: Span  # the naming words (an author inside "a report by X")
+    channel: str | None = None
+    channel_span: Span | None = None
+
+
+
+def platform_at(toks: list[Token], k: int) -> str | None:
+    """The channel a token names, if any. 'X' and 'Threads' count only
+    after 'on'/'via' since they are common words otherwise."""
+    t = toks[k]
+    low = t.lower
+    if k + 1 < len(toks) and f"{low} {toks[k + 1].lower}" in PLATFORMS:
+        return PLATFORMS[f"{low} {toks[k + 1].lower}"]
+    if low not in PLATFORMS:
+        return None
+    if low.startswith(("tweet", "retweet")):
+        return PLATFORMS[low]
+    if not t.is_cap:
+        return None
+    if low in ("x", "threads") and not (k > 0 and toks[k - 1].lower in ("on", "via")):
+        return None
+    return PLATFORMS[low]
+
+
+def classify(text: str, span: Span) -> Phrase:
+    """The kind of source a phrase names (cached on the phrase's words)."""
+    kind, (ns, ne), chan, ch = _classify(text[span.start : span.end])
+    base = span.start
+    return Phrase(kind, Span(base + ns, base + ne), chan,
+                  Span(base + ch[0], base + ch[1]) if ch else None)
+
+
+@lru_cache(maxsize=4096)
+def _classify(phrase: str) -> tuple[str, tuple[int, int], str | None, tuple[int, int] | None]:
+    p = _classify_at(phrase, Span(0, len(phrase)))
+    ch = (p.channel_span.start, p.channel_span.end) if p.channel_span else None
+    return p.kind, (p.name.start, p.name.end), p.channel, ch
+
+
+def _classify_at(text: str, span: Span) -> Phrase:
+    toks = tokenize(text, span.start, span.end)
+    if not toks:
+        return Phrase("anonymous", span)
+    low = [t.lower for t in toks]
+    if len(toks) == 1 and low[0] in PRONOUNS:
+        return Phrase("pronoun:" + PRONOUNS[low[0]], span)
+    channel = None
+    channel_span = None
+    for k in range(len(toks)):
+        ch = platform_at(toks, k)
+        if ch:
+            channel, channel_span = ch, Span(toks[k].start, toks[k].end)
+            break
+    # "a report on the Twitter account of Fares Shehabi": the author is the source.
+    for k, w in enumerate(low):
+        if w in _BY_WORDS and k > 0 and k + 1 < len(toks):
+            before = set(low[:k])
+            if before & (_CARRIERS | DOCUMENT_HEADS) or channel:
+                tail = k + 1
+                while tail < len(toks) and low[tail] in DETERMINERS:
+                    tail += 1
+                if tail < len(toks) and toks[tail].is_cap:
+                    inner = Span(toks[tail].start, span.end)
+                    sub = _classify_at(text, inner)
+                    kind = "social_media" if channel else sub.kind
+                    return Phrase(kind, inner, channel, channel_span)
+    name_low = " ".join(low[1:] if low[0] == "the" else low)
+    if name_low in MEDIA or " ".join(low) in MEDIA:
+        return Phrase("media", span, channel, channel_span)
+    head = low[-1]
+    caps = [t for t in toks if t.is_cap and t.lower not in DETERMINERS]
+    # "a report released Tuesday", "court filings": a text, before any name.
+    for k, w in enumerate(low):
+        if w in DOCUMENT_HEADS and not toks[k].is_cap:
+            if all(not t.is_cap or j == 0 for j, t in enumerate(toks[:k])):
+                return Phrase("document", span)
+            break
+    if head in ANONYMOUS_HEADS and all(j == 0 for j, t in enumerate(toks) if t.is_cap):
+        return Phrase("anonymous", span)  # "Sources told ...": capital only as sentence start
+    if caps and toks[-1].is_cap and head not in TITLES:
+        if any(w in ORG_WORDS for w in low) or (len(toks) > 1 and low[0] == "the"):
+            return Phrase("organization", span, channel, channel_span)
+        return Phrase("social_media" if channel else "person", span, channel, channel_span)
+    if low[0] == "the" and head in ORG_WORDS:
+        return Phrase("organization", span)
+    return Phrase("anonymous", span)
+
+
+def name_key(text: str, span: Span) -> frozenset[str]:
+    """Content words of a name, order-free: "Russian Ministry of Defense" ==
+    "Russian Defense Ministry"."""
+    return _name_key(text[span.start : span.end])
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> frozenset[str]:
+    return frozenset(
+        t.lower
+        for t in tokenize(name)
+        if t.is_word and t.lower not in NAME_JOINERS and t.lower not in _HONORIFICS
+        and t.lower not in DETERMINERS
+    )
+
+
+def surname(text: str, span: Span) -> str | None:
+    return _surname(text[span.start : span.end])
+
+
+@lru_cache(maxsize=4096)
+def _surname(name: str) -> str | None:
+    toks = [t for t in tokenize(name) if t.is_word]
+    if not toks or not toks[-1].is_cap:
+        return None
+    return toks[-1].lower
+
+
+@dataclass
+class Entry:
+    """A source while the article is being read (mutable, internal)."""
+
+    kind: str
+    names: list[Span]
+    mentions: set[Span] = field(default_factory=set)
+    description: str | None = None
+    channel: str | None = None
+    url: str | None = None
+    relayed_by: int | None = None  # index of another Entry
+    merged_into: int | None = None
+
+
+def same_named(text: str, e: Entry, span: Span, kind: str) -> bool:
+    """Does the phrase at ``span`` name the already known source ``e``?"""
+    key = name_key(text, span)
+    if not key:
+        return False
+    if kind in ("person", "social_media") and e.kind in ("person", "social_media"):
+        for n in e.names:
+            nk = name_key(text, n)
+            if key == nk or (len(key) == 1 and surname(text, n) in key) or (
+                len(nk) == 1 and surname(text, span) in nk
+            ):
+                return True
+        return False
+    toks = tokenize(text, span.start, span.end)
+    if (kind == "organization" and toks and toks[0].lower == "the"
+            and all(not t.is_cap for t in toks[1:])
+            and e.kind in ("organization", "media", "social_media")):
+        # "the ministry" after "the Russian Defense Ministry" (or its Telegram channel)
+        return any(key <= name_key(text, n) for n in e.names)
+    if kind == e.kind and kind in ("organization", "media"):
+        if any(name_key(text, n) == key for n in e.names):
+            return True
+    if kind == e.kind and kind in ("anonymous", "document"):
+        if toks and toks[0].lower == "the":
+            return any(name_key(text, n) == key for n in e.names) or any(
+                tokenize(text, n.start, n.end)[-1].lower == toks[-1].lower for n in e.names
+            )
+    return False
+
+
+def role_match(text: str, role: Span, e: Entry) -> bool:
+    """"one Syrian MP" names a source described as "Member of the Syrian parliament"."""
+    if not e.description or e.kind not in ("person", "social_media"):
+        return False
+    toks = [t for t in tokenize(text, role.start, role.end) if t.is_word]
+    if not toks:
+        return False
+    head = toks[-1].lower
+    words = ROLE_ALIASES.get(head)
+    if not words:
+        return False
+    desc = {t.lower for t in tokenize(e.description)}
+    modifiers = {t.lower for t in toks[:-1] if t.is_cap}
+    return set(words) <= desc and modifiers <= desc

@@ -1,0 +1,47 @@
+"""The attribution word lists, loaded once at import from ``data/attribution``."""
+
+from __future__ import annotations
+
+from ..lexicon import load_table, load_words
+
+_DIR = "attribution/"
+
+CUE_VERBS: frozenset[str] = load_words(_DIR + "cue_verbs.txt")
+CUE_CHANNEL: dict[str, str] = {k: v for k, v in load_table(_DIR + "cue_verbs.txt").items() if v}
+ANONYMOUS_HEADS: frozenset[str] = load_words(_DIR + "anonymous.txt")
+DOCUMENT_HEADS: frozenset[str] = load_words(_DIR + "documents.txt")
+PLATFORMS: dict[str, str] = load_table(_DIR + "platforms.txt")
+PLATFORM_HOSTS: dict[str, str] = load_table(_DIR + "platform_hosts.txt")
+MEDIA: frozenset[str] = load_words(_DIR + "media.txt")
+ORG_WORDS: frozenset[str] = load_words(_DIR + "org_words.txt")
+TITLES: frozenset[str] = load_words(_DIR + "titles.txt")
+ROLE_ALIASES: dict[str, tuple[str, ...]] = {
+    k: tuple(v.split()) for k, v in load_table(_DIR + "role_aliases.txt").items()
+}
+PRONOUNS: dict[str, str] = load_table(_DIR + "pronouns.txt")
+NOT_SPEAKERS: frozenset[str] = load_words(_DIR + "not_speakers.txt")
+
+# Small closed classes: grammar, not vocabulary, so they stay in code.
+DETERMINERS = frozenset(
+    "the a an one some several two three four many other another his her their its our "
+    "this that these those senior top unnamed anonymous".split()
+)
+# Words that end a subject phrase when walking back from a cue verb.
+CLAUSE_STOPS = frozenset(
+    "that which who whom whose what where when why how while as because if but and or so then "
+    "after before since than though although meanwhile however also said says "
+    "is are was were be been being it's there here".split()
+)
+# Auxiliaries and adverbs that sit between a subject and its cue verb.
+AUXILIARIES = frozenset(
+    "has have had also later previously recently once then further again reportedly "
+    "would will could did does do had already earlier has also just even still "
+    "repeatedly publicly privately separately not never yet n't now".split()
+)
+# Inside a subject phrase these mean the walk has crossed into another clause.
+FINITE = frozenset(
+    "has have had can could will would did does do may might must should shall "
+    "isn't isn’t doesn't doesn’t didn't didn’t hasn't hasn’t haven't haven’t won't won’t "
+    "wasn't wasn’t weren't weren’t can't can’t couldn't couldn’t".split()
+)
+NAME_JOINERS = frozenset("of for in on the de al von van la le del da bin ibn and".split())

@@ -1,0 +1,233 @@
+"""loaded_framing: wording that carries a verdict, in the outlet's own voice
+or inside someone's quotation.
+
+The text-level finder (:mod:`sidenote.framing`) proposes spans; this module
+decides whose words they are (the outlet's, or a quoted speaker's, from
+``Doc.quotes``), keeps only what it is sure of, and writes at most one card
+per sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..framing import FramingSpan, find_loaded_spans
+from ..framing.rules import is_contested
+from ..framing.tokens import SHORT_QUOTE_WORDS, quote_regions
+from ..pipeline.anchor import make_anchor, make_evidence
+from ..pipeline.doc import Card, Doc, Evidence, Quote, Sentence, Voice
+
+# A card needs one of these from the reviewed word lists; intensifiers,
+# hyperbole and the token model's finds only add evidence to such a card.
+# They are common enough in plain news prose that alone they would make
+# false alarms, and a false alarm is worse than no note.
+STRONG_LABELS = frozenset({"name_calling", "scare_quotes", "so_called", "emotive", "identity"})
+RULE_SCORE = 1.0
+# The token model's spans join a card only when it is this sure.
+MODEL_SUPPORT_SCORE = 0.9
+# Sentences longer than this are anchored on the loaded phrase instead.
+LONG_SENTENCE = 320
+
+# Severity: the outlet's own loaded words colour facts the reader relies on
+# the outlet for, so they merit "caution". Loaded words inside a quotation
+# are fairly reported speech: the reader only needs to know whose judgement
+# it is, so "info". Nothing here is a "warning": wording is not a falsehood.
+SEVERITY = {"outlet": "caution", "quoted": "info"}
+TITLES = {
+    "outlet": "Loaded wording in the outlet's own voice",
+    "quoted": "Loaded wording inside a quotation",
+}
+LABEL_NOTES = {
+    "name_calling": "a label",
+    "scare_quotes": "scare quotes",
+    "so_called": "\"so-called\"",
+    "emotive": "an emotive word",
+    "intensifier": "an intensifier",
+    "identity": "an identity word used as weight",
+    "hyperbole": "an overstatement",
+}
+MAX_LISTED = 4  # words named in a card body
+QUOTE_MARKS = "“”‘’\"'"
+
+
+@dataclass(frozen=True)
+class _Item:
+    span: FramingSpan
+    voice: Voice
+    speaker: str | None  # Source.id for quoted words
+
+
+def detect(doc: Doc) -> list[Card]:
+    text = doc.text
+    if not text.strip():
+        return []
+    items = _attribute(doc, _candidate_spans(doc))
+    by_sentence: dict[tuple[int, int], list[_Item]] = {}
+    for item in items:
+        by_sentence.setdefault(_sentence_of(doc, item.span.start), []).append(item)
+    cards = []
+    for (s_start, s_end), found in sorted(by_sentence.items()):
+        card = _card(doc, s_start, s_end, found)
+        if card is not None:
+            cards.append(card)
+    return cards
+
+
+def _candidate_spans(doc: Doc) -> list[FramingSpan]:
+    """The finder's spans, with scare quotes decided by ``Doc.quotes`` where
+    the quotes stage has seen the quote."""
+    text = doc.text
+    quotes = doc.quotes
+    out: list[FramingSpan] = []
+    for sp in find_loaded_spans(text):
+        if sp.score < RULE_SCORE and sp.score < MODEL_SUPPORT_SCORE:
+            continue
+        if sp.label == "scare_quotes" and quotes:
+            continue  # taken from Doc.quotes below
+        out.append(sp)
+    for q in quotes:
+        if q.kind == "scare" and _is_loaded_scare(text, q) and not _inside_direct(q, quotes):
+            scare = FramingSpan(q.outer_start, q.outer_end, "scare_quotes")
+            # the scare quote supersedes any finer span inside it
+            out = [sp for sp in out if not (q.outer_start <= sp.start and sp.end <= q.outer_end)]
+            if not any(sp.start < scare.end and scare.start < sp.end for sp in out):
+                out.append(scare)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _is_loaded_scare(text: str, q: Quote) -> bool:
+    """Scare quotes around contested words (people, groups, political ideas)
+    only: quotes around a new or technical term are ordinary news style.
+    The quotes stage decides that a quote is nobody's; this decides that it
+    is loaded, with the finder's own tests."""
+    inner = text[q.start : q.end]
+    return (
+        0 < len(inner.split()) <= SHORT_QUOTE_WORDS
+        and inner[0].islower()  # a capitalised one is a name or a title
+        and inner[-1].isalnum()  # “Journalist.” ends like a fragment of speech
+        and is_contested(inner)
+    )
+
+
+def _inside_direct(q: Quote, quotes: tuple[Quote, ...]) -> bool:
+    return any(
+        o.kind == "direct" and o is not q and o.start <= q.outer_start and q.outer_end <= o.end for o in quotes
+    )
+
+
+def _attribute(doc: Doc, spans: list[FramingSpan]) -> list[_Item]:
+    """Whose words each span is. Words inside a direct quotation are the
+    speaker's; inside a title they are a name and dropped; otherwise the
+    outlet's. Without quotes from the pipeline, long double-quoted passages
+    are taken as someone's words (speaker unknown)."""
+    items: list[_Item] = []
+    if doc.quotes:
+        quotes = [(q.start, q.end, q.kind, q.source) for q in doc.quotes if q.kind != "scare"]
+    else:
+        quotes = [
+            (s, e, "direct", None)
+            for s, e in quote_regions(doc.text)
+            if len(doc.text[s:e].split()) > SHORT_QUOTE_WORDS
+        ]
+    for sp in spans:
+        holder = None
+        for q_start, q_end, kind, source in quotes:
+            if q_start <= sp.start and sp.end <= q_end:
+                if holder is None or q_end - q_start < holder[1] - holder[0]:
+                    holder = (q_start, q_end, kind, source)  # the innermost quote speaks
+        if holder is None:
+            items.append(_Item(sp, "outlet", None))
+        elif holder[2] == "direct":
+            items.append(_Item(sp, "quoted", holder[3]))
+        # inside a title: the words name a work, not anyone's verdict
+    return items
+
+
+def _sentence_of(doc: Doc, offset: int) -> tuple[int, int]:
+    sentences: tuple[Sentence, ...] = doc.sentences
+    if sentences:
+        k = bisect_right([s.start for s in sentences], offset) - 1
+        if k >= 0 and offset < sentences[k].end:
+            return sentences[k].start, sentences[k].end
+    for block in doc.article.blocks:
+        if block.start <= offset < block.end:
+            return block.start, block.end
+    start = doc.text.rfind("\n", 0, offset) + 1
+    end = doc.text.find("\n", offset)
+    return start, len(doc.text) if end == -1 else end
+
+
+def _card(doc: Doc, s_start: int, s_end: int, found: list[_Item]) -> Card | None:
+    """One card for a sentence: the outlet's words if it has any strong
+    ones, else the quoted words."""
+    for voice in ("outlet", "quoted"):
+        mine = [it for it in found if it.voice == voice]
+        strong = [it for it in mine if it.span.label in STRONG_LABELS and it.span.score >= RULE_SCORE]
+        if strong:
+            return _make_card(doc, s_start, s_end, voice, mine)  # type: ignore[arg-type]
+    return None
+
+
+def _make_card(doc: Doc, s_start: int, s_end: int, voice: Voice, items: list[_Item]) -> Card:
+    text = doc.text
+    evidence = tuple(make_evidence(text, it.span.start, it.span.end, it.span.label) for it in items)
+    if s_end - s_start > LONG_SENTENCE:
+        a_start, a_end = evidence[0].start, evidence[-1].end
+    else:
+        a_start, a_end = s_start, s_end
+    speaker = _speaker_name(doc, items) if voice == "quoted" else None
+    return Card(
+        id="",
+        kind="loaded_framing",
+        severity=SEVERITY[voice],  # type: ignore[arg-type]
+        title=TITLES[voice],
+        body=_body(voice, evidence, speaker),
+        anchor=make_anchor(text, a_start, a_end),
+        claim=_claim_at(doc, a_start, a_end),
+        evidence=evidence,
+        voice=voice,
+    )
+
+
+def _speaker_name(doc: Doc, items: list[_Item]) -> str | None:
+    names = {s.id: s.name for s in doc.sources}
+    for it in items:
+        if it.speaker and it.speaker in names:
+            return names[it.speaker]
+    return None
+
+
+def _listing(evidence: tuple[Evidence, ...]) -> str:
+    parts = [f"“{_unquoted(e.exact)}” ({LABEL_NOTES.get(e.label, 'loaded wording')})" for e in evidence]
+    shown = parts[:MAX_LISTED]
+    if len(parts) > MAX_LISTED:
+        shown.append(f"{len(parts) - MAX_LISTED} more")
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _unquoted(words: str) -> str:
+    """Scare-quoted words without their own marks (the listing adds marks)."""
+    if len(words) > 2 and words[0] in QUOTE_MARKS and words[-1] in QUOTE_MARKS:
+        return words[1:-1]
+    return words
+
+
+def _body(voice: Voice, evidence: tuple[Evidence, ...], speaker: str | None) -> str:
+    words = _listing(evidence)
+    if voice == "outlet":
+        seen = f"The article itself uses {words} here, not a quoted speaker."
+    else:
+        who = speaker or "the person quoted"
+        seen = f"The quotation from {who} uses {words}; these are the speaker's words, not the outlet's."
+    return (
+        f"{seen} Wording like this carries a judgement that the facts reported may not support on their own. "
+        "Compare how a neutral source describes the same people or events."
+    )
+
+
+def _claim_at(doc: Doc, start: int, end: int) -> str | None:
+    for claim in doc.claims:
+        if claim.start <= start and end <= claim.end:
+            return claim.id
+    return None

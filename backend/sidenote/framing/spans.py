@@ -1,0 +1,48 @@
+"""``find_loaded_spans``: loaded wording anywhere in a text.
+
+Two halves: reviewed word lists with context rules (``rules``), which are
+precise, and a learned token model (``model``), which finds the phrases the
+lists cannot. Where they overlap the rule's span and label win.
+"""
+
+from __future__ import annotations
+
+from .decode import model_spans
+from .model import SCORER, Scorer, probabilities
+from .rules import lexicon_spans, scare_quote_spans, so_called_spans
+from .tokens import tokenize
+from .types import FramingSpan
+
+# Chosen on a development part of the training articles (see
+# backend/train/train_framing.py); printed by the training script.
+MODEL_THRESHOLD = 0.25
+MODEL_GROW = 0.25
+
+
+def find_loaded_spans(
+    text: str,
+    threshold: float = MODEL_THRESHOLD,
+    grow: float = MODEL_GROW,
+    scorer: Scorer | None = None,
+    use_model: bool = True,
+) -> list[FramingSpan]:
+    """Loaded words and phrases in ``text``, sorted, not overlapping.
+
+    Works on any text; says nothing about who speaks (the detector decides
+    the voice). ``threshold`` is the token model's cut-off; ``scorer``
+    replaces the shipped model (training only)."""
+    toks = tokenize(text)
+    found = so_called_spans(text) + scare_quote_spans(text, toks) + lexicon_spans(toks)
+    if use_model and len(toks):
+        found += model_spans(toks, probabilities((scorer or SCORER).logits(toks)), threshold, grow)
+    return _resolve(found)
+
+
+def _resolve(spans: list[FramingSpan]) -> list[FramingSpan]:
+    """Drop spans overlapping an earlier-preferred one: rule spans (score
+    1.0) first, longer first, then the model's by confidence."""
+    kept: list[FramingSpan] = []
+    for sp in sorted(spans, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
+        if all(sp.end <= k.start or k.end <= sp.start for k in kept):
+            kept.append(sp)
+    return sorted(kept, key=lambda s: s.start)

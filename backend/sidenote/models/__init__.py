@@ -1,0 +1,1 @@
+"""Small learned models, stored as plain arrays under ``sidenote/data`` and run with numpy."""

@@ -1,0 +1,320 @@
+"""The attribution stage: who is credited with what.
+
+Fills ``Doc.sources`` (ids "s1", "s2", ... in order of first mention),
+``Doc.attributions`` and ``Quote.source`` for direct quotes whose speaker is
+found. Uses ``Doc.sentences``/``Doc.quotes`` when the earlier stages filled
+them, and crude spans of its own otherwise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from ..attribution.phrases import Credit, find_credits
+from ..attribution.sources import (
+    Entry,
+    classify,
+    name_key,
+    platform_at,
+    role_match,
+    same_named,
+    surname,
+)
+from ..attribution.text import Token, find_quotes, split_sentences, tokenize
+from ..attribution.words import CUE_VERBS, DETERMINERS, NAME_JOINERS, ORG_WORDS, PLATFORM_HOSTS
+from .doc import Attribution, Doc, Quote, Sentence, Source, Span
+
+# A sentence is read only if one of these words is in it.
+_CUE_RE = re.compile(
+    r"\b(?:[Aa]ccording|" + "|".join(sorted(map(re.escape, CUE_VERBS), key=len, reverse=True)) + r")\b"
+)
+# Runs of capitalised words joined by "of", "for", "in"...: candidate names.
+_CAP = r"[A-Z][\w’'&-]*"
+_NAME_RE = re.compile(
+    _CAP + r"(?:(?:[ \t]+(?:" + "|".join(sorted(NAME_JOINERS - {"and"})) + r"))*[ \t]+" + _CAP + r")*"
+)
+_THE_NOUN_RE = re.compile(r"\bthe[ \t]+([a-z]+)\b")
+_PERSONS = ("person", "social_media")
+_GROUPS = ("organization", "media", "anonymous", "document")
+# How many blocks back a paragraph of continued quotation may look for its speaker.
+_CONTINUE_BLOCKS = 1
+
+
+def attribute(doc: Doc) -> Doc:
+    text = doc.text
+    blocks = tuple((b.start, b.end) for b in doc.article.blocks) or ((0, len(text)),)
+    sentences = doc.sentences or split_sentences(text, blocks)
+    quotes = doc.quotes or find_quotes(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+
+    found: list[tuple[Credit, Sentence, tuple[str, Span] | None]] = []
+    for sent in sentences:
+        # Most sentences credit no one: only those with a cue word are read.
+        if not _CUE_RE.search(text, sent.start, sent.end) and ":" not in text[
+            sent.start : sent.start + 40
+        ]:
+            continue
+        stoks = tokenize(text, sent.start, sent.end)
+        for c in find_credits(text, stoks, Span(sent.start, sent.end), quotes):
+            if c.cue and _inside_quote(c.cue, direct):
+                continue  # a credit inside quoted words is the speaker's, not the outlet's
+            if c.content.start == c.content.end:
+                continue
+            found.append((c, sent, _sentence_channel(stoks, c, direct)))
+
+    entries: list[Entry] = []
+    credited: list[tuple[int, Credit]] = []
+    cue_channels: dict[int, list[Span]] = {}
+    recent: list[int] = []
+    for c, _sent, chan in found:
+        idx = _resolve(text, c, entries, recent)
+        if idx is None:
+            continue
+        e = entries[idx]
+        if c.description and not e.description:
+            e.description = c.description
+        ph_channel = chan
+        ph = classify(text, c.name)
+        if ph.channel and ph.channel_span:
+            ph_channel = (ph.channel, ph.channel_span)
+        if ph_channel and e.kind in ("person", "organization", "social_media", "anonymous"):
+            e.kind, e.channel = "social_media", ph_channel[0]
+            cue_channels.setdefault(idx, []).append(ph_channel[1])
+        if c.listener is not None:
+            lst = classify(text, c.listener)
+            if lst.kind == "media":
+                li = _find_or_add(text, entries, lst.name, "media")
+                entries[li].mentions.add(lst.name)
+                if li != idx:
+                    e.relayed_by = li
+        credited.append((idx, c))
+        recent.append(idx)
+
+    _relay_chains(entries, credited)
+    credited = _merge_roles(text, entries, credited)
+    credited += _continued_paragraphs(text, doc, credited, direct)
+    _scan_mentions(text, entries)
+    return _build(doc, text, entries, credited, cue_channels, quotes)
+
+
+def _inside_quote(span: Span, direct: list[Quote]) -> bool:
+    return any(q.start <= span.start and span.end <= q.end for q in direct)
+
+
+def _sentence_channel(
+    stoks: list[Token], c: Credit, direct: list[Quote]
+) -> tuple[str, Span] | None:
+    """A platform named in the sentence outside the credited words and
+    outside quotes ("wrote on Twitter", "In another tweet, ...")."""
+    for k, t in enumerate(stoks):
+        if c.content.start <= t.start < c.content.end:
+            continue
+        ch = platform_at(stoks, k)
+        if ch and not _inside_quote(Span(t.start, t.end), direct):
+            return ch, Span(t.start, t.end)
+    return None
+
+
+def _resolve(text: str, c: Credit, entries: list[Entry], recent: list[int]) -> int | None:
+    ph = classify(text, c.name)
+    if ph.kind.startswith("pronoun:"):
+        want = _PERSONS if ph.kind.endswith("person") else _GROUPS
+        for idx in reversed(recent):
+            if entries[idx].kind in want:
+                entries[idx].mentions.add(c.mention)
+                return idx
+        return None
+    idx = _find_or_add(text, entries, ph.name, ph.kind)
+    mention = c.mention if ph.name == c.name else ph.name
+    entries[idx].mentions.add(mention)
+    if not c.mention.contains(c.name) and ph.name == c.name:
+        entries[idx].mentions.add(c.name)  # "Trump, who said": both stand for him
+    return idx
+
+
+def _find_or_add(text: str, entries: list[Entry], name: Span, kind: str) -> int:
+    for idx in range(len(entries) - 1, -1, -1):
+        e = entries[idx]
+        if e.merged_into is None and same_named(text, e, name, kind):
+            if name not in e.names:
+                e.names.append(name)
+            return idx
+    entries.append(Entry(kind=kind, names=[name]))
+    return len(entries) - 1
+
+
+def _relay_chains(entries: list[Entry], credited: list[tuple[int, Credit]]) -> None:
+    """RT reporting that the ministry announced X: the ministry is relayed by RT."""
+    for outer_idx, outer in credited:
+        if entries[outer_idx].kind != "media":
+            continue
+        for inner_idx, inner in credited:
+            if inner_idx == outer_idx or inner.cue is None:
+                continue
+            if outer.content.start <= inner.cue.start and inner.cue.end <= outer.content.end:
+                if entries[inner_idx].relayed_by is None:
+                    entries[inner_idx].relayed_by = outer_idx
+
+
+def _merge_roles(
+    text: str, entries: list[Entry], credited: list[tuple[int, Credit]]
+) -> list[tuple[int, Credit]]:
+    """"one Syrian MP" is Fares Shehabi when exactly one source is described
+    as a member of the Syrian parliament."""
+    for idx, e in enumerate(entries):
+        if e.kind != "anonymous" or len(e.names) != 1:
+            continue
+        matches = [j for j, o in enumerate(entries)
+                   if j != idx and o.merged_into is None and role_match(text, e.names[0], o)]
+        if len(matches) == 1:
+            target = entries[matches[0]]
+            target.mentions |= e.mentions
+            e.merged_into = matches[0]
+    out = []
+    for idx, c in credited:
+        while entries[idx].merged_into is not None:
+            idx = entries[idx].merged_into  # type: ignore[assignment]
+        out.append((idx, c))
+    return out
+
+
+def _continued_paragraphs(
+    text: str, doc: Doc, credited: list[tuple[int, Credit]], direct: list[Quote]
+) -> list[tuple[int, Credit]]:
+    """A paragraph that opens with a quote and names no one continues the
+    quotation of the previous paragraph's speaker."""
+    blocks = doc.article.blocks
+    if not blocks:
+        return []
+    bstarts = [b.start for b in blocks]
+    speaker_by_block: dict[int, int] = {}
+    covered: list[Span] = [c.content for _, c in credited]
+    for idx, c in credited:
+        if any(c.content.overlaps(Span(q.start, q.end)) for q in direct):
+            speaker_by_block[bisect.bisect_right(bstarts, c.content.start) - 1] = idx
+    out: list[tuple[int, Credit]] = []
+    for q in direct:
+        qs = Span(q.start, q.end)
+        if any(qs.overlaps(s) for s in covered):
+            continue
+        b = bisect.bisect_right(bstarts, q.outer_start) - 1
+        if b < 0 or text[blocks[b].start : q.outer_start].strip():
+            continue
+        for back in range(1, _CONTINUE_BLOCKS + 1):
+            if b - back in speaker_by_block:
+                idx = speaker_by_block[b - back]
+                out.append((idx, Credit(qs, qs, None, None, qs)))
+                speaker_by_block[b] = idx
+                break
+    return out
+
+
+def _scan_mentions(text: str, entries: list[Entry]) -> None:
+    """Every other place the article names a known source: surnames, the name
+    in another word order, "the center" for the only center we know."""
+    live = [(i, e) for i, e in enumerate(entries) if e.merged_into is None]
+    named = [(i, e) for i, e in live if e.kind in ("person", "social_media", "organization", "media")]
+    keys = {i: [name_key(text, n) for n in e.names] for i, e in named}
+    surnames = {i: {surname(text, n) for n in e.names} - {None}
+                for i, e in named if e.kind in _PERSONS}
+    taken = bytearray(len(text))  # 1 where a mention already is
+    for _, e in live:
+        for m in e.mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for m in _NAME_RE.finditer(text):
+        chunk = Span(m.start(), m.end())
+        if 1 in taken[chunk.start : chunk.end]:
+            continue
+        key = name_key(text, chunk)
+        if not key:
+            continue
+        hits = [i for i, _ in named if key in keys[i]
+                or (len(key) == 1 and next(iter(key)) in surnames.get(i, set()))]
+        if len(hits) == 1:
+            entries[hits[0]].mentions.add(chunk)
+            taken[chunk.start : chunk.end] = b"\x01" * (chunk.end - chunk.start)
+    orgs = [(i, e) for i, e in named if e.kind == "organization"]
+    if not orgs:
+        return
+    for m in _THE_NOUN_RE.finditer(text):
+        head = m.group(1)
+        if head not in ORG_WORDS:
+            continue
+        span = Span(m.start(), m.end())
+        if 1 in taken[span.start : span.end]:
+            continue
+        hits = [i for i, _ in orgs if any(head in kk for kk in keys[i])]
+        if len(hits) == 1:
+            entries[hits[0]].mentions.add(span)
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+
+
+def _display_name(text: str, e: Entry) -> str:
+    if e.kind in ("anonymous", "document"):
+        return text[e.names[0].start : e.names[0].end]
+    spans = list(e.names) + [m for m in e.mentions if text[m.start : m.end][:1].isupper()]
+    best = max(spans, key=lambda s: (len(name_key(text, s)), -s.start))
+    toks = tokenize(text, best.start, best.end)
+    while len(toks) > 1 and toks[0].lower in DETERMINERS:
+        toks = toks[1:]
+    return text[toks[0].start : toks[-1].end]
+
+
+def _source_url(doc: Doc, spans: list[Span]) -> str | None:
+    for b in doc.article.blocks:
+        for link in b.links:
+            ls = Span(link.start, link.end)
+            if not any(ls.overlaps(s) for s in spans):
+                continue
+            host = (urlsplit(link.href).hostname or "").lower().removeprefix("www.")
+            if host in PLATFORM_HOSTS:
+                return link.href
+    return None
+
+
+def _build(
+    doc: Doc, text: str, entries: list[Entry], credited: list[tuple[int, Credit]],
+    cue_channels: dict[int, list[Span]], quotes: tuple[Quote, ...],
+) -> Doc:
+    used = sorted({idx for idx, _ in credited}
+                  | {e.relayed_by for e in entries if e.relayed_by is not None})
+    first = {idx: min(entries[idx].mentions or set(entries[idx].names), key=lambda s: s.start).start
+             for idx in used}
+    order = sorted(used, key=lambda i: first[i])
+    ids = {idx: f"s{n + 1}" for n, idx in enumerate(order)}
+    sources: list[Source] = []
+    for idx in order:
+        e = entries[idx]
+        spans = list(e.mentions) + cue_channels.get(idx, [])
+        spans += [c.cue for j, c in credited if j == idx and c.cue]
+        sources.append(Source(
+            id=ids[idx],
+            name=_display_name(text, e),
+            kind=e.kind,  # type: ignore[arg-type]
+            description=e.description,
+            channel=e.channel,
+            url=_source_url(doc, spans),
+            mentions=tuple(sorted(e.mentions, key=lambda s: (s.start, s.end))),
+            relayed_by=ids.get(e.relayed_by) if e.relayed_by is not None else None,
+        ))
+    attributions = tuple(
+        Attribution(source=ids[idx], content=c.content, cue=c.cue,
+                    source_span=c.mention if c.cue else None)
+        for idx, c in sorted(credited, key=lambda ic: (ic[1].content.start, ic[1].content.end))
+    )
+    new_quotes = tuple(_credit_quote(q, attributions) for q in (doc.quotes or ()))
+    return replace(doc, sources=tuple(sources), attributions=attributions,
+                   quotes=new_quotes if doc.quotes else doc.quotes)
+
+
+def _credit_quote(q: Quote, attributions: tuple[Attribution, ...]) -> Quote:
+    if q.kind != "direct" or q.source is not None:
+        return q
+    inner = Span(q.start, q.end)
+    for a in attributions:
+        if a.content.overlaps(inner):
+            return replace(q, source=a.source)
+    return q

@@ -1,0 +1,173 @@
+"""Train the attribution token tagger on PolNeAR train; print its figures.
+
+    .venv/bin/python backend/train/train_attribution.py [--data PATH] [--iters N]
+
+Deterministic: the same data gives the same weights (full-batch AdaGrad from
+zeros, no shuffling, fixed split). Gold labels come from the first annotator
+file of each article (sorted by suffix), the same choice the eval makes.
+Every 10th train article (sorted by name) is held out to tune the decoder
+(transition scale and label biases); the weights learn from the other 90%.
+Dev is only reported, never tuned on. Writes
+``backend/sidenote/data/attribution/tagger.npz``: W (float16 weights over
+2**BITS hashed features), T (scaled log transitions), B (label biases).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import itertools
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "backend"))
+sys.path.insert(0, str(REPO / "backend" / "eval"))
+
+from eval_attribution import DATA, earlier_stages, load_gold, make_doc  # noqa: E402
+from sidenote.attribution.model import (  # noqa: E402
+    BITS, LABELS, MODEL_PATH, features, hash_features, rule_tags, scores, transitions, viterbi,
+)
+from sidenote.attribution.text import split_sentences, tokenize  # noqa: E402
+from sidenote.pipeline.attribution import attribute  # noqa: E402
+from sidenote.pipeline.doc import Doc  # noqa: E402
+
+MIN_COUNT = 5  # features seen fewer times stay at zero: they only memorise
+Arrays = tuple[np.ndarray, np.ndarray, np.ndarray]  # feature idx, token offsets, labels
+
+
+def article_arrays(text: str, ann: Path, prep: Callable[[Doc], Doc]) -> Arrays:
+    doc = prep(make_doc(text))
+    out = attribute(doc)
+    toks = tokenize(text)
+    sents = out.sentences or split_sentences(
+        text, tuple((b.start, b.end) for b in doc.article.blocks), toks)
+    sstarts = [s.start for s in sents]
+    sent_of = [bisect.bisect_right(sstarts, t.start) for t in toks]
+    idx, offsets = hash_features(features(toks, sent_of, rule_tags(toks, out.attributions)))
+    y = np.zeros(len(toks), dtype=np.int64)
+    gold = load_gold(ann)
+    starts = [t.start for t in toks]
+    for lab in ("Content", "Cue", "Source"):  # later labels win
+        for frags in gold[lab]:
+            for fs, fe in frags:
+                y[bisect.bisect_left(starts, fs) : bisect.bisect_left(starts, fe)] = LABELS.index(lab)
+    return idx, offsets, y
+
+
+def load_split(folder: Path, prep: Callable[[Doc], Doc]) -> list[Arrays]:
+    first: dict[str, Path] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        first.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    return [article_arrays((folder / "text" / f"{name}.txt").read_text(encoding="utf-8"), ann, prep)
+            for name, ann in sorted(first.items())]
+
+
+def concat(parts: list[Arrays]) -> Arrays:
+    base = 0
+    offs = []
+    for idx, off, _ in parts:
+        offs.append(off + base)
+        base += len(idx)
+    return (np.concatenate([p[0] for p in parts]), np.concatenate(offs),
+            np.concatenate([p[2] for p in parts]))
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def train(idx: np.ndarray, off: np.ndarray, y: np.ndarray, iters: int, lr: float,
+          l2: float) -> np.ndarray:
+    n_feat = 1 << BITS
+    L = len(LABELS)
+    W = np.zeros((n_feat, L), dtype=np.float32)
+    G2 = np.zeros_like(W)
+    tok_of = np.repeat(np.arange(len(off)), np.diff(np.append(off, len(idx))))
+    Y = np.eye(L, dtype=np.float32)[y]
+    keep = (np.bincount(idx, minlength=n_feat) >= MIN_COUNT).astype(np.float32)[:, None]
+    for it in range(iters):
+        P = softmax(scores(W, idx, off))
+        D = ((P - Y) / len(off)).astype(np.float32)
+        grad = np.stack([np.bincount(idx, weights=D[tok_of, k], minlength=n_feat)
+                         for k in range(L)], axis=1).astype(np.float32) + l2 * W
+        grad *= keep
+        G2 += grad * grad
+        W -= lr * grad / (np.sqrt(G2) + 1e-8)
+        if it % 20 == 0 or it == iters - 1:
+            loss = -np.log(P[np.arange(len(y)), y] + 1e-12).mean()
+            print(f"  iter {it:3d} loss {loss:.4f} token acc {(P.argmax(1) == y).mean():.4f}")
+    return W
+
+
+def decode(W: np.ndarray, T: np.ndarray, B: np.ndarray, parts: list[Arrays]) -> np.ndarray:
+    return np.concatenate([viterbi(scores(W, idx, off), T, B) for idx, off, _ in parts])
+
+
+def token_f1(pred: np.ndarray, y: np.ndarray, k: int) -> tuple[float, float, float]:
+    tp = int(((pred == k) & (y == k)).sum())
+    p = tp / max(1, int((pred == k).sum()))
+    r = tp / max(1, int((y == k).sum()))
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+def report(name: str, pred: np.ndarray, y: np.ndarray) -> None:
+    print(f"{name}: token accuracy {(pred == y).mean():.4f}")
+    for k, lab in enumerate(LABELS[1:], start=1):
+        p, r, f = token_f1(pred, y, k)
+        print(f"  {lab:8} token P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
+def tune(W: np.ndarray, T0: np.ndarray, parts: list[Arrays]) -> tuple[np.ndarray, np.ndarray]:
+    """Transition scale and Source/Cue biases that maximise the mean token F1
+    of Source and Cue on the held-out train articles."""
+    y = np.concatenate([p[2] for p in parts])
+    best = (-1.0, T0, np.zeros(len(LABELS), dtype=np.float32))
+    for scale, bs, bc in itertools.product((0.25, 0.5, 1.0), (0.0, 0.5, 1.0, 1.5), (0.0, 0.5, 1.0)):
+        B = np.array([0.0, bs, bc, 0.0], dtype=np.float32)
+        pred = decode(W, T0 * scale, B, parts)
+        f = (token_f1(pred, y, 1)[2] + token_f1(pred, y, 2)[2]) / 2
+        if f > best[0]:
+            best = (f, T0 * scale, B)
+            print(f"  tune: scale {scale} bias src {bs} cue {bc} -> mean F1 {f:.4f}")
+    return best[1], best[2]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--iters", type=int, default=101)
+    ap.add_argument("--lr", type=float, default=0.3)
+    ap.add_argument("--l2", type=float, default=1e-6)
+    args = ap.parse_args()
+    # The attribution stage's own sentence/quote spans: training must not
+    # depend on other stages' code of the day.
+    prep, how = earlier_stages(own=True)
+    t0 = time.perf_counter()
+    train_parts = load_split(args.data / "train", prep)
+    dev_parts = load_split(args.data / "dev", prep)
+    fit = [p for i, p in enumerate(train_parts) if i % 10 != 9]
+    held = [p for i, p in enumerate(train_parts) if i % 10 == 9]
+    tr = concat(fit)
+    print(f"features ready in {time.perf_counter() - t0:.0f}s ({how}); train tokens "
+          f"{len(tr[2])} in {len(fit)} articles, held-out {len(held)} articles, "
+          f"dev {len(dev_parts)} articles")
+    W = train(*tr, iters=args.iters, lr=args.lr, l2=args.l2)
+    T, B = tune(W, transitions(tr[2]), held)
+    dv_y = np.concatenate([p[2] for p in dev_parts])
+    report("dev (argmax)", np.concatenate([scores(W, i, o).argmax(1) for i, o, _ in dev_parts]), dv_y)
+    report("dev (tuned viterbi)", decode(W, T, B, dev_parts), dv_y)
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(MODEL_PATH, W=W.astype(np.float16), T=T.astype(np.float32),
+                        B=B.astype(np.float32))
+    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,259 @@
+"""Train the check-worthiness model and write the shipped artifact.
+
+Data: CheckThat! 2024 Task 1 English (``checkworthy/`` under the shared
+datasets): ``train`` to fit, ``dev`` to choose hyper-parameters and the
+decision threshold, then the chosen setting is refitted on train + dev.
+``dev-test`` is only measured, never tuned on.
+
+Model: L2-regularised logistic regression over the hashed features of
+``sidenote.models.checkworthy``, fitted by full-batch L-BFGS written in numpy
+(deterministic: no sampling anywhere).
+
+    .venv/bin/python backend/train/train_checkworthy.py            # best known setting
+    .venv/bin/python backend/train/train_checkworthy.py --search   # the grid, then the best
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "backend"))
+
+from sidenote.models.checkworthy import (  # noqa: E402
+    MODEL_DIR,
+    CheckworthyModel,
+    FeatureConfig,
+    csr_dot,
+    featurize,
+)
+
+DATA_DIR = REPO.parent / "shared" / "datasets" / "checkworthy"
+SPLITS = {
+    "train": "CT24_checkworthy_english_train.tsv",
+    "dev": "CT24_checkworthy_english_dev.tsv",
+    "dev-test": "CT24_checkworthy_english_dev-test.tsv",
+}
+
+# The setting the --search grid chose on dev (kept here so a plain run is quick).
+BEST_CONFIG = FeatureConfig(char_min=3, scale_shape=3.0)
+BEST_L2 = 1e-4
+BEST_POS_WEIGHT = 1.0
+
+
+def read_split(data_dir: Path, split: str) -> tuple[list[str], np.ndarray]:
+    texts: list[str] = []
+    labels: list[int] = []
+    with (data_dir / SPLITS[split]).open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            texts.append(row["Text"])
+            labels.append(1 if row["class_label"].strip() == "Yes" else 0)
+    return texts, np.asarray(labels, dtype=np.float64)
+
+
+class Csr:
+    """A sparse design matrix as CSR arrays, with the two products training needs."""
+
+    def __init__(self, indptr: np.ndarray, indices: np.ndarray, values: np.ndarray, dim: int) -> None:
+        self.indptr, self.indices, self.values, self.dim = indptr, indices, values.astype(np.float64), dim
+        self.rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        return csr_dot(self.indptr, self.indices, self.values, w)
+
+    def tdot(self, r: np.ndarray) -> np.ndarray:
+        return np.bincount(self.indices, weights=self.values * r[self.rows], minlength=self.dim)
+
+
+def fit_logreg(
+    x: Csr, y: np.ndarray, l2: float, pos_weight: float = 1.0, iters: int = 300, memory: int = 10
+) -> tuple[np.ndarray, float]:
+    """Weighted mean log-loss + l2/2 |w|^2, minimised by L-BFGS with backtracking."""
+    n, dim = len(y), x.dim
+    sw = np.where(y > 0, pos_weight, 1.0)
+    sw = sw / sw.mean()
+
+    def loss_grad(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:dim], theta[dim]
+        z = x.dot(w) + b
+        # log(1 + exp(-yz)) in a stable form, with y in {-1, +1}
+        ys = 2 * y - 1
+        m = -ys * z
+        loss = float(np.sum(sw * np.logaddexp(0.0, m)) / n + 0.5 * l2 * w @ w)
+        p = 1.0 / (1.0 + np.exp(-m))
+        r = -ys * p * sw / n
+        g = np.empty_like(theta)
+        g[:dim] = x.tdot(r) + l2 * w
+        g[dim] = r.sum()
+        return loss, g
+
+    theta = np.zeros(dim + 1)
+    f, g = loss_grad(theta)
+    s_hist: list[np.ndarray] = []
+    y_hist: list[np.ndarray] = []
+    for _ in range(iters):
+        q = g.copy()
+        alphas = []
+        for s, yv in zip(reversed(s_hist), reversed(y_hist)):
+            a = (s @ q) / (yv @ s)
+            alphas.append(a)
+            q -= a * yv
+        if s_hist:
+            q *= (s_hist[-1] @ y_hist[-1]) / (y_hist[-1] @ y_hist[-1])
+        for (s, yv), a in zip(zip(s_hist, y_hist), reversed(alphas)):
+            bta = (yv @ q) / (yv @ s)
+            q += s * (a - bta)
+        d = -q
+        step, gd = 1.0, g @ d
+        if gd >= 0:  # not a descent direction: restart from the gradient
+            s_hist.clear(), y_hist.clear()
+            d, gd = -g, -(g @ g)
+        while True:
+            new = theta + step * d
+            f_new, g_new = loss_grad(new)
+            if f_new <= f + 1e-4 * step * gd or step < 1e-8:
+                break
+            step *= 0.5
+        s_vec, y_vec = new - theta, g_new - g
+        if s_vec @ y_vec > 1e-12:
+            s_hist.append(s_vec), y_hist.append(y_vec)
+            if len(s_hist) > memory:
+                s_hist.pop(0), y_hist.pop(0)
+        converged = abs(f - f_new) < 1e-9 * max(1.0, abs(f))
+        theta, f, g = new, f_new, g_new
+        if converged:
+            break
+    return theta[:dim].astype(np.float32), float(theta[dim])
+
+
+def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    tp = float(np.sum((pred == 1) & (y == 1)))
+    fp = float(np.sum((pred == 1) & (y == 0)))
+    fn = float(np.sum((pred == 0) & (y == 1)))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def best_threshold(y: np.ndarray, scores: np.ndarray) -> tuple[float, float]:
+    """The threshold with the best F1(Yes); ties go to the one nearest 0.5."""
+    grid = np.round(np.arange(0.10, 0.91, 0.01), 2)
+    f1s = [prf(y, (scores >= t).astype(int))[2] for t in grid]
+    best = max(f1s)
+    cands = [t for t, f in zip(grid, f1s) if f >= best - 1e-12]
+    t = min(cands, key=lambda c: abs(c - 0.5))
+    return float(t), best
+
+
+def score(model: CheckworthyModel, x: Csr) -> np.ndarray:
+    z = x.dot(model.weights) + model.bias
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def matrix(texts: list[str], config: FeatureConfig) -> Csr:
+    return Csr(*featurize(texts, config), config.dim)
+
+
+def report(name: str, y: np.ndarray, s: np.ndarray, t: float) -> str:
+    p, r, f = prf(y, (s >= t).astype(int))
+    return f"{name:9s} P={p:.3f} R={r:.3f} F1(Yes)={f:.3f}  (threshold {t:.2f})"
+
+
+def time_per_sentence(model: CheckworthyModel, texts: list[str]) -> tuple[float, float]:
+    model.score(texts[:50])  # warm the word lists and numpy
+    t0 = time.perf_counter()
+    model.score(texts)
+    batch = (time.perf_counter() - t0) / len(texts) * 1e3
+    sample = texts[:300]
+    t0 = time.perf_counter()
+    for t in sample:
+        model.score([t])
+    single = (time.perf_counter() - t0) / len(sample) * 1e3
+    return batch, single
+
+
+def search_grid() -> list[tuple[FeatureConfig, float, float]]:
+    """The settings compared on dev (each is one fit on train; about 1-5 minutes apiece)."""
+    plain = FeatureConfig(char_min=2, scale_shape=0.0)
+    grid: list[tuple[FeatureConfig, float, float]] = [(plain, l2, 1.0) for l2 in (3e-5, 1e-4, 3e-4)]
+    grid += [
+        (replace(plain, word_ngrams=3), 1e-4, 1.0),
+        (replace(plain, char_min=3), 1e-4, 1.0),
+        (replace(plain, char_max=6), 1e-4, 1.0),
+        (replace(plain, scale_char=0.0), 1e-4, 1.0),
+        (replace(plain, scale_word=0.0), 1e-4, 1.0),
+        (replace(plain, scale_cue=0.0), 1e-4, 1.0),
+        (replace(plain, scale_cue=2.0), 1e-4, 1.0),
+        (replace(plain, strip_frames=False), 1e-4, 1.0),
+        (plain, 1e-4, 2.0),
+    ]
+    for shape in (1.0, 2.0, 3.0):
+        for char_min in (2, 3):
+            grid.append((replace(plain, scale_shape=shape, char_min=char_min), 1e-4, 1.0))
+    grid.append((replace(plain, scale_shape=1.0), 3e-5, 1.0))
+    return grid
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA_DIR, help="folder with the three TSV files")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the artifact is written")
+    ap.add_argument("--search", action="store_true", help="run the hyper-parameter grid on dev first")
+    ap.add_argument("--no-refit", action="store_true", help="ship the train-only fit (no train+dev refit)")
+    args = ap.parse_args(argv)
+
+    print(f"data: {args.data}")
+    tr_x, tr_y = read_split(args.data, "train")
+    dv_x, dv_y = read_split(args.data, "dev")
+    te_x, te_y = read_split(args.data, "dev-test")
+    print(f"train {len(tr_x)} ({int(tr_y.sum())} Yes), dev {len(dv_x)} ({int(dv_y.sum())} Yes), "
+          f"dev-test {len(te_x)} ({int(te_y.sum())} Yes)")
+
+    candidates = search_grid() if args.search else [(BEST_CONFIG, BEST_L2, BEST_POS_WEIGHT)]
+    best: tuple[float, CheckworthyModel, float, float] | None = None
+    for config, l2, pos_w in candidates:
+        t0 = time.perf_counter()
+        w, b = fit_logreg(matrix(tr_x, config), tr_y, l2, pos_w)
+        model = CheckworthyModel(weights=w, bias=b, config=config, threshold=0.5)
+        s_dv, s_te = score(model, matrix(dv_x, config)), score(model, matrix(te_x, config))
+        t, f1 = best_threshold(dv_y, s_dv)
+        print(f"{config} l2={l2:g} pos_w={pos_w:g}  [{time.perf_counter() - t0:.0f}s]")
+        print("   ", report("dev", dv_y, s_dv, t), "|", report("dev-test", te_y, s_te, t))
+        if best is None or f1 > best[0]:
+            best = (f1, replace(model, threshold=t), l2, pos_w)
+    if best is None:
+        raise SystemExit("no candidate settings")
+    _, dev_model, l2, pos_w = best
+    config, threshold = dev_model.config, dev_model.threshold
+    print(f"chosen on dev: {config} l2={l2:g} pos_w={pos_w:g} threshold={threshold:.2f}")
+
+    shipped = dev_model
+    if not args.no_refit:
+        all_x, all_y = tr_x + dv_x, np.concatenate([tr_y, dv_y])
+        w, b = fit_logreg(matrix(all_x, config), all_y, l2, pos_w)
+        shipped = CheckworthyModel(weights=w, bias=b, config=config, threshold=threshold)
+        s_te = score(shipped, matrix(te_x, config))
+        print("train+dev refit (shipped):")
+        print("   ", report("dev-test", te_y, s_te, threshold))
+
+    # Stored as float16, so measure what is shipped after the round trip.
+    shipped.save(args.out, {"trained_on": "CheckThat! 2024 Task 1 English train+dev" if not args.no_refit
+                            else "CheckThat! 2024 Task 1 English train", "l2": l2, "pos_weight": pos_w})
+    loaded = CheckworthyModel.load(args.out)
+    s_te = np.asarray(loaded.score(te_x))
+    print("shipped artifact:", report("dev-test", te_y, s_te, loaded.threshold))
+    batch, single = time_per_sentence(loaded, te_x + dv_x)
+    print(f"speed: {batch:.3f} ms/sentence batched, {single:.3f} ms/sentence one at a time")
+    size = sum(f.stat().st_size for f in args.out.iterdir())
+    print(f"artifact: {args.out} ({size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""Train the loaded-wording token model and write data/framing/token_model.tsv.
+
+    .venv/bin/python backend/train/train_framing.py [--data PATH]
+
+Data: SemEval-2020 Task 11 PTC at <repo>/../shared/datasets/propaganda,
+techniques Loaded_Language and Name_Calling,Labeling. Only the training
+part of the split in backend/eval/eval_propaganda.py (articles ordered by
+sha1(ID); the first ceil(20%) held out) is read. Inside it, the last 15% of
+that same order is a development part, used to choose the threshold; the
+model shipped is then refit on the whole training part.
+
+Model: three-way softmax (not loaded / Loaded_Language / Name_Calling) per
+token over sparse features (sidenote.framing.features), with L2, fit by
+full-batch Adam in numpy; fully deterministic (no random draws).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "backend"))
+sys.path.insert(0, str(REPO / "backend" / "eval"))
+
+from eval_propaganda import DATASETS, TECHNIQUES, PtcArticle, load_ptc, span_prf, split_ids  # noqa: E402
+from sidenote.framing.features import TEMPLATES, token_features  # noqa: E402
+from sidenote.framing.model import MODEL_FILE, Scorer, Weights  # noqa: E402
+from sidenote.framing.spans import find_loaded_spans  # noqa: E402
+from sidenote.framing.tokens import tokenize  # noqa: E402
+
+MIN_COUNT = 2
+L2 = 1e-6
+ITERATIONS = 250
+LEARNING_RATE = 0.05
+DEV_SHARE = 0.15
+THRESHOLDS = (0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3)
+GROWS = (0.6, 0.4, 0.25, 0.15)
+
+
+def token_classes(art: PtcArticle, starts: tuple[int, ...], ends: tuple[int, ...]) -> list[int]:
+    """0 not loaded, 1 Loaded_Language, 2 Name_Calling (a token in both is 2)."""
+    cls = [0] * len(starts)
+    for c, tech in ((1, TECHNIQUES[0]), (2, TECHNIQUES[1])):
+        for s, e in art.gold[tech]:
+            for k, (a, b) in enumerate(zip(starts, ends)):
+                if a < e and s < b:
+                    cls[k] = max(cls[k], c)
+    return cls
+
+
+def featurize(arts: list[PtcArticle]) -> tuple[list[list[str]], list[int]]:
+    feats: list[list[str]] = []
+    ys: list[int] = []
+    for art in arts:
+        toks = tokenize(art.text)
+        ys += token_classes(art, toks.starts, toks.ends)
+        feats += [token_features(toks, i) for i in range(len(toks))]
+    return feats, ys
+
+
+def fit(feats: list[list[str]], ys: list[int], l2: float = L2, min_count: int = MIN_COUNT) -> Weights:
+    counts = Counter(f for row in feats for f in row)
+    vocab = {f: k + 1 for k, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    X = np.array([[vocab.get(f, 0) for f in row] for row in feats], dtype=np.int64)
+    y = np.array(ys)
+    Y = np.zeros((len(y), 2))
+    Y[y == 1, 0] = 1.0
+    Y[y == 2, 1] = 1.0
+    n_feat = len(vocab) + 1
+    W = np.zeros((n_feat, 2))
+    m = np.zeros_like(W)
+    v = np.zeros_like(W)
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    flat = X.ravel()
+    for it in range(1, ITERATIONS + 1):
+        Z = W[X].sum(axis=1)  # (tokens, 2) logits against "not loaded"
+        E = np.exp(np.minimum(Z, 30.0))
+        P = E / (1.0 + E.sum(axis=1, keepdims=True))
+        G_tok = (P - Y) / len(y)
+        G = np.stack(
+            [np.bincount(flat, weights=np.repeat(G_tok[:, c], X.shape[1]), minlength=n_feat) for c in range(2)],
+            axis=1,
+        )
+        G += l2 * W
+        G[0] = 0.0  # index 0 is "unseen feature": kept at zero
+        m = b1 * m + (1 - b1) * G
+        v = b2 * v + (1 - b2) * G * G
+        W -= LEARNING_RATE * (m / (1 - b1**it)) / (np.sqrt(v / (1 - b2**it)) + eps)
+        if it % 50 == 0:
+            loss = -np.mean(np.log(np.where(y == 0, 1.0 - P.sum(axis=1), P[np.arange(len(y)), np.maximum(y - 1, 0)]) + 1e-12))
+            print(f"  iteration {it}: mean log-loss {loss:.4f}")
+    weights: Weights = {t: {} for t in TEMPLATES}
+    for f, k in vocab.items():
+        a, b = W[k]
+        if abs(a) >= 1e-3 or abs(b) >= 1e-3:  # near-zero weights change nothing
+            template, _, key = f.partition("=")
+            weights[template][key] = complex(round(float(a), 4), round(float(b), 4))
+    return weights
+
+
+def evaluate(arts: list[PtcArticle], scorer: Scorer, threshold: float, grow: float) -> tuple[float, float, float]:
+    pairs = []
+    for a in arts:
+        found = find_loaded_spans(a.text, threshold=threshold, grow=grow, scorer=scorer)
+        pred = [(s.start, s.end) for s in found]
+        pairs.append((pred, [sp for t in TECHNIQUES for sp in a.gold[t]]))
+    sc = span_prf(pairs)
+    return sc.p, sc.r, sc.f1
+
+
+def write(weights: Weights, path: Path, header: str) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(header)
+        for template in TEMPLATES:
+            for key in sorted(weights[template]):
+                z = weights[template][key]
+                fh.write(f"{template}\t{key}\t{z.real:g}\t{z.imag:g}\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=DATASETS / "propaganda")
+    ap.add_argument("--out", type=Path, default=MODEL_FILE)
+    ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--min-count", type=int, default=MIN_COUNT)
+    ap.add_argument("--dev-only", action="store_true", help="report dev figures, write nothing")
+    args = ap.parse_args()
+
+    arts = {a.id: a for a in load_ptc(args.data)}
+    train_ids, held = split_ids(arts)
+    order = sorted(train_ids, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    n_dev = math.ceil(len(order) * DEV_SHARE)
+    dev_ids, fit_ids = order[-n_dev:], order[:-n_dev]
+    print(f"articles: {len(arts)}; train {len(train_ids)} (fit {len(fit_ids)} + dev {len(dev_ids)}); held out {len(held)} (unused)")
+
+    feats, ys = featurize([arts[i] for i in fit_ids])
+    print(f"fit part: {len(ys)} tokens, {sum(1 for y in ys if y)} inside a gold span")
+    weights = fit(feats, ys, args.l2, args.min_count)
+    scorer = Scorer(weights)
+    best = (0.0, THRESHOLDS[0], GROWS[0])
+    for thr in THRESHOLDS:
+        for grow in GROWS:
+            p, r, f = evaluate([arts[i] for i in dev_ids], scorer, thr, grow)
+            print(f"  dev threshold {thr:.2f} grow {grow:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+            best = max(best, (f, thr, grow))
+    print(f"chosen threshold {best[1]}, grow {best[2]} (dev F1 {best[0]:.3f}); refitting on the whole training part")
+    if args.dev_only:
+        return
+
+    feats, ys = featurize([arts[i] for i in train_ids])
+    weights = fit(feats, ys, args.l2, args.min_count)
+    n = sum(len(t) for t in weights.values())
+    header = (
+        "# Token model for loaded wording, written by backend/train/train_framing.py.\n"
+        f"# Trained on {len(train_ids)} PTC articles (SemEval-2020 Task 11), held-out split excluded.\n"
+        f"# Dev-chosen threshold {best[1]}, grow {best[2]}: set MODEL_THRESHOLD/MODEL_GROW in spans.py. Columns: template, key, Loaded_Language logit, Name_Calling logit.\n"
+    )
+    write(weights, args.out, header)
+    print(f"wrote {n} weights to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

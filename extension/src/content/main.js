@@ -1,0 +1,237 @@
+/*
+ * The content script: decides when to run, sends the page through the
+ * service worker (it never talks to the network itself), places and paints
+ * the cards, and reports the outcome on <html> for tests:
+ * data-sidenote-status (running|done|empty|unreachable|error),
+ * data-sidenote-cards, -placed, -unplaced, -render-ms, and -note (open card id).
+ */
+(function () {
+  'use strict';
+  const S = globalThis.Sidenote;
+  // Injected twice (manifest and toolbar click)? The first copy does the work.
+  if (S.contentLoaded) return;
+  S.contentLoaded = true;
+
+  const HTML = document.documentElement;
+  const HOOKS = ['status', 'cards', 'placed', 'unplaced', 'render-ms'];
+  const NAV_SETTLE_MS = 700;
+  const URL_POLL_MS = 1000;
+
+  let runId = 0;
+  let ui = null;
+  let highlighter = null;
+  let manual = false; // the reader asked for this tab by clicking the toolbar button
+  let lastUrl = location.href;
+  let hoverTimer = 0;
+  let pointerFrame = 0;
+
+  async function getSettings() {
+    const got = await chrome.storage.local.get(S.settings.KEY);
+    return S.settings.withDefaults(got[S.settings.KEY]);
+  }
+
+  function setHooks(values) {
+    for (const name of HOOKS) {
+      const v = values[name];
+      if (v === undefined || v === null) HTML.removeAttribute('data-sidenote-' + name);
+      else HTML.setAttribute('data-sidenote-' + name, String(v));
+    }
+  }
+
+  function afterPaint() {
+    if (document.hidden) return Promise.resolve();
+    // rAF runs just before the frame; the task after it runs once it is painted.
+    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+
+  function ensureUi() {
+    if (!highlighter) highlighter = S.highlight.createHighlighter(document);
+    if (!ui) {
+      ui = S.ui.createUi(document, {
+        onActivate: activateFromPanel,
+        onRetry: () => run('retry'),
+        onDisableSite: disableSite,
+        onNoteClosed: () => highlighter.setActive(null),
+      });
+    }
+  }
+
+  function clearPage() {
+    if (highlighter) highlighter.clear();
+    if (ui) ui.closeNote();
+  }
+
+  function teardown() {
+    runId++;
+    clearPage();
+    if (ui) ui.destroy();
+    ui = null;
+    setHooks({});
+    chrome.runtime.sendMessage({ type: 'sidenote:cleared' }).catch(() => {});
+  }
+
+  function serializePage() {
+    return '<!DOCTYPE html>\n' + HTML.outerHTML;
+  }
+
+  async function run(reason) {
+    const id = ++runId;
+    const html = serializePage();
+    ensureUi();
+    clearPage();
+    ui.showAnalysing();
+    setHooks({ status: 'running' });
+    let resp;
+    try {
+      resp = await chrome.runtime.sendMessage({ type: 'sidenote:analyze', url: location.href, html, reason });
+    } catch (e) {
+      resp = { ok: false, status: 'error', message: 'Sidenote’s background worker did not answer (' + (e && e.message) + ').' };
+    }
+    if (id !== runId) return; // a newer run (navigation, retry) took over
+    if (!resp || !resp.ok) {
+      if (resp && resp.status === 'unreachable') {
+        ui.showUnreachable(resp.backendUrl || '');
+        setHooks({ status: 'unreachable', cards: 0, placed: 0, unplaced: 0 });
+      } else {
+        ui.showError(resp && resp.message);
+        setHooks({ status: 'error', cards: 0, placed: 0, unplaced: 0 });
+      }
+      return;
+    }
+    const t0 = performance.now();
+    const data = resp.data || {};
+    const cards = Array.isArray(data.cards) ? data.cards.filter((c) => c && c.id && c.anchor) : [];
+    const articleText = (data.article && data.article.text) || '';
+    if (!cards.length) {
+      if (!articleText.trim()) ui.showNotArticle();
+      else ui.showNothing(Array.isArray(data.claims) ? data.claims.length : 0);
+      await afterPaint();
+      if (id !== runId) return;
+      setHooks({ status: 'empty', cards: 0, placed: 0, unplaced: 0, 'render-ms': (performance.now() - t0).toFixed(1) });
+      return;
+    }
+    const index = S.textIndex.buildTextIndex(document.body);
+    const placements = S.anchor.anchorCards(index, cards, articleText);
+    highlighter.apply(index, placements);
+    ui.showResults(data.summary && data.summary.headline, placements);
+    await afterPaint();
+    if (id !== runId) return;
+    const placed = placements.filter((p) => p.placed).length;
+    setHooks({
+      status: 'done',
+      cards: cards.length,
+      placed,
+      unplaced: cards.length - placed,
+      'render-ms': (performance.now() - t0).toFixed(1),
+    });
+  }
+
+  function rectNear(range, x, y) {
+    const rects = [...range.getClientRects()];
+    if (!rects.length) return range.getBoundingClientRect();
+    if (x === undefined) return rects[0];
+    return rects.find((r) => y >= r.top && y <= r.bottom) || rects[0];
+  }
+
+  function activateFromPanel(id, button) {
+    const ranges = highlighter ? highlighter.rangesOf(id) : [];
+    if (ranges.length) {
+      const target = ranges[0].startContainer.parentElement;
+      if (target) target.scrollIntoView({ block: 'center', behavior: 'instant' });
+      highlighter.setActive(id);
+      ui.openNote(id, { rect: rectNear(ranges[0]), focus: true, pin: true, from: button });
+    } else {
+      ui.openNote(id, { rect: null, focus: true, pin: true, from: button });
+    }
+  }
+
+  function openFromPage(id, x, y, pin) {
+    const range = highlighter.rangesOf(id).find((r) => [...r.getClientRects()].some((q) => y >= q.top && y <= q.bottom));
+    highlighter.setActive(id);
+    ui.openNote(id, { rect: rectNear(range || highlighter.rangesOf(id)[0], x, y), pin, focus: pin });
+  }
+
+  function onPointerMove(e) {
+    if (!ui || !highlighter || pointerFrame) return;
+    const { clientX: x, clientY: y, target } = e;
+    pointerFrame = requestAnimationFrame(() => {
+      pointerFrame = 0;
+      if (target === ui.host || ui.noteContains(x, y)) {
+        clearTimeout(hoverTimer);
+        return;
+      }
+      const hit = highlighter.hitTest(x, y);
+      clearTimeout(hoverTimer);
+      if (hit && hit !== ui.openId()) {
+        hoverTimer = setTimeout(() => openFromPage(hit, x, y, false), 150);
+      } else if (!hit && ui.openId() !== null && !ui.isPinned()) {
+        hoverTimer = setTimeout(() => ui.closeNote(false), 300);
+      }
+    });
+  }
+
+  function onClick(e) {
+    if (!ui || !highlighter || e.target === ui.host) return;
+    const hit = highlighter.hitTest(e.clientX, e.clientY);
+    if (hit) openFromPage(hit, e.clientX, e.clientY, true);
+    else if (ui.openId() !== null) ui.closeNote(false);
+  }
+
+  function onKeyDown(e) {
+    if (e.key === 'Escape' && ui && ui.openId() !== null) ui.closeNote(true);
+  }
+
+  async function disableSite() {
+    const settings = await getSettings();
+    if (!S.settings.isSiteDisabled(settings, location.hostname)) {
+      settings.disabledSites.push(S.settings.siteKey(location.hostname));
+      await chrome.storage.local.set({ [S.settings.KEY]: settings });
+    }
+    manual = false;
+    teardown();
+  }
+
+  async function maybeRun(reason) {
+    if (manual) return run(reason);
+    const settings = await getSettings();
+    if (settings.autoRun && !S.settings.isSiteDisabled(settings, location.hostname) && S.detect.looksLikeArticle(document)) {
+      return run(reason);
+    }
+    if (ui) teardown();
+  }
+
+  function checkUrl() {
+    if (location.href === lastUrl) return;
+    const before = lastUrl.split('#')[0];
+    lastUrl = location.href;
+    if (before === lastUrl.split('#')[0]) return; // same document position, only the fragment moved
+    clearTimeout(checkUrl.timer);
+    // Single-page sites swap their content after the URL changes; let it settle.
+    checkUrl.timer = setTimeout(() => maybeRun('navigation'), NAV_SETTLE_MS);
+  }
+
+  chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (!msg || typeof msg.type !== 'string') return;
+    if (msg.type === 'sidenote:run') {
+      manual = true;
+      run('toolbar');
+      sendResponse({ ok: true });
+    } else if (msg.type === 'sidenote:focus-panel') {
+      if (ui) ui.focusPanel();
+      sendResponse({ ok: !!ui });
+    }
+  });
+
+  document.addEventListener('pointermove', onPointerMove, { passive: true });
+  document.addEventListener('click', onClick, true);
+  document.addEventListener('keydown', onKeyDown);
+  window.addEventListener('popstate', checkUrl);
+  if (window.navigation && typeof window.navigation.addEventListener === 'function') {
+    window.navigation.addEventListener('navigatesuccess', () => setTimeout(checkUrl, 0));
+  }
+  // pushState from the page's own scripts is invisible to this isolated world;
+  // a cheap string comparison catches it everywhere.
+  setInterval(checkUrl, URL_POLL_MS);
+
+  maybeRun('load');
+})();

@@ -1,0 +1,146 @@
+"""The text-level loaded-wording finder: what it flags, what it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidenote.framing import FramingSpan, find_loaded_spans
+from sidenote.framing.features import TEMPLATES, token_features
+from sidenote.framing.model import SCORER, read_weights
+from sidenote.framing.tokens import LONG, OUTSIDE, SHORT, quote_regions, tokenize
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.label) for s in find_loaded_spans(text)]
+
+
+def _rule_found(text: str) -> list[tuple[str, str]]:
+    """Only the reviewed word lists and rules (what a card can rest on)."""
+    return [(text[s.start : s.end], s.label) for s in find_loaded_spans(text, use_model=False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syrian army units fought despite US airstrikes in support of the terrorists they were fighting.",
+         ("terrorists", "name_calling")),
+        # A label pinned on a named group takes the name along.
+        ("Weapons were found in facilities once controlled by ISIS-aligned Al-Nusra terrorists in Homs.",
+         ("Al-Nusra terrorists", "name_calling")),
+        # A label adjective takes its head noun: the phrase is the label.
+        ("The Obama admin supported the jihadi invasion of the city.", ("jihadi invasion", "name_calling")),
+        # Scare quotes around a contested word inside the writer's noun phrase.
+        ("Shehabi showed who the American-backed “rebels” in that city were.", ("“rebels”", "scare_quotes")),
+        ("They fight in the last remaining “rebel” stronghold of Idleb.", ("“rebel”", "scare_quotes")),
+        ("Meet the French connection of the so called ‘Syrian revolution’ today.",
+         ("so called ‘Syrian revolution’", "so_called")),
+        ("The so-called experts were wrong again.", ("so-called experts", "so_called")),
+        ("In yet another disturbing tweet, he showed stills from a video.", ("disturbing", "emotive")),
+        ("The stills show nonwhites from France who fight there.", ("nonwhites", "identity")),
+        ("It was against the ‘Assad regime’ all along.", ("regime", "name_calling")),
+        # "regime" is a noun label: it does not swallow the verb after it.
+        ("He said the Assad regime must go.", ("regime", "name_calling")),
+        # An intensifier takes the word it intensifies.
+        ("The officers were extremely careless with the files.", ("extremely careless", "intensifier")),
+    ],
+)
+def test_loaded_wording_is_found(text, expected):
+    assert expected in _rule_found(text)
+    assert expected in _found(text)  # the model never displaces a rule's span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Reported official designations are facts about a designation, not labels.
+        "The State Department designated the group a terrorist organization in 2012.",
+        "The group was listed as a terrorist group by the UN Security Council.",
+        "A court convicted two men of financing a group that the European Union lists as a terrorist organization.",
+        # Neutral reporting of violence.
+        "The attack killed 12 people and wounded 30, police said.",
+        "Two people died when a terrorist attack hit the station on Friday.",
+        # A proper name that contains the word is a name.
+        "The Terrorist Screening Center keeps the watch list.",
+        "Fighters of the Al-Nusra Front held the town until March.",
+        # "Regime" as an ordinary word.
+        "The country adopted a new tax regime after years of debate.",
+        "Critics of regime change in Libya were ignored.",
+        # Quotes around a term, and "so-called" introducing a technical term.
+        "There is no “end,” because developers keep updating their biggest hits.",
+        "He calls it a “side hustle” and earns extra money from it.",
+        "So-called neo-banks have grown fast in Europe.",
+        # A capitalised word inside a sentence is a name or a title.
+        "The 2,812-piece Betrayal at Cloud City set is the largest one yet.",
+        # Someone else's label, reported in the outlet's voice.
+        "The minister called them thugs at a rally on Sunday.",
+    ],
+)
+def test_neutral_wording_is_left_alone(text):
+    assert _rule_found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy rain caused rivers to burst their banks in northern Italy on Tuesday, forcing about 4,000 people to leave.",
+        "Rail operator Trenitalia suspended services on two lines between Bologna and Rimini.",
+        "The region was hit by similar floods in May 2023, when 17 people died.",
+    ],
+)
+def test_plain_wire_copy_gets_no_span_at_all(text):
+    # The token model too must stay quiet on plain wire copy.
+    assert _found(text) == []
+
+
+def test_spans_are_sorted_disjoint_and_index_the_text():
+    text = ("This is an utterly insane and reckless attempt to smear the president, "
+            "say the so-called experts and their “activists”, the regime's thugs.")
+    spans = find_loaded_spans(text)
+    assert spans and all(isinstance(s, FramingSpan) for s in spans)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    assert all(0 <= s.start < s.end <= len(text) and 0 < s.score <= 1 for s in spans)
+
+
+def test_empty_and_blank_texts():
+    assert find_loaded_spans("") == []
+    assert find_loaded_spans(" \n\n ") == []
+
+
+def test_nested_curly_quotes_pair_by_direction():
+    text = "“The West called them “anti Assad” freedom rebels,” he wrote."
+    regions = [text[s:e] for s, e in quote_regions(text)]
+    assert regions == ["The West called them “anti Assad” freedom rebels,", "anti Assad"]
+
+
+def test_a_stray_mark_does_not_quote_the_rest_of_the_article():
+    text = "He said “it was over.\n\nNext paragraph with thugs."
+    assert quote_regions(text) == []
+    toks = tokenize(text)
+    assert set(toks.quote) == {OUTSIDE}
+
+
+def test_quote_context_of_tokens():
+    text = "The US-backed “rebels” said “we will hold the city until the end of the war” today."
+    toks = tokenize(text)
+    kind = dict(zip(toks.words, toks.quote))
+    assert kind["rebels"] == SHORT
+    assert kind["city"] == LONG
+    assert kind["today"] == OUTSIDE
+
+
+def test_fast_scorer_equals_the_sum_of_training_features():
+    # The finder sums cached per-word weights; training sees feature strings.
+    # Both must give the same logits, or the shipped model is not the trained one.
+    weights = read_weights()
+    text = ("Al-Nusra terrorists, “moderate rebels” and the so-called experts: an utterly "
+            "disgraceful smear, he said. \"It is a witch hunt\" by the regime's thugs!")
+    toks = tokenize(text)
+    logits = SCORER.logits(toks)
+    assert len(logits) == len(toks)
+    for i in range(len(toks)):
+        expected = 0j
+        for feature in token_features(toks, i):
+            template, _, key = feature.partition("=")
+            assert template in TEMPLATES
+            expected += weights[template].get(key, 0j)
+        assert abs(expected - logits[i]) < 1e-9

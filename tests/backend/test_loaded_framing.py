@@ -1,0 +1,193 @@
+"""The loaded_framing detector on hand-made Docs: voice, evidence, quiet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from handmade import article, doc, quote
+
+from sidenote.detectors.loaded_framing import LONG_SENTENCE, detect
+from sidenote.pipeline.doc import Claim, Source
+from sidenote.framing.tokens import quote_regions
+
+SHEHABI = Source(id="s1", name="Fares Shehabi", kind="person")
+
+
+def _evidence(cards) -> list[tuple[str, str, str]]:
+    return [(e.exact, e.label, c.voice) for c in cards for e in c.evidence]
+
+
+def test_outlet_label_gets_a_caution_card_anchored_on_its_sentence():
+    text = "Syrian army units celebrate a victory over ISIS, despite US airstrikes in support of the terrorists they were fighting."
+    d = doc(article([text]))
+    cards = detect(d)
+    assert len(cards) == 1
+    card = cards[0]
+    assert (card.kind, card.voice, card.severity, card.id) == ("loaded_framing", "outlet", "caution", "")
+    assert card.anchor.exact == text and (card.anchor.start, card.anchor.end) == (0, len(text))
+    assert [(e.exact, e.label) for e in card.evidence] == [("terrorists", "name_calling")]
+    ev = card.evidence[0]
+    assert d.text[ev.start : ev.end] == ev.exact
+    assert "terrorists" in card.body and "outlet" in card.title
+
+
+def test_words_inside_a_direct_quotation_are_the_speakers():
+    text = ("“All of these al-Qaeda terrorists are French and will return to France,” Shehabi wrote.")
+    d = doc(article([text]), quotes=(quote(text, text[1 : text.index("”")], "direct", "s1"),), sources=(SHEHABI,))
+    cards = detect(d)
+    assert len(cards) == 1
+    assert (cards[0].voice, cards[0].severity) == ("quoted", "info")
+    assert _evidence(cards) == [("al-Qaeda terrorists", "name_calling", "quoted")]
+    assert "Fares Shehabi" in cards[0].body
+
+
+def test_quoted_speaker_unknown_still_says_the_words_are_quoted():
+    text = "“These thugs will pay,” a statement said."
+    d = doc(article([text]), quotes=(quote(text, "These thugs will pay,", "direct", None),))
+    cards = detect(d)
+    assert [c.voice for c in cards] == ["quoted"]
+    assert "person quoted" in cards[0].body
+
+
+def test_scare_quotes_from_the_quotes_stage_are_outlet_evidence_with_their_marks():
+    text = "A picture of US-backed “rebels” in Aleppo shows them carrying the “rebel” flag."
+    quotes = (quote(text, "rebels", "scare"), quote(text, "rebel", "scare", nth=1))
+    cards = detect(doc(article([text]), quotes=quotes))
+    assert _evidence(cards) == [("“rebels”", "scare_quotes", "outlet"), ("“rebel”", "scare_quotes", "outlet")]
+
+
+def test_scare_quotes_around_a_plain_term_make_no_card():
+    # News prose quotes new or technical terms; that is not a verdict.
+    text = "Many workers now have a “side hustle” to earn extra money."
+    assert detect(doc(article([text]), quotes=(quote(text, "side hustle", "scare"),))) == []
+
+
+def test_a_capitalised_or_punctuated_short_quote_is_not_a_scare_quote():
+    # “Journalist.” is a menu choice being named, whatever the quotes stage says.
+    text = "Instagram asks what business you run, and I earnestly chose “Journalist.”"
+    assert detect(doc(article([text]), quotes=(quote(text, "Journalist.", "scare"),))) == []
+
+
+def test_scare_quotes_found_by_the_finder_when_the_quotes_stage_saw_nothing():
+    text = "They fight in the last remaining “rebel” stronghold of Idleb."
+    assert _evidence(detect(doc(article([text])))) == [("“rebel”", "scare_quotes", "outlet")]
+
+
+def test_a_quote_the_pipeline_calls_a_title_is_a_name():
+    text = "They ran a poster campaign called “Defeat the thugs” on the subway."
+    d = doc(article([text]), quotes=(quote(text, "Defeat the thugs", "title"),))
+    assert detect(d) == []
+
+
+def test_one_card_per_sentence_with_every_loaded_word_as_evidence():
+    text = ("In yet another disturbing tweet, Shehabi showed stills all showing nonwhites "
+            "from France who are fighting with ISIS. The stills were posted on Monday.")
+    cards = detect(doc(article([text])))
+    assert len(cards) == 1
+    assert [(e.exact, e.label) for e in cards[0].evidence] == [("disturbing", "emotive"), ("nonwhites", "identity")]
+    assert cards[0].anchor.exact.endswith("ISIS.")  # the first sentence only
+
+
+def test_outlet_words_win_the_sentence_over_quoted_ones():
+    text = "The regime's thugs, whom Shehabi calls “jihadi terrorists here,” were seen."
+    d = doc(article([text]), quotes=(quote(text, "jihadi terrorists here,", "direct", "s1"),), sources=(SHEHABI,))
+    cards = detect(d)
+    assert [(c.voice, [e.exact for e in c.evidence]) for c in cards] == [("outlet", ["thugs"])]
+
+
+def test_a_very_long_sentence_is_anchored_on_the_phrase():
+    filler = " and then the convoy moved on along the river road past the old mill" * 6
+    text = "The terrorists came at dawn" + filler + " before the disturbing scenes at noon."
+    assert len(text) > LONG_SENTENCE
+    cards = detect(doc(article([text])))
+    assert len(cards) == 1
+    anchor = cards[0].anchor
+    assert anchor.exact == text[text.index("terrorists") : text.index("disturbing") + len("disturbing")]
+
+
+def test_intensifier_alone_makes_no_card():
+    # Intensifiers only support a card: alone they are too common in plain prose.
+    text = "The new phone is extremely light and incredibly fast."
+    assert detect(doc(article([text]))) == []
+
+
+def test_card_points_at_the_claim_it_sits_in():
+    text = "US airstrikes were in support of the terrorists they were fighting."
+    d = doc(article([text]), claims=(Claim(id="c1", start=0, end=len(text), score=0.9),))
+    assert [c.claim for c in detect(d)] == ["c1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The State Department designated the group a terrorist organization in 2012.",
+        "The group was listed as a terrorist group by the UN Security Council.",
+        "The attack killed 12 people and wounded 30, police said.",
+        "Fighters of the Al-Nusra Front held the town until March.",
+        "The agency said 14 towns were affected and that two people had died.",
+        "",
+    ],
+)
+def test_neutral_sentences_get_no_card(text):
+    assert detect(doc(article([text]))) == []
+
+
+# --- the seed article ---------------------------------------------------------
+
+def _seed_doc(seed_text):
+    """The seed as paragraphs, its quotes computed with simple code: curly
+    double quotes of more than three words are direct (Shehabi's, except the
+    two from the Russian officials), shorter ones scare quotes, and single
+    curly quotes inside a quotation are the speaker's nested quotes."""
+    paragraphs = [p for p in seed_text.split("\n\n")]
+    art = article(paragraphs)
+    text = art.text
+    quotes = []
+    for s, e in quote_regions(text):
+        words = text[s:e]
+        if len(words.split()) > 3:
+            source = "s2" if words.startswith(("The trove", "[We]")) else "s1"
+            quotes.append(quote(text, words, "direct", source, nth=text[:s].count(words)))
+        else:
+            quotes.append(quote(text, words, "scare", nth=text[:s].count(words)))
+    for m in re.finditer(r"‘([^’]+)’", text):
+        quotes.append(quote(text, m.group(1), "scare", nth=text[: m.start(1)].count(m.group(1))))
+    sources = (SHEHABI, Source(id="s2", name="Russian Center for Reconciliation in Syria", kind="organization"))
+    return doc(art, quotes=tuple(sorted(quotes, key=lambda q: q.start)), sources=sources)
+
+
+def _covered(cards, text, phrase, voice):
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text)]
+    assert spans, phrase
+    evidence = [(e.start, e.end, c.voice) for c in cards for e in c.evidence]
+    return all(any(es < e and s < ee and v == voice for es, ee, v in evidence) for s, e in spans)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["in support of the terrorists", "“rebels”", "“rebel”", "disturbing", "nonwhites", "Al-Nusra terrorists"],
+)
+def test_seed_outlet_voice(seed_text, phrase):
+    d = _seed_doc(seed_text)
+    assert _covered(detect(d), d.text, phrase, "outlet"), phrase
+
+
+@pytest.mark.parametrize("phrase", ["jihadi invasion", "so called", "al-Qaeda terrorists", "regime"])
+def test_seed_quoted_voice(seed_text, phrase):
+    d = _seed_doc(seed_text)
+    assert _covered(detect(d), d.text, phrase, "quoted"), phrase
+
+
+def test_seed_cards_are_one_per_sentence_and_never_rule_on_truth(seed_text):
+    d = _seed_doc(seed_text)
+    cards = detect(d)
+    anchors = [(c.anchor.start, c.anchor.end) for c in cards]
+    assert len(set(anchors)) == len(anchors)
+    for c in cards:
+        assert d.text[c.anchor.start : c.anchor.end] == c.anchor.exact
+        assert not re.search(r"\b(false|untrue|lie|lies|fake)\b", c.body, re.IGNORECASE)
+        assert 2 <= c.body.count(". ") + 1 <= 3
+    # The plain paragraphs (the officials' TOW-missile quote) carry no outlet card.
+    tow = d.text.index("[We] can see")
+    assert not any(c.anchor.start <= tow < c.anchor.end for c in cards)

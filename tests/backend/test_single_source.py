@@ -1,0 +1,127 @@
+"""The single_source detector on hand-made Docs: support, chains, restatements."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import article, doc, span
+
+from sidenote.detectors.single_source import build_chains, detect
+from sidenote.pipeline.doc import Attribution, Claim, Source
+
+LEAD = "US bombers attacked Syrian army positions near Deir ez-Zor on Sunday, killing 30 soldiers."
+
+
+def _claim(text: str, sentence: str, cid: str = "c1", key: bool = True) -> Claim:
+    s = span(text, sentence)
+    return Claim(cid, s.start, s.end, 0.9, key=key)
+
+
+def _source(text, sid, name, kind="organization", mention=None, **kw) -> Source:
+    return Source(sid, name, kind, mentions=(span(text, mention or name),), **kw)
+
+
+def test_claim_credited_to_one_account_gets_a_card():
+    art = article([LEAD + " The attack was reported by Fares Shehabi on Twitter."])
+    text = art.text
+    shehabi = _source(text, "s1", "Fares Shehabi", "social_media", channel="twitter")
+    d = doc(art, sources=(shehabi,), claims=(_claim(text, LEAD),),
+            attributions=(Attribution("s1", span(text, LEAD), source_span=span(text, "Fares Shehabi")),))
+    [card] = detect(d)
+    assert card.kind == "single_source" and card.claim == "c1"
+    assert card.anchor.exact == LEAD
+    assert "Fares Shehabi's X (Twitter) account" in card.body
+    assert card.severity == "warning"  # a social-media account is the only support
+
+
+def test_two_independent_sources_need_no_card():
+    second = "Syrian state media said 30 soldiers were killed when US bombers attacked army positions near Deir ez-Zor."
+    art = article([LEAD + " A Pentagon spokesman confirmed the strike.", second])
+    text = art.text
+    pentagon = _source(text, "s1", "Pentagon spokesman", "person", mention="A Pentagon spokesman")
+    sana = _source(text, "s2", "Syrian state media", "media")
+    d = doc(
+        art, sources=(pentagon, sana), claims=(_claim(text, LEAD),),
+        attributions=(
+            Attribution("s1", span(text, LEAD)),
+            # A sentence elsewhere restates the claim with its own source.
+            Attribution("s2", span(text, "30 soldiers were killed when US bombers attacked army positions near Deir ez-Zor")),
+        ),
+    )
+    assert detect(d) == []
+
+
+def test_a_relay_is_not_a_second_source():
+    sentence = ("RT reported that the Russian Defense Ministry announced US-made TOW missiles "
+                "were found in a former militant base in Homs province.")
+    art = article([sentence])
+    text = art.text
+    rt = _source(text, "s1", "RT", "media")
+    mod = _source(text, "s2", "Russian Defense Ministry", relayed_by="s1")
+    content = span(text, "US-made TOW missiles were found in a former militant base in Homs province")
+    d = doc(art, sources=(rt, mod), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", span(text, "the Russian Defense Ministry announced US-made TOW missiles were found in a former militant base in Homs province")),
+                          Attribution("s2", content)))
+    [card] = detect(d)
+    assert "Russian Defense Ministry, as relayed by RT" in card.body
+
+
+@pytest.mark.parametrize(
+    ("names", "one_chain"),
+    [
+        # Two bodies of one state speak for one side.
+        (["Russian Defense Ministry", "Russian Center for Reconciliation in Syria"], True),
+        # Bodies of two states are two chains.
+        (["Russian Defense Ministry", "Turkish Defense Ministry"], False),
+        # Not state bodies: a Russian company and a Russian ministry are not one side.
+        (["Russian Defense Ministry", "Russian Railways Company"], False),
+    ],
+)
+def test_state_bodies_of_one_country_are_one_chain(names, one_chain):
+    art = article([" and ".join(names) + " said so."])
+    sources = tuple(_source(art.text, f"s{i + 1}", n) for i, n in enumerate(names))
+    chains = build_chains(doc(art, sources=sources))
+    assert (chains.find("s1") == chains.find("s2")) is one_chain
+
+
+def test_a_person_described_as_part_of_a_source_is_that_source():
+    text_ = "The center said the trove was found. Andrey Nekipelov, an official at the center, said more."
+    art = article([text_])
+    center = Source("s1", "Russian Center for Reconciliation", "organization",
+                    mentions=(span(art.text, "The center"), span(art.text, "the center", 0)))
+    person = Source("s2", "Andrey Nekipelov", "person", description="an official at the center",
+                    mentions=(span(art.text, "Andrey Nekipelov"),))
+    chains = build_chains(doc(art, sources=(center, person)))
+    assert chains.find("s1") == chains.find("s2")
+
+
+def test_only_key_claims_get_cards():
+    art = article([LEAD + " Fares Shehabi wrote."])
+    text = art.text
+    shehabi = _source(text, "s1", "Fares Shehabi", "person")
+    d = doc(art, sources=(shehabi,), claims=(_claim(text, LEAD, key=False),),
+            attributions=(Attribution("s1", span(text, LEAD)),))
+    assert detect(d) == []
+
+
+@pytest.mark.parametrize(
+    ("other_attributions", "expect_card"),
+    [
+        # The article credits nobody at all: the claim rests on none.
+        (False, True),
+        # Other claims are sourced: the outlet's own reporting is normal, stay quiet.
+        (True, False),
+    ],
+)
+def test_unsourced_claims_only_flagged_when_the_article_credits_nobody(other_attributions, expect_card):
+    other = "Officials said the road would reopen on Friday."
+    art = article([LEAD, other])
+    text = art.text
+    sources, atts = (), ()
+    if other_attributions:
+        sources = (_source(text, "s1", "Officials", "anonymous"),)
+        atts = (Attribution("s1", span(text, "the road would reopen on Friday")),)
+    d = doc(art, sources=sources, attributions=atts, claims=(_claim(text, LEAD),))
+    cards = detect(d)
+    assert bool(cards) is expect_card
+    if cards:
+        assert cards[0].title == "No source is given for this claim"

@@ -1,0 +1,101 @@
+"""The unverified_social_quote detector on hand-made Docs."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import article, doc, quote, span
+
+from sidenote.detectors.social_quote import detect
+from sidenote.pipeline.doc import Attribution, Embed, Source
+
+QUOTE = "We will not allow this to stand"
+
+
+def _shehabi(text: str, channel: str | None = "twitter", kind: str = "social_media", url: str | None = None) -> Source:
+    return Source("s1", "Fares Shehabi", kind, channel=channel, url=url,  # type: ignore[arg-type]
+                  mentions=(span(text, "Fares Shehabi"),))
+
+
+def _case(paragraphs, links=None, embeds=None, kind="social_media", channel="twitter", url=None, qkind="direct"):
+    art = article(paragraphs, links=links, embeds=embeds)
+    source = _shehabi(art.text, channel=channel, kind=kind, url=url)
+    q = quote(art.text, QUOTE, kind=qkind, source="s1")
+    return doc(art, quotes=(q,), sources=(source,),
+               attributions=(Attribution("s1", span(art.text, QUOTE)),))
+
+
+INTRO = "Fares Shehabi, a member of parliament, wrote about it on Twitter."
+SAID = f"“{QUOTE},” Shehabi wrote."
+
+
+def test_quote_from_a_post_without_link_gets_a_card():
+    d = _case([INTRO, SAID])
+    [card] = detect(d)
+    assert card.kind == "unverified_social_quote"
+    assert card.anchor.exact == QUOTE
+    assert "Fares Shehabi" in card.body and "X (Twitter)" in card.body
+    # The evidence is where the article names the platform for this source.
+    assert [(e.exact, e.label) for e in card.evidence] == [("Twitter", "platform_attribution")]
+    assert "false" not in card.body.lower()
+
+
+@pytest.mark.parametrize(
+    ("links", "embeds", "url", "expect_card"),
+    [
+        # A link to the specific post, on the crediting words: checkable.
+        ({1: [("wrote", "https://twitter.com/Fares_Shehabi/status/1173920000000000000")]}, None, None, False),
+        # A link to the post on the source's first mention: checkable.
+        ({0: [("Fares Shehabi", "https://x.com/Fares_Shehabi/status/1")]}, None, None, False),
+        # A link to the profile only: the reader still cannot find the post.
+        ({0: [("Fares Shehabi", "https://twitter.com/Fares_Shehabi")]}, None, None, True),
+        # A link to a post on another platform does not check a tweet.
+        ({1: [("wrote", "https://t.me/somechannel/123")]}, None, None, True),
+        # The source's own post URL known to the attribution stage.
+        (None, None, "https://twitter.com/Fares_Shehabi/status/99", False),
+    ],
+)
+def test_links_to_the_post_make_the_quote_checkable(links, embeds, url, expect_card):
+    assert bool(detect(_case([INTRO, SAID], links=links, embeds=embeds, url=url))) is expect_card
+
+
+def test_an_embedded_post_with_the_same_words_makes_it_checkable():
+    embed_text = f"{QUOTE}. The West must answer for this. — Fares Shehabi (@Fares_Shehabi)"
+    embeds = {2: Embed("twitter", "https://twitter.com/Fares_Shehabi/status/5")}
+    assert detect(_case([INTRO, SAID, embed_text], embeds=embeds)) == []
+
+
+def test_an_embed_of_a_different_post_does_not_check_the_quote():
+    embeds = {2: Embed("twitter", "https://twitter.com/Fares_Shehabi/status/5")}
+    other = "Aleppo is free again, and the people are celebrating in the streets tonight."
+    assert len(detect(_case([INTRO, SAID, other], embeds=embeds))) == 1
+
+
+def test_platform_named_in_the_quote_sentence_is_enough():
+    # The source is a plain person, but this sentence says where the words were posted.
+    art = article([f"“{QUOTE},” Fares Shehabi posted on Telegram on Monday."])
+    source = Source("s1", "Fares Shehabi", "person", mentions=(span(art.text, "Fares Shehabi"),))
+    [card] = detect(doc(art, quotes=(quote(art.text, QUOTE, source="s1"),), sources=(source,)))
+    assert "Telegram" in card.title
+    assert card.evidence[0].exact == "Telegram"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # The platform is only named inside the quoted words: said in an interview.
+        f"“{QUOTE}, whatever they write on Twitter,” Fares Shehabi told reporters.",
+        # No platform anywhere: an ordinary quotation.
+        f"“{QUOTE},” Fares Shehabi told reporters in Damascus.",
+    ],
+)
+def test_quotes_not_from_a_post_get_no_card(paragraph):
+    art = article([paragraph])
+    source = Source("s1", "Fares Shehabi", "person", mentions=(span(art.text, "Fares Shehabi"),))
+    words = paragraph[1 : paragraph.index("”") - 1]
+    assert detect(doc(art, quotes=(quote(art.text, words, source="s1"),), sources=(source,))) == []
+
+
+def test_scare_quotes_are_not_social_quotes():
+    art = article([f"{INTRO} He called them “{QUOTE}” in the post on Twitter."])
+    q = quote(art.text, QUOTE, kind="scare")
+    assert detect(doc(art, quotes=(q,))) == []
