@@ -65,6 +65,8 @@ def main() -> dict[str, float]:
     news, prop = table.values()
     ratio = prop["loaded_framing"] / news["loaded_framing"] if news["loaded_framing"] else float("inf")
     print(f"loaded_framing rate, propaganda / news: {ratio:.1f}x (target >= 4x)")
+    print(f"RESULT\tcards on neutral prose\tloaded_framing per 1,000 words, propaganda / news\t"
+          f"{prop['loaded_framing']:.2f} / {news['loaded_framing']:.2f} = {ratio:.1f}x\t-\t>= 4x")
     return {"news_rate": news["loaded_framing"], "propaganda_rate": prop["loaded_framing"], "ratio": ratio}
 
 

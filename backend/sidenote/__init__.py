@@ -57,8 +57,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    from . import api, cache, ratelimit
+    from . import api, cache, pipeline, ratelimit
 
+    pipeline.warm_up()
     cache.init_app(app)
     ratelimit.init_app(app)
     api.init_app(app)

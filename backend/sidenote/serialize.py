@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .pipeline.doc import Card, Claim, Doc, Source
+from .pipeline.language import is_english
 
 CARD_KINDS = ("single_source", "unverified_social_quote", "loaded_framing")
 
@@ -65,6 +66,8 @@ def _card(card: Card) -> dict[str, Any]:
 def headline(doc: Doc) -> str:
     if not doc.article.text.strip():
         return "No article text found on this page."
+    if not is_english(doc.article):
+        return "This article is not in English; Sidenote analyses English articles only, for now."
     n_claims = len(doc.claims)
     checked = f"{n_claims} claim{'s' if n_claims != 1 else ''} checked"
     if not doc.cards:

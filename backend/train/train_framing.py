@@ -36,10 +36,11 @@ from sidenote.framing.spans import find_loaded_spans  # noqa: E402
 from sidenote.framing.tokens import tokenize  # noqa: E402
 
 MIN_COUNT = 2
-L2 = 1e-6
+L2 = 1e-5
 ITERATIONS = 250
 LEARNING_RATE = 0.05
 DEV_SHARE = 0.15
+PRUNE = 5e-3  # weights smaller than this are dropped from the shipped file
 THRESHOLDS = (0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3)
 GROWS = (0.6, 0.4, 0.25, 0.15)
 
@@ -99,7 +100,7 @@ def fit(feats: list[list[str]], ys: list[int], l2: float = L2, min_count: int = 
     weights: Weights = {t: {} for t in TEMPLATES}
     for f, k in vocab.items():
         a, b = W[k]
-        if abs(a) >= 1e-3 or abs(b) >= 1e-3:  # near-zero weights change nothing
+        if abs(a) >= PRUNE or abs(b) >= PRUNE:  # near-zero weights change next to nothing
             template, _, key = f.partition("=")
             weights[template][key] = complex(round(float(a), 4), round(float(b), 4))
     return weights

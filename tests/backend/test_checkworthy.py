@@ -11,6 +11,7 @@ from sidenote.models.checkworthy import (
     MODEL_DIR,
     THRESHOLD,
     CheckworthyModel,
+    has_claim_word,
     normalize,
     score_sentences,
 )
@@ -119,3 +120,18 @@ def test_attribution_frame_alone_does_not_raise_an_opinion() -> None:
 
 def test_model_is_cached() -> None:
     assert checkworthy.default_model() is checkworthy.default_model()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The government blamed the opposition for the violence.", True),
+        # a two-word cause ("led to") counts too
+        ("The storm led to flooding across the region.", True),
+        # a question never gets the bonus, even with the word in it
+        ("Who killed him?", False),
+        ("The weather was pleasant all week.", False),
+    ],
+)
+def test_news_claim_words(sentence: str, expected: bool) -> None:
+    assert has_claim_word(sentence) is expected

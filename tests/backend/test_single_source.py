@@ -6,7 +6,7 @@ import pytest
 from handmade import article, doc, span
 
 from sidenote.detectors.single_source import build_chains, detect
-from sidenote.pipeline.doc import Attribution, Claim, Source
+from sidenote.pipeline.doc import Attribution, Claim, Source, Span
 
 LEAD = "US bombers attacked Syrian army positions near Deir ez-Zor on Sunday, killing 30 soldiers."
 
@@ -125,3 +125,25 @@ def test_unsourced_claims_only_flagged_when_the_article_credits_nobody(other_att
     assert bool(cards) is expect_card
     if cards:
         assert cards[0].title == "No source is given for this claim"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expect_card"),
+    [
+        # A named person speaking on their own account: what they said is the claim.
+        ("Apple employs about 450 Dreamers, Tim Cook said on Tuesday.", "person", False),
+        # The same kind of source accusing another party: the accuser's word alone.
+        ("Israeli jets bombed a school in Gaza, killing 12, Hamas officials said.", "organization", True),
+        # An unnamed source is weak on its own, whatever the claim.
+        ("Apple will release a new laptop in 2020, people familiar with the plans said.", "anonymous", True),
+    ],
+)
+def test_single_sources_flagged_only_when_weak_on_their_own(sentence, kind, expect_card):
+    art = article([sentence])
+    text = art.text
+    name = {"person": "Tim Cook", "organization": "Hamas officials", "anonymous": "people familiar with the plans"}[kind]
+    src = _source(text, "s1", name, kind)
+    content = Span(0, text.index(",", text.index(",") + 1 if kind == "organization" else 0))
+    d = doc(art, sources=(src,), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", content, source_span=span(text, name)),))
+    assert bool(detect(d)) is expect_card

@@ -12,8 +12,13 @@ chains, because a relay is not a second witness:
 * state bodies of one country speak for one side (the "Russian Defense
   Ministry" and the "Russian Center for Reconciliation").
 
-A claim supported by one chain or by none gets a card that says which
-source, and whether anything in the article confirms it independently.
+A key claim supported by one chain gets a card when that one chain is weak
+on its own: a social-media account, an unnamed source, a medium relaying
+someone else, or an accuser speaking about another party. A named person
+speaking on their own account ("Cook said Apple employs 450 Dreamers") is
+not flagged: what they said is the claim, and a card there would cry wolf.
+A claim with no support at all gets a card only when the whole article
+credits nobody.
 """
 
 from __future__ import annotations
@@ -130,6 +135,20 @@ def support(doc: Doc, span: Span) -> list[str]:
     return found
 
 
+def _is_accusation(text: str) -> bool:
+    words = load_words("single_source/accusation_words.txt")
+    return any(w in words for w in re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()))
+
+
+def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> bool:
+    kinds = {sources[i].kind for i in chain_ids}
+    if kinds & {"social_media", "anonymous"}:
+        return True
+    if "media" in kinds and len(kinds) > 1:  # one outlet relaying one original
+        return True
+    return _is_accusation(doc.text[claim.start : claim.end])
+
+
 def _describe(source: Source, sources: dict[str, Source], chain_ids: list[str]) -> str:
     name = source.name
     if source.kind == "organization" and " " in name and not name.lower().startswith("the "):
@@ -206,6 +225,8 @@ def detect(doc: Doc) -> list[Card]:
         # reporting in the outlet's own voice is normal when other claims
         # around it are sourced, and a card there would cry wolf.
         if weakest is None or (not weakest and doc.attributions):
+            continue
+        if weakest and not _weak_chain(doc, claim, weakest, sources):
             continue
         cards.append(_card_for(doc, claim, weakest, sources))
     return cards

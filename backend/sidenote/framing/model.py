@@ -112,10 +112,6 @@ class Scorer:
 SCORER = Scorer(read_weights())
 
 
-def token_logits(toks: Tokens, weights: Weights | None = None) -> list[complex]:
-    return (SCORER if weights is None else Scorer(weights)).logits(toks)
-
-
 def probabilities(logits: list[complex]) -> list[tuple[float, float]]:
     """Per token (P(weight word), P(label)) under the three-way softmax."""
     z = np.asarray(logits, dtype=np.complex128)

@@ -13,7 +13,7 @@ from functools import cache
 
 from ..lexicon import load_words
 from .features import LEXICON_FILES
-from .tokens import SHORT, Tokens, quote_regions
+from .tokens import Tokens, quote_regions
 from .types import FramingLabel, FramingSpan
 
 MAX_PHRASE = 3  # tokens in the longest word-list entry

@@ -55,6 +55,11 @@ _CAP_WORD = re.compile(r"(?<![\w'])[A-Z][a-z]+|(?<![\w'])[A-Z]{2,}\b")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _NUMBER_WORDS_FILE = "checkworthy/number_words.txt"
 _FUNCTION_WORDS_FILE = "checkworthy/function_words.txt"
+_CLAIM_WORDS_FILE = "checkworthy/news_claim_words.txt"
+# A hand-set (not learned) logit bonus for news words of accusation, violence,
+# legal action and cause, which the debate training data under-weights. It
+# moves a borderline sentence over the threshold, never a question.
+CLAIM_WORD_LOGIT = 1.0
 # Suffixes that stand in for part of speech and tense (past "-ed", "-ing", plural
 # "-s", adverb "-ly", abstract nouns "-tion"/"-ment"), longest first.
 _SHAPE_SUFFIXES = ("tion", "ment", "ing", "ed", "ly", "er", "s")
@@ -174,6 +179,18 @@ def _shape(token: str) -> str:
     return "_"
 
 
+def has_claim_word(text: str) -> bool:
+    """Does the sentence (not a question) carry a news word of accusation, violence or cause?"""
+    raw = text.translate(_PUNCT_MAP).strip().rstrip("\"' ")
+    if not raw or raw.endswith("?"):
+        return False
+    words = _TOKEN.findall(raw.lower())
+    vocab = load_words(_CLAIM_WORDS_FILE)
+    return any(w in vocab for w in words) or any(
+        f"{a} {b}" in vocab for a, b in zip(words, words[1:])
+    )
+
+
 def features(text: str, config: FeatureConfig) -> tuple[list[int], list[float]]:
     """Hashed feature indices and values of one sentence (never empty: the length cue is always there)."""
     raw = normalize(text, config.strip_frames)
@@ -280,6 +297,7 @@ class CheckworthyModel:
             return []
         indptr, indices, values = featurize(texts, self.config)
         z = csr_dot(indptr, indices, values, self.weights) + self.bias
+        z += CLAIM_WORD_LOGIT * np.fromiter((has_claim_word(t) for t in texts), dtype=np.float64, count=len(texts))
         return [float(p) for p in _sigmoid(z)]
 
 

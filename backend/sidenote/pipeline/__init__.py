@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cache
 
 from ..errors import StageError
-from . import attribution, cards, claims, extract, quotes, sentences
+from . import attribution, cards, claims, extract, language, quotes, sentences
 from .doc import Article, Doc
 
 VERSION = "sidenote-1"
@@ -38,7 +39,10 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 def run(article: Article, timings: dict[str, float] | None = None) -> Doc:
     """Run every stage after extraction. ``timings`` (if given) collects
     seconds per stage, for the benchmark and for profiling."""
+    article = language.with_detected_language(article)
     doc = Doc(article=article)
+    if not language.is_english(article):
+        return doc  # English only, for now: no claims or cards we could stand behind
     for name, stage in STAGES:
         t0 = time.perf_counter()
         try:
@@ -63,3 +67,17 @@ def analyze_html(html: str, url: str | None = None, timings: dict[str, float] | 
 
 def analyze_text(text: str, timings: dict[str, float] | None = None) -> Doc:
     return run(extract.from_text(text), timings)
+
+
+WARM_UP_TEXT = (
+    "Officials said on Monday that 12 people were hurt.\n\n"
+    "“It was a so-called accident,” the mayor wrote on Twitter."
+)
+
+
+@cache
+def warm_up() -> None:
+    """Load every lazily loaded model and word list once, at start-up, so the
+    first reader's request does not pay for it."""
+    analyze_text(WARM_UP_TEXT)
+    analyze_html("<html><body><article><p>" + WARM_UP_TEXT + "</p></article></body></html>")
