@@ -185,6 +185,11 @@ def main() -> None:
     for tech in TECHNIQUES:
         sc = span_prf((pred_of(a.id, tech), a.gold[tech]) for a in test)
         print(f"{tech:40s} {sc.p:.3f}  {sc.r:.3f}  {sc.f1:.3f}  {sc.n_pred:5d}  {sc.n_gold:5d}")
+    rules_only = span_prf(
+        ([(s.start, s.end) for s in find_loaded_spans(a.text, use_model=False)], [sp for t in TECHNIQUES for sp in a.gold[t]])
+        for a in test
+    )
+    print(f"{'  word lists and rules only (merged)':40s} {rules_only.p:.3f}  {rules_only.r:.3f}  {rules_only.f1:.3f}  {rules_only.n_pred:5d}  {rules_only.n_gold:5d}")
     print(f"published best SemEval-2020 span identification (all 14 techniques): F1 {PUBLISHED_BEST}")
 
     prop_texts = [a.text for a in test]

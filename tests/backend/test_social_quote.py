@@ -99,3 +99,23 @@ def test_scare_quotes_are_not_social_quotes():
     art = article([f"{INTRO} He called them “{QUOTE}” in the post on Twitter."])
     q = quote(art.text, QUOTE, kind="scare")
     assert detect(doc(art, quotes=(q,))) == []
+
+
+def test_a_platform_that_is_the_speaker_is_not_a_post():
+    # "Twitter said" is the company speaking, not a tweet.
+    art = article(["“We will take decisive corrective action,” Twitter said in a statement."])
+    source = Source("s1", "Twitter", "organization", mentions=(span(art.text, "Twitter"),))
+    q = quote(art.text, "We will take decisive corrective action", source="s1")
+    assert detect(doc(art, quotes=(q,), sources=(source,))) == []
+
+
+def test_one_or_two_quoted_words_get_no_card():
+    art = article(["Fares Shehabi called it “sensational” on Twitter."])
+    source = Source("s1", "Fares Shehabi", "social_media", channel="twitter", mentions=(span(art.text, "Fares Shehabi"),))
+    assert detect(doc(art, quotes=(quote(art.text, "sensational", source="s1"),), sources=(source,))) == []
+
+
+def test_unknown_speaker_is_not_called_an_account():
+    art = article(["“A great day for our Country!” the president tweeted on Wednesday."])
+    [card] = detect(doc(art, quotes=(quote(art.text, "A great day for our Country!"),)))
+    assert "credited to a post on X (Twitter)" in card.body

@@ -19,15 +19,21 @@ from ..platforms import display_name, find_platform_names, post_platform
 EMBED_MATCH = 0.5
 
 
-def _platform_near(doc: Doc, span: Span) -> tuple[str, Span] | None:
-    """A platform named in the sentence holding ``span`` (or its block)."""
+def _platform_near(doc: Doc, span: Span, outside: Span | None = None) -> tuple[str, Span] | None:
+    """A platform named in the sentence holding ``span``, not inside
+    ``outside`` (the quoted words) and not as a speaker's own name
+    ("Twitter said it would act" is the company, not a post)."""
     i = doc.sentence_index(span.start)
-    if i is not None:
-        s = doc.sentences[i]
-        names = find_platform_names(doc.text, s.start, s.end)
-        if names:
-            start, end, platform = names[0]
-            return platform, Span(start, end)
+    if i is None:
+        return None
+    s = doc.sentences[i]
+    for start, end, platform in find_platform_names(doc.text, s.start, s.end):
+        where = Span(start, end)
+        if outside is not None and outside.contains(where):
+            continue
+        if any(m.overlaps(where) for src in doc.sources for m in src.mentions):
+            continue
+        return platform, where
     return None
 
 
@@ -42,8 +48,10 @@ def _channel_evidence(doc: Doc, source: Source) -> Span | None:
 
 def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple[str, Span | None] | None:
     inner = Span(quote.start, quote.end)
-    here = _platform_near(doc, Span(quote.outer_end - 1, quote.outer_end)) or _platform_near(doc, inner)
-    if here is not None and not inner.contains(here[1]):
+    here = _platform_near(doc, Span(quote.outer_end - 1, quote.outer_end), inner) or _platform_near(
+        doc, inner, inner
+    )
+    if here is not None:
         return here
     source = sources.get(quote.source or "")
     if source is not None and source.kind == "social_media" and source.channel:
@@ -73,15 +81,16 @@ def _checkable(doc: Doc, quote: Quote, platform: str, source: Source | None) -> 
     return False
 
 
-def _speaker(source: Source | None) -> str:
-    return source.name if source is not None else "an unnamed account"
+# Shorter quotes are a word or two of colour, not a statement a reader needs
+# to check against the post.
+MIN_WORDS = 3
 
 
 def detect(doc: Doc) -> list[Card]:
     sources = {s.id: s for s in doc.sources}
     cards: list[Card] = []
     for quote in doc.quotes:
-        if quote.kind != "direct" or quote.end <= quote.start:
+        if quote.kind != "direct" or len(doc.text[quote.start : quote.end].split()) < MIN_WORDS:
             continue
         found = _quote_platform(doc, quote, sources)
         if found is None:
@@ -91,7 +100,7 @@ def detect(doc: Doc) -> list[Card]:
         if _checkable(doc, quote, platform, source):
             continue
         where = display_name(platform)
-        speaker = _speaker(source)
+        credited = f"a post by {source.name} on {where}" if source is not None else f"a post on {where}"
         evidence: list[Evidence] = []
         if platform_span is not None:
             evidence.append(
@@ -104,7 +113,7 @@ def detect(doc: Doc) -> list[Card]:
                 severity="caution",
                 title=f"Quoted from {where}, with no link to the post",
                 body=(
-                    f"These words are credited to a post by {speaker} on {where}, "
+                    f"These words are credited to {credited}, "
                     "but the page neither links to nor embeds that post. "
                     "Without the original, a reader cannot see its exact wording, date or context; "
                     f"look for it on the account itself or in a report that links to it."
