@@ -281,6 +281,9 @@ def test_quote_source_is_set_on_given_quotes() -> None:
         # A transcript line: the speaker's name, a colon, the words.
         ("Partial transcript:\n\nPENCE: Well, look, the debate will go ahead as planned.",
          "PENCE", "the debate will go ahead"),
+        # The same inside a quoted transcript paragraph.
+        ('Transcript:\n\n"WALLACE: Let us start with the news from the campaign."',
+         "WALLACE", "Let us start with the news"),
         # A headline that credits its first words.
         ("Pence: Flowers Will Not Be at the Debate\n\nThe campaign confirmed it.",
          "Pence", "Flowers Will Not Be at the Debate"),

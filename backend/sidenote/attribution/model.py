@@ -23,11 +23,14 @@ import numpy as np
 from ..lexicon import DATA_DIR
 from ..pipeline.doc import Attribution, Span
 from .text import Token
-from .words import ANONYMOUS_HEADS, CUE_VERBS, DETERMINERS, DOCUMENT_HEADS, PRONOUNS, TITLES
+from .words import (
+    ANONYMOUS_HEADS, AUXILIARIES, CUE_VERBS, DETERMINERS, DOCUMENT_HEADS, FINITE, PRONOUNS, TITLES,
+)
 
 LABELS = ("O", "Source", "Cue", "Content")
 BITS = 18
 MODEL_PATH: Path = DATA_DIR / "attribution" / "tagger.npz"
+_NOT_SOURCE_END = AUXILIARIES | FINITE | CUE_VERBS
 _OPEN = frozenset("“\"‘")
 _CLOSE = frozenset("”\"’")
 
@@ -210,6 +213,11 @@ def predict_spans(toks: list[Token], labels: np.ndarray) -> dict[str, list[Span]
         while s <= e and not toks[s].is_word and lab != 2:
             s += 1
         while e >= s and not toks[e].is_word and lab != 2:
+            e -= 1
+        # A source phrase does not end in its verb: "The Post has", "Politifact then".
+        while lab == 1 and e > s and not toks[e].is_cap and (
+            toks[e].lower in _NOT_SOURCE_END or toks[e].lower.endswith("ly")
+        ):
             e -= 1
         if s <= e:
             out[LABELS[lab]].append(Span(toks[s].start, toks[e].end))

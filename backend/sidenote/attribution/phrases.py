@@ -202,19 +202,21 @@ def find_credits(
 def _speaker_label(text: str, toks: list[Token], sent: Span) -> Credit | None:
     """"PENCE: Well, look, ..." in a transcript, or a headline "Pence: Flowers
     won't be at debate": a short capitalised name, a colon, the words."""
-    k = 0
-    while k < len(toks) and k < 4 and toks[k].is_word and toks[k].is_cap:
+    first = 1 if toks and toks[0].text in _OPEN_QUOTES else 0  # a quoted transcript line
+    k = first
+    while k < len(toks) and k - first < 4 and toks[k].is_word and toks[k].is_cap:
         k += 1
-    if k == 0 or k >= len(toks) - 1 or toks[k].text != ":":
+    if k == first or k >= len(toks) - 1 or toks[k].text != ":":
         return None
     if sent.start > 0 and text[sent.start - 1] not in "\n\"“":
         return None  # only at the start of a paragraph
-    if toks[0].lower in NOT_SPEAKERS or toks[0].lower in DETERMINERS or toks[0].text[:1].isdigit():
+    head = toks[first]
+    if head.lower in NOT_SPEAKERS or head.lower in DETERMINERS or head.text[:1].isdigit():
         return None
     content = _strip_span(text, toks[k].end, sent.end)
     if content is None:
         return None
-    name = Span(toks[0].start, toks[k - 1].end)
+    name = Span(head.start, toks[k - 1].end)
     return Credit(name, name, None, Span(toks[k].start, toks[k].end), content)
 
 
