@@ -15,9 +15,14 @@ Matching, per span type (micro over all articles):
 - token overlap: tokens are ``\\w+`` matches; a predicted span matches a gold
   one when they share at least one token. P = matched predictions /
   predictions, R = matched gold spans / gold spans, F1 = 2PR / (P + R).
-Predicted spans are, for every attribution: Attribution.source_span (the
-mention that credits, pronouns included) as Source, Attribution.cue as Cue,
-Attribution.content as Content.
+Two predictors are scored (``--predictor``, both by default):
+- stage: the attribution stage the product runs (rules). For every
+  Attribution: source_span (the mention that credits, pronouns included) as
+  Source, cue as Cue, content as Content.
+- tagger: the learned token tagger (sidenote/attribution/model.py, trained by
+  backend/train/train_attribution.py), which reads the stage's output as
+  features; maximal runs of one label are its spans. Eval only: it costs more
+  than the stage's time budget.
 """
 
 from __future__ import annotations
@@ -160,14 +165,24 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="print this many source errors")
-    ap.add_argument("--tagger", action="store_true",
-                    help="score the learned token tagger's spans instead of the stage's")
+    ap.add_argument("--predictor", default="both", choices=("stage", "tagger", "both"),
+                    help="the attribution stage (rules, what the product runs), the learned "
+                         "token tagger (eval only), or both one after the other")
     ap.add_argument("--own-spans", action="store_true",
                     help="use the stage's own sentence/quote spans, not the pipeline's")
     args = ap.parse_args()
     folder = args.data / args.split
     prep, how = earlier_stages(own=args.own_spans)
-    predictor = predict_tagger if args.tagger else predict
+    chosen = ("stage", "tagger") if args.predictor == "both" else (args.predictor,)
+    for n, name in enumerate(chosen):
+        if n:
+            print("\n" + "=" * 72 + "\n")
+        score(args, folder, prep, how, predict_tagger if name == "tagger" else predict,
+              "learned token tagger" if name == "tagger" else "attribution stage (rules)")
+
+
+def score(args: argparse.Namespace, folder: Path, prep: Callable[[Doc], Doc], how: str,
+          predictor: Callable[[Doc], dict[str, set[Frag]]], label_: str) -> None:
     by_article: dict[str, list[Path]] = defaultdict(list)
     for ann in sorted((folder / "attributions").glob("*.ann")):
         by_article[ann.stem.rsplit("_", 1)[0]].append(ann)
@@ -191,8 +206,8 @@ def main() -> None:
                 if i == 0:
                     one[k].add(text_tokens, pred[k], gold[k])
             if i == 0 and len(errors) < args.errors:
-                errors += source_errors(text, pred["Source"], gold["Source"], gold["Cue"])
-    print(f"predictions: {'learned token tagger' if args.tagger else 'attribution stage (rules)'}")
+                errors += source_errors(text, pred["Source"], gold["Source"])
+    print(f"predictions: {label_}")
     print(f"PolNeAR {args.split}: {len(by_article)} articles, "
           f"{sum(len(v) for v in by_article.values())} annotation files; stages before: {how}")
     print(f"predictor time: {1000 * seconds / max(1, len(by_article)):.2f} ms/article, "
@@ -212,7 +227,7 @@ def main() -> None:
             print(e)
 
 
-def source_errors(text: str, pred: set[Frag], gold: set[Frag], cues: set[Frag]) -> list[str]:
+def source_errors(text: str, pred: set[Frag], gold: set[Frag]) -> list[str]:
     out = []
     gh = {(g[0][0], g[-1][1]) for g in gold}
     ph = {(p[0][0], p[-1][1]) for p in pred}

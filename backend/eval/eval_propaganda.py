@@ -170,11 +170,13 @@ def main() -> None:
     test = [a for a in articles if a.id in held_set]
     print(f"PTC articles: {len(articles)}; held out (sha1 order, first 20%): {len(test)}")
 
-    t0 = time.perf_counter()
-    preds = {a.id: find_loaded_spans(a.text) for a in test}
-    elapsed = time.perf_counter() - t0
     n_words = sum(len(WORD_RE.findall(a.text)) for a in test)
-    print(f"finder time: {1000 * elapsed / n_words * 1000:.2f} ms per 1,000 words")
+    times = []
+    for _ in range(2):  # the first pass also fills the per-word caches
+        t0 = time.perf_counter()
+        preds = {a.id: find_loaded_spans(a.text) for a in test}
+        times.append(time.perf_counter() - t0)
+    print(f"finder time per 1,000 words: {1e6 * times[0] / n_words:.2f} ms cold, {1e6 * times[1] / n_words:.2f} ms warm")
 
     def pred_of(aid: str, tech: str | None) -> list[Span]:
         return [(s.start, s.end) for s in preds[aid] if tech is None or technique_of(s.label) == tech]

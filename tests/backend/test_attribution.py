@@ -278,14 +278,15 @@ def test_quote_source_is_set_on_given_quotes() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "words"),
     [
-        # A transcript line: the speaker's name, a colon, the words.
-        ("Partial transcript:\n\nPENCE: Well, look, the debate will go ahead as planned.",
+        # A transcript line: the speaker's name, a colon, the words (the name is
+    # used again in the article, so it is a person, not a heading word).
+        ("Mike Pence spoke on Sunday.\n\nPENCE: Well, look, the debate will go ahead as planned.",
          "PENCE", "the debate will go ahead"),
         # The same inside a quoted transcript paragraph.
-        ('Transcript:\n\n"WALLACE: Let us start with the news from the campaign."',
+        ('Chris Wallace asked first.\n\n"WALLACE: Let us start with the news from the campaign."',
          "WALLACE", "Let us start with the news"),
         # A headline that credits its first words.
-        ("Pence: Flowers Will Not Be at the Debate\n\nThe campaign confirmed it.",
+        ("Pence: Flowers Will Not Be at the Debate\n\nMike Pence spoke on Sunday.",
          "Pence", "Flowers Will Not Be at the Debate"),
     ],
 )
@@ -300,6 +301,10 @@ def test_speaker_label(text: str, speaker: str, words: str) -> None:
     [
         # Labels that name no speaker.
         "UPDATE: The road has been reopened to traffic.",
+        # A name the article never uses again is a heading word, not a speaker.
+        "Contributing: Anna Bell and Tom Rye in the capital.",
+        # A platform is where words appear, not who said them.
+        "Twitter: The account was suspended on Twitter after the vote.",
         "Related: How the dam was built in four years.",
     ],
 )

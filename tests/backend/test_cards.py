@@ -25,8 +25,7 @@ def run(monkeypatch):
     def _run(found, claims=()):
         art = article([TEXT])
         d = doc(art, claims=claims)
-        monkeypatch.setattr(cards_stage, "DETECTORS", (("all", lambda _d: found(art.text)),))
-        monkeypatch.setattr(cards_stage, "KIND_ORDER", {"single_source": 0, "unverified_social_quote": 1, "loaded_framing": 2})
+        monkeypatch.setattr(cards_stage, "detectors", lambda: (("all", lambda _d: found(art.text)),))
         return cards_stage.build(d)
     return _run
 
@@ -64,3 +63,15 @@ def test_social_quote_cards_name_the_claim_they_sit_in(run):
 def test_no_cards(run):
     out = run(lambda t: [])
     assert out.cards == ()
+
+
+@pytest.mark.parametrize("module", ["single_source", "social_quote", "loaded_framing"])
+def test_each_detector_imports_on_its_own(module):
+    # A fresh interpreter: an import cycle through the pipeline package shows here.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    backend = Path(__file__).resolve().parents[2] / "backend"
+    code = f"import sys; sys.path.insert(0, {str(backend)!r}); import sidenote.detectors.{module} as m; m.detect"
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

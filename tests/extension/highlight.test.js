@@ -87,3 +87,58 @@ test('highlight API mode registers ranges by kind and leaves the DOM alone', () 
   h.clear();
   assert.equal(registry.size, 0);
 });
+
+/**
+ * jsdom does no layout: give every range one line box, 10px per character of
+ * body text, so hit-testing can be checked on nested spans.
+ */
+function fakeLayout(doc) {
+  const win = doc.defaultView;
+  win.Range.prototype.getClientRects = function () {
+    const pre = doc.createRange();
+    pre.setStart(doc.body, 0);
+    pre.setEnd(this.startContainer, this.startOffset);
+    const start = pre.toString().length;
+    const end = start + this.toString().length;
+    return [{ left: start * 10, right: end * 10, top: 0, bottom: 10 }];
+  };
+}
+
+const NESTED = '<p>Officials said the “rebels” were <i>routed</i>, one MP wrote.</p>';
+const nestedCases = [
+  // Pointer on the loaded word: it sits inside the quote, which sits inside
+  // the claim sentence; the innermost (shortest) span wins.
+  ['loaded word inside a quote inside a sentence', 'rebels', 'loaded'],
+  // Inside the quote but off the loaded word: the quote, not the sentence.
+  ['quote, off the loaded word', 'routed', 'quote'],
+  // In the sentence, outside the quote.
+  ['sentence only', 'Officials', 'sentence'],
+  // Past the end of every span.
+  ['no span', 'wrote', null],
+];
+for (const [name, word, want] of nestedCases) {
+  for (const mode of ['wrap', 'api']) {
+    test(`hitTest (${mode}): ${name}`, () => {
+      const doc = makeDoc(NESTED);
+      if (mode === 'api') {
+        doc.defaultView.CSS = { highlights: new Map() };
+        doc.defaultView.Highlight = class extends Set {
+          constructor(...ranges) {
+            super(ranges);
+          }
+        };
+      }
+      fakeLayout(doc);
+      const index = buildTextIndex(doc.body);
+      const h = createHighlighter(doc, { mode });
+      // Painted outermost last, so order alone cannot pick the inner span.
+      h.apply(index, [
+        placement(index, 'loaded', 'loaded_framing', 'the “rebels” were routed', ['rebels']),
+        placement(index, 'quote', 'unverified_social_quote', '“rebels” were routed'),
+        placement(index, 'sentence', 'single_source', 'Officials said the “rebels” were routed, one MP'),
+      ]);
+      const at = doc.body.textContent.indexOf(word) + 1;
+      assert.equal(h.hitTest(at * 10 + 5, 5), want);
+    });
+  }
+}

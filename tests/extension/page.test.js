@@ -99,3 +99,51 @@ for (const [name, show, want] of stateCases) {
     assert.match(status.textContent, want);
   });
 }
+
+const { placeNote, placeBeside, snippetOf } = load('content/ui.js');
+const VIEW = { width: 1200, height: 900 };
+const NOTE = { width: 360, height: 200 };
+// The panel as it sits by default: bottom right, in the lower half.
+const PANEL = { left: 864, top: 504, width: 320, height: 380 };
+const word = (left, top) => ({ left, top, right: left + 50, bottom: top + 17 });
+const boxOf = (at) => ({ left: at.left, top: at.top, right: at.left + NOTE.width, bottom: at.top + NOTE.height });
+const hits = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const panelBox = { left: PANEL.left, top: PANEL.top, right: PANEL.left + PANEL.width, bottom: PANEL.top + PANEL.height };
+
+const placeCases = [
+  // Open page, no panel near: just below the words, aligned with them.
+  ['room below, panel far', word(100, 100), { left: 100, top: 125 }],
+  // Below would cover the panel (word at the right, just above it): above instead.
+  ['below would cover the panel', word(1048, 432), { left: 832, top: 224 }],
+  // Near the bottom of the window on the left: no room below, so above.
+  ['no room below', word(100, 800), { left: 100, top: 592 }],
+  // Right above the panel with no room above either: beside the panel, to its left.
+  ['no room above, panel below', word(1000, 150), { left: 496, top: 175 }],
+];
+for (const [name, target, want] of placeCases) {
+  test('placeNote: ' + name, () => {
+    const at = placeNote(target, NOTE, VIEW, PANEL);
+    assert.deepEqual(at, want);
+    assert.ok(!hits(boxOf(at), target), 'the note never hides its own words');
+    assert.ok(!hits(boxOf(at), panelBox), 'nor the panel, when there is room');
+  });
+}
+
+test('placeNote: a note taller than the window stays on screen', () => {
+  const at = placeNote(word(100, 300), { width: 360, height: 1000 }, VIEW, null);
+  assert.equal(at.top, 8);
+});
+
+test('placeBeside: an unplaced card’s note sits above the panel, right-aligned with it', () => {
+  assert.deepEqual(placeBeside(PANEL, NOTE, VIEW), { left: 824, top: 296 });
+});
+
+const snippetCases = [
+  // Loaded framing: the loaded words themselves; scare quotes are not doubled.
+  [{ kind: 'loaded_framing', anchor: { exact: 'A whole sentence.' }, evidence: [{ exact: '“rebels”' }, { exact: 'regime' }] }, '“rebels”, “regime”'],
+  // Other kinds: the anchored words, with whitespace squeezed.
+  [{ kind: 'single_source', anchor: { exact: 'US air force\n bombers attacked' }, evidence: [{ exact: 'one MP' }] }, '“US air force bombers attacked”'],
+];
+for (const [card, want] of snippetCases) {
+  test('snippetOf ' + card.kind, () => assert.equal(snippetOf(card), want));
+}

@@ -25,7 +25,11 @@ def model_spans(
         j = i
         while j + 1 < n and sum(probs[j + 1]) >= low:
             j += 1
-        while i > 0 and sum(probs[i - 1]) >= low and (not spans or toks.starts[i - 1] >= spans[-1].end):
+        while (
+            i > 0
+            and sum(probs[i - 1]) >= low
+            and (not spans or toks.starts[i - 1] >= spans[-1].end)
+        ):
             i -= 1
         a, b = i, j
         while a <= b and not toks.words[a][0].isalnum():

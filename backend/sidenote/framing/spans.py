@@ -15,8 +15,8 @@ from .types import FramingSpan
 
 # Chosen on a development part of the training articles (see
 # backend/train/train_framing.py); printed by the training script.
-MODEL_THRESHOLD = 0.25
-MODEL_GROW = 0.25
+MODEL_THRESHOLD = 0.15
+MODEL_GROW = 0.15
 
 
 def find_loaded_spans(

@@ -24,7 +24,9 @@ from ..attribution.sources import (
     surname,
 )
 from ..attribution.text import Token, find_quotes, split_sentences, tokenize
-from ..attribution.words import CUE_VERBS, DETERMINERS, NAME_JOINERS, ORG_WORDS, PLATFORM_HOSTS
+from ..attribution.words import (
+    CUE_VERBS, DETERMINERS, NAME_JOINERS, ORG_WORDS, PLATFORM_HOSTS, PLATFORMS,
+)
 from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 
 # A sentence is read only if one of these words is in it.
@@ -59,10 +61,14 @@ def attribute(doc: Doc) -> Doc:
             continue
         stoks = tokenize(text, sent.start, sent.end)
         for c in find_credits(text, stoks, Span(sent.start, sent.end), quotes):
-            if c.cue and _inside_quote(c.cue, direct):
+            if c.cue and _inside_quote(c.cue, direct) and not any(
+                q.start == c.mention.start for q in direct  # "“PENCE: ...”" transcript line
+            ):
                 continue  # a credit inside quoted words is the speaker's, not the outlet's
             if c.content.start == c.content.end:
                 continue
+            if c.cue and text[c.cue.start : c.cue.end] == ":" and not _named_elsewhere(text, c):
+                continue  # "Contributing: ...", "Twitter: ...": a label, not a speaker
             found.append((c, sent, _sentence_channel(stoks, c, direct)))
 
     entries: list[Entry] = []
@@ -98,6 +104,17 @@ def attribute(doc: Doc) -> Doc:
     credited += _continued_paragraphs(text, doc, credited, direct)
     _scan_mentions(text, entries)
     return _build(doc, text, entries, credited, cue_channels, quotes)
+
+
+def _named_elsewhere(text: str, c: Credit) -> bool:
+    """A "NAME: words" line counts only when the article names NAME again
+    (PENCE: ... / Mike Pence) and NAME is not a platform."""
+    name = text[c.name.start : c.name.end]
+    last = name.split()[-1]
+    if name.lower() in PLATFORMS or last.lower() in PLATFORMS:
+        return False
+    pattern = re.compile(r"\b" + re.escape(last) + r"\b", re.IGNORECASE)
+    return any(m.start() != c.name.end - len(last) for m in pattern.finditer(text))
 
 
 def _inside_quote(span: Span, direct: list[Quote]) -> bool:

@@ -8,21 +8,34 @@ them: one card of each kind per sentence, reading order, ids ``k1``, ``k2``
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
+from importlib import import_module
 
-from ..detectors import Detector, loaded_framing, single_source, social_quote
+from ..detectors import Detector
 from .doc import Card, Doc
 
-DETECTORS: tuple[tuple[str, Detector], ...] = (
-    ("single_source", single_source.detect),
-    ("unverified_social_quote", social_quote.detect),
-    ("loaded_framing", loaded_framing.detect),
+# Card kind -> the module in sidenote.detectors that finds it, in the order
+# cards of one place are listed.
+DETECTORS: tuple[tuple[str, str], ...] = (
+    ("single_source", "single_source"),
+    ("unverified_social_quote", "social_quote"),
+    ("loaded_framing", "loaded_framing"),
 )
-KIND_ORDER = {name: i for i, (name, _) in enumerate(DETECTORS)}
+KIND_ORDER = {kind: i for i, (kind, _) in enumerate(DETECTORS)}
+
+
+@cache
+def detectors() -> tuple[tuple[str, Detector], ...]:
+    """The detect functions, imported on first use: the detectors import
+    pipeline modules, so importing them here at load time would be circular."""
+    return tuple(
+        (kind, import_module(f"sidenote.detectors.{module}").detect) for kind, module in DETECTORS
+    )
 
 
 def build(doc: Doc) -> Doc:
     found: list[Card] = []
-    for _, detect in DETECTORS:
+    for _, detect in detectors():
         found.extend(detect(doc))
     found.sort(key=lambda c: (c.anchor.start, KIND_ORDER[c.kind], -c.anchor.end))
 

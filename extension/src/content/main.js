@@ -126,18 +126,20 @@
     });
   }
 
+  const within = (r, x, y) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+
+  /** The line box of `range` under (x, y), else on the same line, else its first. */
   function rectNear(range, x, y) {
-    const rects = [...range.getClientRects()];
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
     if (!rects.length) return range.getBoundingClientRect();
     if (x === undefined) return rects[0];
-    return rects.find((r) => y >= r.top && y <= r.bottom) || rects[0];
+    return rects.find((r) => within(r, x, y)) || rects.find((r) => y >= r.top && y <= r.bottom) || rects[0];
   }
 
   function activateFromPanel(id, button) {
     const ranges = highlighter ? highlighter.rangesOf(id) : [];
     if (ranges.length) {
-      const target = ranges[0].startContainer.parentElement;
-      if (target) target.scrollIntoView({ block: 'center', behavior: 'instant' });
+      bringIntoView(ranges[0]);
       highlighter.setActive(id);
       ui.openNote(id, { rect: rectNear(ranges[0]), focus: true, pin: true, from: button });
     } else {
@@ -145,10 +147,29 @@
     }
   }
 
+  /**
+   * Scroll the words to about a third of the way down the window: above the
+   * panel (which keeps to the bottom half) with room for the note below them.
+   * Centring the enclosing element would leave words of a long paragraph
+   * under the panel or out of sight.
+   */
+  function bringIntoView(range) {
+    const el = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
+    // 'nearest' first: it also scrolls any scrolling box the article sits in.
+    if (el) el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+    const r = rectNear(range);
+    const vh = document.documentElement.clientHeight || window.innerHeight;
+    if (r.top < vh * 0.1 || r.bottom > vh * 0.5) window.scrollBy({ top: r.top - vh * 0.3, behavior: 'instant' });
+  }
+
   function openFromPage(id, x, y, pin) {
-    const range = highlighter.rangesOf(id).find((r) => [...r.getClientRects()].some((q) => y >= q.top && y <= q.bottom));
+    // A card may paint several words: the note goes beside the one pointed at.
+    const ranges = highlighter.rangesOf(id);
+    const range =
+      ranges.find((r) => [...r.getClientRects()].some((q) => within(q, x, y))) ||
+      ranges.find((r) => [...r.getClientRects()].some((q) => y >= q.top && y <= q.bottom));
     highlighter.setActive(id);
-    ui.openNote(id, { rect: rectNear(range || highlighter.rangesOf(id)[0], x, y), pin, focus: pin });
+    ui.openNote(id, { rect: rectNear(range || ranges[0], x, y), pin, focus: pin });
   }
 
   function onPointerMove(e) {

@@ -31,7 +31,9 @@
   .root { --bg:#1f2128; --fg:#eceef3; --muted:#a7acb8; --line:#3a3e49; --accent:#8fb0ff; --shadow:0 6px 24px rgba(0,0,0,.5);
     --single_source:#8fb0ff; --unverified_social_quote:#ffb35c; --loaded_framing:#ff8ad8; }
 }
-.panel { position: fixed; right: 16px; bottom: 16px; width: 320px; max-height: min(60vh, 480px); display: flex; flex-direction: column;
+/* The panel keeps to the bottom half of the window: words brought into view
+   (by the reader, by scrollIntoView, or by a card button) sit above it. */
+.panel { position: fixed; right: 16px; bottom: 16px; width: 320px; max-height: min(calc(50vh - 32px), 380px); display: flex; flex-direction: column;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px; box-shadow: var(--shadow); z-index: 2147483646; overflow: hidden; }
 .panel[data-collapsed] { width: auto; }
 .panel[data-collapsed] .body, .panel[data-collapsed] .foot { display: none; }
@@ -40,7 +42,7 @@
 .brand { font-weight: 700; letter-spacing: .01em; }
 .count { margin-left: auto; color: var(--muted); font-size: 12px; }
 .body { overflow: auto; padding: 8px 10px; }
-.headline { margin: 0 0 8px; font-weight: 600; }
+.headline { margin: 0 0 8px; font-weight: 600; font-size: 13px; line-height: 1.4; }
 .message { margin: 0 0 8px; }
 .message code { font: 12px ui-monospace, monospace; background: color-mix(in srgb, var(--fg) 10%, transparent); padding: 1px 4px; border-radius: 4px; }
 progress { width: 100%; height: 6px; accent-color: var(--accent); }
@@ -50,6 +52,8 @@ h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: v
 button { font: inherit; color: inherit; cursor: pointer; }
 .card { display: block; width: 100%; text-align: left; background: transparent; border: 1px solid var(--line); border-radius: 8px; padding: 6px 8px; }
 .card:hover { background: color-mix(in srgb, var(--accent) 8%, transparent); }
+.card .title { font-size: 13px; }
+.card .snip { display: block; margin-top: 2px; font-size: 12px; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .chip { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 999px; margin-right: 6px; border: 1px solid currentColor; }
 .chip[data-kind="single_source"] { color: var(--single_source); border-style: dotted; }
 .chip[data-kind="unverified_social_quote"] { color: var(--unverified_social_quote); border-style: dashed; }
@@ -69,7 +73,9 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .note .close { position: absolute; top: 6px; right: 6px; }
 .note .where { color: var(--muted); font-size: 12px; }
 .note .ev li { font-size: 12px; }
-.note .ev q { font-style: italic; }
+.note .ev .q { font-style: italic; }
+/* Focus moves to the dialog itself so Esc and Tab work; its frame is the cue. */
+.note:focus { outline: none; }
 .spinner { width: 10px; height: 10px; border-radius: 50%; border: 2px solid var(--line); border-top-color: var(--accent); animation: spin .8s linear infinite; }
 @keyframes spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }
@@ -171,7 +177,10 @@ button { font: inherit; color: inherit; cursor: pointer; }
     function cardButton(card) {
       const b = el(doc, 'button', { class: 'card', type: 'button', 'data-id': card.id, 'aria-haspopup': 'dialog' });
       b.append(el(doc, 'span', { class: 'chip', 'data-kind': card.kind }, KIND_LABEL[card.kind] || card.kind));
-      b.append(doc.createTextNode(card.title || ''));
+      b.append(el(doc, 'span', { class: 'title' }, card.title || ''));
+      // Titles repeat per kind; the words tell one card from another.
+      const snip = snippetOf(card);
+      if (snip) b.append(el(doc, 'span', { class: 'snip' }, snip));
       b.addEventListener('click', () => handlers.onActivate && handlers.onActivate(card.id, b));
       return b;
     }
@@ -191,7 +200,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
         const list = el(doc, 'ul', { class: 'ev', 'aria-label': 'What we saw' });
         for (const x of ev.slice(0, 6)) {
           const li = el(doc, 'li');
-          li.append(el(doc, 'q', null, x.exact));
+          // The exact words often bring their own quotation marks (scare quotes).
+          li.append(el(doc, 'span', { class: 'q' }, quoted(x.exact)));
           if (x.label) li.append(doc.createTextNode(' — ' + (EVIDENCE_LABEL[x.label] || x.label.replace(/_/g, ' '))));
           list.append(li);
         }
@@ -205,21 +215,12 @@ button { font: inherit; color: inherit; cursor: pointer; }
     function position(rect) {
       const vw = doc.documentElement.clientWidth || 800;
       const vh = doc.documentElement.clientHeight || 600;
-      const w = Math.min(360, vw - 16);
-      const h = note.offsetHeight || 160;
-      let left;
-      let top;
-      if (rect) {
-        left = Math.max(8, Math.min(rect.left, vw - w - 8));
-        top = rect.bottom + 8 + h <= vh ? rect.bottom + 8 : Math.max(8, rect.top - h - 8);
-      } else {
-        // Unplaced card: beside the panel.
-        const p = panel.getBoundingClientRect();
-        left = Math.max(8, Math.min(p.left, vw - w - 8));
-        top = Math.max(8, p.top - h - 8);
-      }
-      note.style.left = left + 'px';
-      note.style.top = top + 'px';
+      const size = { width: note.offsetWidth || Math.min(360, vw - 16), height: note.offsetHeight || 160 };
+      const p = panel.hidden ? null : panel.getBoundingClientRect();
+      const avoid = p && p.width > 0 && p.height > 0 ? p : null;
+      const at = rect ? placeNote(rect, size, { width: vw, height: vh }, avoid) : placeBeside(avoid, size, { width: vw, height: vh });
+      note.style.left = at.left + 'px';
+      note.style.top = at.top + 'px';
     }
 
     function openNote(id, { rect = null, focus = false, pin = false, from = null } = {}) {
@@ -333,10 +334,76 @@ button { font: inherit; color: inherit; cursor: pointer; }
     };
   }
 
+  const MARGIN = 8;
+  const GAP = 8;
+
+  function clamp(v, lo, hi) {
+    return Math.max(lo, Math.min(v, hi));
+  }
+
+  function overlapArea(a, b) {
+    const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+    const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+    return w > 0 && h > 0 ? w * h : 0;
+  }
+
+  /**
+   * Where a note of `size` goes beside the words at `target` (viewport
+   * rects): below them, else above, never over them, and off the panel
+   * (`avoid`) when the window allows; failing that, the spot that hides the
+   * least of the panel.
+   * @returns {{left: number, top: number}}
+   */
+  function placeNote(target, size, viewport, avoid) {
+    const { width: w, height: h } = size;
+    const maxLeft = Math.max(MARGIN, viewport.width - w - MARGIN);
+    const aligned = clamp(target.left, MARGIN, maxLeft);
+    const lefts = [aligned];
+    if (avoid) lefts.push(clamp(avoid.left - w - GAP, MARGIN, maxLeft));
+    const tops = [target.bottom + GAP, target.top - GAP - h];
+    const candidates = [];
+    for (const left of lefts) for (const top of tops) candidates.push({ left, top });
+    const fits = (c) => c.top >= MARGIN && c.top + h <= viewport.height - MARGIN;
+    const box = (c) => ({ left: c.left, top: c.top, width: w, height: h });
+    const hidden = (c) => (avoid ? overlapArea(box(c), { left: avoid.left, top: avoid.top, width: avoid.width, height: avoid.height }) : 0);
+    const clear = candidates.find((c) => fits(c) && hidden(c) === 0);
+    if (clear) return clear;
+    const inside = candidates.filter(fits);
+    if (inside.length) return inside.reduce((a, b) => (hidden(b) < hidden(a) ? b : a));
+    // Taller than the room above and below: keep it on screen.
+    return { left: aligned, top: clamp(target.bottom + GAP, MARGIN, Math.max(MARGIN, viewport.height - h - MARGIN)) };
+  }
+
+  /** Where the note of an unplaced card goes: above the panel, else to its left. */
+  function placeBeside(panelRect, size, viewport) {
+    const { width: w, height: h } = size;
+    const maxLeft = Math.max(MARGIN, viewport.width - w - MARGIN);
+    if (!panelRect) return { left: maxLeft, top: Math.max(MARGIN, viewport.height - h - MARGIN) };
+    const right = panelRect.left + panelRect.width;
+    if (panelRect.top - GAP - h >= MARGIN) return { left: clamp(right - w, MARGIN, maxLeft), top: panelRect.top - GAP - h };
+    return {
+      left: clamp(panelRect.left - w - GAP, MARGIN, maxLeft),
+      top: clamp(panelRect.top + panelRect.height - h, MARGIN, Math.max(MARGIN, viewport.height - h - MARGIN)),
+    };
+  }
+
+  /** The words a card is about, short: loaded words for framing, else the anchor quote. */
+  function snippetOf(card) {
+    const words = card.kind === 'loaded_framing' ? (card.evidence || []).map((e) => e && e.exact).filter(Boolean) : [];
+    const parts = words.length ? words : [(card.anchor && card.anchor.exact) || ''];
+    return truncate(parts.map(quoted).filter(Boolean).join(', '), 90);
+  }
+
+  function quoted(s) {
+    s = String(s || '').replace(/\s+/g, ' ').trim();
+    if (!s) return '';
+    return /^[“"‘'«„]/.test(s) ? s : '“' + s + '”';
+  }
+
   function truncate(s, n) {
     s = String(s || '').replace(/\s+/g, ' ').trim();
     return s.length > n ? s.slice(0, n - 1) + '…' : s;
   }
 
-  return { createUi, KIND_LABEL };
+  return { createUi, placeNote, placeBeside, snippetOf, KIND_LABEL };
 });

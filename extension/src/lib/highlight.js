@@ -59,7 +59,7 @@
       for (const s of spans) {
         const range = textIndex.toRange(index, s.start, s.end);
         if (!range) continue;
-        items.push({ id: s.id, kind: s.kind, range });
+        items.push({ id: s.id, kind: s.kind, range, length: s.end - s.start });
         const name = highlightName(s.kind);
         if (!byName.has(name)) byName.set(name, []);
         byName.get(name).push(range);
@@ -96,6 +96,7 @@
         pieces.set(node, list);
       }
       const wrapped = new Map();
+      const elsOf = [];
       spans.forEach((s, k) => {
         const els = [];
         for (const g of segsOf[k]) {
@@ -114,11 +115,17 @@
             els.push(el);
           }
         }
+        elsOf.push(els);
+      });
+      // Ranges are set once every wrapper is in place: later wraps move text
+      // nodes around the boundary points of earlier ranges.
+      spans.forEach((s, k) => {
+        const els = elsOf[k];
         if (!els.length) return;
         const range = doc.createRange();
         range.setStartBefore(els[0]);
         range.setEndAfter(els[els.length - 1]);
-        items.push({ id: s.id, kind: s.kind, range });
+        items.push({ id: s.id, kind: s.kind, range, length: s.end - s.start });
       });
     }
 
@@ -151,19 +158,20 @@
           }
         }
       },
-      /** Card under viewport point (x, y): the smallest painted span there. */
+      /**
+       * Card under viewport point (x, y), or null. Spans nest (a loaded word
+       * inside a quote inside a claim sentence): the shortest span under the
+       * point is the innermost, and wins; on a tie, the first painted.
+       */
       hitTest(x, y) {
         let best = null;
         let bestLen = Infinity;
         for (const it of items) {
-          if (typeof it.range.getClientRects !== 'function') continue;
+          if (it.length >= bestLen || typeof it.range.getClientRects !== 'function') continue;
           for (const r of it.range.getClientRects()) {
             if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) {
-              const len = it.range.toString().length;
-              if (len < bestLen) {
-                best = it.id;
-                bestLen = len;
-              }
+              best = it.id;
+              bestLen = it.length;
               break;
             }
           }
