@@ -221,6 +221,10 @@ def score(args: argparse.Namespace, folder: Path, prep: Callable[[Doc], Doc], ho
                 pub = PUBLISHED.get((k, m))
                 print(f"{k:8} {m:8} {p:6.3f} {r:6.3f} {f:6.3f}   {pub if pub else ''}")
             print(f"{'':8} {'counts':8} pred={tallies[k].n_pred} gold={tallies[k].n_gold}")
+    _, _, f_exact = one["Source"].prf("exact")
+    _, _, f_overlap = one["Source"].prf("overlap")
+    print(f"RESULT\tattribution sources (attribution/ dev), {label_}\tsource span F1 overlap / exact\t"
+          f"{f_overlap:.3f} / {f_exact:.3f}\tCitron on PARC 3.0: 0.853 / 0.820\t>= 0.85 / >= 0.75")
     if errors:
         print("\nsource errors (first annotator):")
         for e in errors[: args.errors]:

@@ -106,7 +106,6 @@ const NOTE = { width: 360, height: 200 };
 // The panel as it sits by default: bottom right, in the lower half.
 const PANEL = { left: 864, top: 504, width: 320, height: 380 };
 const word = (left, top) => ({ left, top, right: left + 50, bottom: top + 17 });
-const boxOf = (at) => ({ left: at.left, top: at.top, right: at.left + NOTE.width, bottom: at.top + NOTE.height });
 const hits = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 const panelBox = { left: PANEL.left, top: PANEL.top, right: PANEL.left + PANEL.width, bottom: PANEL.top + PANEL.height };
 
@@ -117,15 +116,17 @@ const placeCases = [
   ['below would cover the panel', word(1048, 432), { left: 832, top: 224 }],
   // Near the bottom of the window on the left: no room below, so above.
   ['no room below', word(100, 800), { left: 100, top: 592 }],
-  // Right above the panel with no room above either: beside the panel, to its left.
-  ['no room above, panel below', word(1000, 150), { left: 496, top: 175 }],
+  // A long note for words above the panel: below would cover the panel and
+  // there is no room above, so it moves left of the panel, still below the words.
+  ['no room above, panel below', word(1000, 300), { left: 496, top: 325 }, { width: 360, height: 400 }],
 ];
-for (const [name, target, want] of placeCases) {
+for (const [name, target, want, size = NOTE] of placeCases) {
   test('placeNote: ' + name, () => {
-    const at = placeNote(target, NOTE, VIEW, PANEL);
+    const at = placeNote(target, size, VIEW, PANEL);
     assert.deepEqual(at, want);
-    assert.ok(!hits(boxOf(at), target), 'the note never hides its own words');
-    assert.ok(!hits(boxOf(at), panelBox), 'nor the panel, when there is room');
+    const box = { left: at.left, top: at.top, right: at.left + size.width, bottom: at.top + size.height };
+    assert.ok(!hits(box, target), 'the note never hides its own words');
+    assert.ok(!hits(box, panelBox), 'nor the panel, when there is room');
   });
 }
 
