@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from typing import Any
@@ -60,6 +61,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from . import api, cache, pipeline, ratelimit
 
     pipeline.warm_up()
+    # Everything loaded so far lives as long as the process: keep it out of
+    # the collector's way, and (under gunicorn --preload) shared between
+    # the forked workers instead of copied by the collector's writes.
+    gc.freeze()
     cache.init_app(app)
     ratelimit.init_app(app)
     api.init_app(app)

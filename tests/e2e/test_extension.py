@@ -172,12 +172,24 @@ def test_markup_in_article_text_never_runs(browser_context: Any, service_worker:
         page.close()
 
 
-def big_page(copies: int) -> bytes:
-    """A long article made of the seed's paragraphs, each copy told apart by a dateline."""
+# Plain local-news prose with nothing to flag: it makes the long page long
+# without adding cards.
+FILLER = (
+    "The market opened at eight in the morning, as it does every weekday, and the stalls along the river filled slowly with fruit, bread and flowers.",
+    "Residents walked their dogs along the embankment while the ferry crossed to the far bank and back again on its usual timetable.",
+    "In the afternoon the library held a reading hour for children, and the town band rehearsed in the hall next door.",
+    "The weather stayed mild through the week, with light wind from the west and a little rain on Thursday evening.",
+)
+
+
+def big_page(copies: int, filler_paragraphs: int) -> bytes:
+    """A long article: copies of the seed's paragraphs (the cards), each copy
+    told apart by a dateline, then paragraphs of plain filler."""
     seed = SEED_HTML.read_text(encoding="utf-8")
     body = re.search(r'<div class="entry-content">(.*?)</div>\s*<footer class="entry-footer">', seed, re.S)
     assert body, "seed layout changed"
     parts = [f"<h2>Dispatch {i + 1}</h2>" + body.group(1).replace("<p>", f"<p>Update {i + 1}: ", 1) for i in range(copies)]
+    parts += ["<p>" + " ".join(FILLER[(j + k) % len(FILLER)] for k in range(len(FILLER))) + "</p>" for j in range(filler_paragraphs)]
     return seed.replace(body.group(1), "\n".join(parts), 1).encode("utf-8")
 
 
@@ -185,7 +197,8 @@ def test_render_time_is_measured(
     browser_context: Any, service_worker: Any, backend_url: str, site: Site, output_dir: Path
 ) -> None:
     set_settings(service_worker, backendUrl=backend_url)
-    site.pages["/2019/09/20/long-read/"] = big_page(10)
+    # About 5,000 words with about 40 cards.
+    site.pages["/2019/09/20/long-read/"] = big_page(3, 43)
     figures: dict[str, Any] = {}
     for name, path in (("seed", SEED_PATH), ("long", "/2019/09/20/long-read/")):
         page = open_page(browser_context, site.url(path))

@@ -27,7 +27,7 @@ import re
 
 from ..lexicon import load_words
 from ..pipeline.anchor import make_anchor, make_evidence
-from ..pipeline.claims import content_words, overlap
+from ..pipeline.claims import content_words, credited_sources, overlap
 from ..pipeline.doc import Card, Claim, Doc, Source, Span
 from ..platforms import display_name
 
@@ -108,28 +108,16 @@ def _clauses(text: str, claim: Claim) -> list[Span]:
     return [s for s in spans if s.end - s.start > 20] or [Span(claim.start, claim.end)]
 
 
-def _credited(doc: Doc, span: Span) -> list[str]:
-    found: list[str] = []
-    for att in doc.attributions:
-        if att.content.overlaps(span) or (att.source_span is not None and span.contains(att.source_span)):
-            if att.source not in found:
-                found.append(att.source)
-    for quote in doc.quotes:
-        if quote.source and Span(quote.start, quote.end).overlaps(span) and quote.source not in found:
-            found.append(quote.source)
-    return found
-
-
 def support(doc: Doc, span: Span) -> list[str]:
     """Source ids that support the words in ``span``, in order of credit."""
-    found = _credited(doc, span)
+    found = list(credited_sources(doc, span))
     words = content_words(doc.text[span.start : span.end])
     for sentence in doc.sentences:
         if Span(sentence.start, sentence.end).overlaps(span):
             continue
         other = content_words(doc.text[sentence.start : sentence.end])
         if len(words & other) >= MIN_SHARED and overlap(words, other) >= RESTATES:
-            for sid in _credited(doc, Span(sentence.start, sentence.end)):
+            for sid in credited_sources(doc, Span(sentence.start, sentence.end)):
                 if sid not in found:
                     found.append(sid)
     return found

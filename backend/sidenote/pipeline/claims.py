@@ -12,12 +12,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..lexicon import load_words
 from ..models.checkworthy import THRESHOLD, score_sentences
 from .doc import Claim, Doc, Sentence, Span
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
+STOPWORDS = load_words("claims/stopwords.txt")
 MAX_KEY = 5
 HEADLINE_WEIGHT = 0.6
 LEAD_BONUS = 0.1
@@ -34,9 +36,11 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
 def content_words(text: str) -> frozenset[str]:
-    """Lower-cased content words with a crude plural strip, for overlaps."""
-    stop = load_words("claims/stopwords.txt")
+    """Lower-cased content words, crudely stemmed, for overlaps. Cached:
+    the detectors compare every sentence with every key claim."""
+    stop = STOPWORDS
     words = set()
     for raw in WORD.findall(text):
         for part in raw.lower().replace("’", "'").split("-"):
@@ -54,7 +58,10 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def _credited_sources(doc: Doc, span: Span) -> tuple[str, ...]:
+def credited_sources(doc: Doc, span: Span) -> tuple[str, ...]:
+    """Source ids credited with words inside ``span``, in order of credit:
+    attributions whose content or crediting mention falls in it, and the
+    speakers of direct quotes in it."""
     found: list[str] = []
     for att in doc.attributions:
         inside = att.content.overlaps(span) or (
@@ -106,7 +113,7 @@ def score(doc: Doc) -> Doc:
             end=s.end,
             score=float(p),
             key=n in key_index,
-            sources=_credited_sources(doc, Span(s.start, s.end)),
+            sources=credited_sources(doc, Span(s.start, s.end)),
         )
         for n, (s, p) in enumerate(picked)
     )
