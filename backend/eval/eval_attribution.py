@@ -15,14 +15,16 @@ Matching, per span type (micro over all articles):
 - token overlap: tokens are ``\\w+`` matches; a predicted span matches a gold
   one when they share at least one token. P = matched predictions /
   predictions, R = matched gold spans / gold spans, F1 = 2PR / (P + R).
-Two predictors are scored (``--predictor``, both by default):
-- stage: the attribution stage the product runs (rules). For every
-  Attribution: source_span (the mention that credits, pronouns included) as
-  Source, cue as Cue, content as Content.
-- tagger: the learned token tagger (sidenote/attribution/model.py, trained by
-  backend/train/train_attribution.py), which reads the stage's output as
-  features; maximal runs of one label are its spans. Eval only: it costs more
-  than the stage's time budget.
+Three predictors are scored (``--predictor``, all by default):
+- stage: the attribution stage the product runs (the rules, then the learned
+  tagger for sources the rules missed). For every Attribution: source_span
+  (the mention that credits, pronouns included) as Source, cue as Cue,
+  content as Content.
+- rules: the same stage without the tagger (``attribute_rules``).
+- tagger: the learned token tagger alone (sidenote/attribution/model.py,
+  trained by backend/train/train_attribution.py), which reads the rules'
+  output as features; maximal runs of one label are its spans.
+Time is wall-clock and shares the machine with whatever else runs.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "backend"))
 
-from sidenote.pipeline.attribution import attribute  # noqa: E402
+from sidenote.pipeline.attribution import attribute, attribute_rules  # noqa: E402
 from sidenote.pipeline.doc import Article, Block, Doc  # noqa: E402
 
 DATA = REPO.parent / "shared" / "datasets" / "attribution"
@@ -97,29 +99,27 @@ def earlier_stages(own: bool = False) -> tuple[Callable[[Doc], Doc], str]:
 
 
 def predict_tagger(doc: Doc) -> dict[str, set[Frag]]:
-    """Spans from the learned token tagger (rules output as features)."""
-    import bisect
+    """Spans from the learned token tagger alone (rules output as features)."""
+    from sidenote.attribution.model import tag
+    from sidenote.attribution.text import split_sentences
 
-    from sidenote.attribution.model import (
-        features, hash_features, load_model, predict_spans, rule_tags, scores, viterbi,
-    )
-    from sidenote.attribution.text import split_sentences, tokenize
-
-    out = attribute(doc)
+    out = attribute_rules(doc)
     text = doc.text
-    toks = tokenize(text)
     sents = out.sentences or split_sentences(
-        text, tuple((b.start, b.end) for b in doc.article.blocks), toks)
-    sstarts = [s.start for s in sents]
-    sent_of = [bisect.bisect_right(sstarts, t.start) for t in toks]
-    idx, off = hash_features(features(toks, sent_of, rule_tags(toks, out.attributions)))
-    W, T, B = load_model()
-    spans = predict_spans(toks, viterbi(scores(W, idx, off), T, B))
+        text, tuple((b.start, b.end) for b in doc.article.blocks))
+    spans = tag(text, [s.start for s in sents], out.attributions)
     return {k: {((sp.start, sp.end),) for sp in v} for k, v in spans.items()}
 
 
+def predict_rules(doc: Doc) -> dict[str, set[Frag]]:
+    return _from_attributions(attribute_rules(doc))
+
+
 def predict(doc: Doc) -> dict[str, set[Frag]]:
-    out = attribute(doc)
+    return _from_attributions(attribute(doc))
+
+
+def _from_attributions(out: Doc) -> dict[str, set[Frag]]:
     pred: dict[str, set[Frag]] = {k: set() for k in KINDS}
     for a in out.attributions:
         if a.source_span:
@@ -165,20 +165,24 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="print this many source errors")
-    ap.add_argument("--predictor", default="both", choices=("stage", "tagger", "both"),
-                    help="the attribution stage (rules, what the product runs), the learned "
-                         "token tagger (eval only), or both one after the other")
+    ap.add_argument("--predictor", default="all", choices=("stage", "rules", "tagger", "all"),
+                    help="the attribution stage the product runs (rules + tagger), the rules "
+                         "alone, the tagger alone, or all three one after the other")
     ap.add_argument("--own-spans", action="store_true",
                     help="use the stage's own sentence/quote spans, not the pipeline's")
     args = ap.parse_args()
     folder = args.data / args.split
     prep, how = earlier_stages(own=args.own_spans)
-    chosen = ("stage", "tagger") if args.predictor == "both" else (args.predictor,)
+    chosen = ("stage", "rules", "tagger") if args.predictor == "all" else (args.predictor,)
+    predictors = {
+        "stage": (predict, "attribution stage (rules + tagger)"),
+        "rules": (predict_rules, "rules alone"),
+        "tagger": (predict_tagger, "learned token tagger alone"),
+    }
     for n, name in enumerate(chosen):
         if n:
             print("\n" + "=" * 72 + "\n")
-        score(args, folder, prep, how, predict_tagger if name == "tagger" else predict,
-              "learned token tagger" if name == "tagger" else "attribution stage (rules)")
+        score(args, folder, prep, how, *predictors[name])
 
 
 def score(args: argparse.Namespace, folder: Path, prep: Callable[[Doc], Doc], how: str,

@@ -8,8 +8,10 @@ file of each article (sorted by suffix), the same choice the eval makes.
 Every 10th train article (sorted by name) is held out to tune the decoder
 (transition scale and label biases); the weights learn from the other 90%.
 Dev is only reported, never tuned on. Writes
-``backend/sidenote/data/attribution/tagger.npz``: W (float16 weights over
-2**BITS hashed features), T (scaled log transitions), B (label biases).
+``backend/sidenote/data/attribution/tagger.npz``: W (float16 weights,
+labels x 2**BITS hashed features), T (scaled log transitions), B (label
+biases). The rules' output it reads as features comes from
+``attribute_rules`` (the stage without the tagger).
 """
 
 from __future__ import annotations
@@ -30,33 +32,31 @@ sys.path.insert(0, str(REPO / "backend" / "eval"))
 
 from eval_attribution import DATA, earlier_stages, load_gold, make_doc  # noqa: E402
 from sidenote.attribution.model import (  # noqa: E402
-    BITS, LABELS, MODEL_PATH, features, hash_features, rule_tags, scores, transitions, viterbi,
+    BITS, LABELS, MODEL_PATH, Tokens, features, rule_codes, scores, transitions, viterbi,
 )
-from sidenote.attribution.text import split_sentences, tokenize  # noqa: E402
-from sidenote.pipeline.attribution import attribute  # noqa: E402
+from sidenote.attribution.text import split_sentences  # noqa: E402
+from sidenote.pipeline.attribution import attribute_rules  # noqa: E402
 from sidenote.pipeline.doc import Doc  # noqa: E402
 
 MIN_COUNT = 5  # features seen fewer times stay at zero: they only memorise
-Arrays = tuple[np.ndarray, np.ndarray, np.ndarray]  # feature idx, token offsets, labels
+Arrays = tuple[np.ndarray, np.ndarray, np.ndarray]  # feature ids (n x F), sentence ids, labels
 
 
 def article_arrays(text: str, ann: Path, prep: Callable[[Doc], Doc]) -> Arrays:
     doc = prep(make_doc(text))
-    out = attribute(doc)
-    toks = tokenize(text)
+    out = attribute_rules(doc)  # the tagger reads the rules' output, never its own
     sents = out.sentences or split_sentences(
-        text, tuple((b.start, b.end) for b in doc.article.blocks), toks)
-    sstarts = [s.start for s in sents]
-    sent_of = [bisect.bisect_right(sstarts, t.start) for t in toks]
-    idx, offsets = hash_features(features(toks, sent_of, rule_tags(toks, out.attributions)))
+        text, tuple((b.start, b.end) for b in doc.article.blocks))
+    toks = Tokens(text, [s.start for s in sents])
+    X = features(text, toks, rule_codes(toks, out.attributions)).astype(np.int32)
     y = np.zeros(len(toks), dtype=np.int64)
     gold = load_gold(ann)
-    starts = [t.start for t in toks]
+    starts = toks.starts.tolist()
     for lab in ("Content", "Cue", "Source"):  # later labels win
         for frags in gold[lab]:
             for fs, fe in frags:
                 y[bisect.bisect_left(starts, fs) : bisect.bisect_left(starts, fe)] = LABELS.index(lab)
-    return idx, offsets, y
+    return X, toks.sent, y
 
 
 def load_split(folder: Path, prep: Callable[[Doc], Doc]) -> list[Arrays]:
@@ -69,11 +69,11 @@ def load_split(folder: Path, prep: Callable[[Doc], Doc]) -> list[Arrays]:
 
 def concat(parts: list[Arrays]) -> Arrays:
     base = 0
-    offs = []
-    for idx, off, _ in parts:
-        offs.append(off + base)
-        base += len(idx)
-    return (np.concatenate([p[0] for p in parts]), np.concatenate(offs),
+    sents = []
+    for _, sent, _ in parts:
+        sents.append(sent + base)
+        base += int(sent.max()) + 1 if len(sent) else 0
+    return (np.concatenate([p[0] for p in parts]), np.concatenate(sents),
             np.concatenate([p[2] for p in parts]))
 
 
@@ -83,19 +83,20 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def train(idx: np.ndarray, off: np.ndarray, y: np.ndarray, iters: int, lr: float,
+def train(X: np.ndarray, _sent: np.ndarray, y: np.ndarray, iters: int, lr: float,
           l2: float) -> np.ndarray:
     n_feat = 1 << BITS
     L = len(LABELS)
     W = np.zeros((n_feat, L), dtype=np.float32)
     G2 = np.zeros_like(W)
-    tok_of = np.repeat(np.arange(len(off)), np.diff(np.append(off, len(idx))))
+    idx = X.ravel()
     Y = np.eye(L, dtype=np.float32)[y]
     keep = (np.bincount(idx, minlength=n_feat) >= MIN_COUNT).astype(np.float32)[:, None]
     for it in range(iters):
-        P = softmax(scores(W, idx, off))
-        D = ((P - Y) / len(off)).astype(np.float32)
-        grad = np.stack([np.bincount(idx, weights=D[tok_of, k], minlength=n_feat)
+        P = softmax(scores(np.ascontiguousarray(W.T), X))
+        D = ((P - Y) / len(X)).astype(np.float32)
+        grad = np.stack([np.bincount(idx, weights=np.repeat(D[:, k], X.shape[1]),
+                                     minlength=n_feat)
                          for k in range(L)], axis=1).astype(np.float32) + l2 * W
         grad *= keep
         G2 += grad * grad
@@ -103,11 +104,11 @@ def train(idx: np.ndarray, off: np.ndarray, y: np.ndarray, iters: int, lr: float
         if it % 20 == 0 or it == iters - 1:
             loss = -np.log(P[np.arange(len(y)), y] + 1e-12).mean()
             print(f"  iter {it:3d} loss {loss:.4f} token acc {(P.argmax(1) == y).mean():.4f}")
-    return W
+    return np.ascontiguousarray(W.T)  # labels x buckets, the layout scores() reads
 
 
 def decode(W: np.ndarray, T: np.ndarray, B: np.ndarray, parts: list[Arrays]) -> np.ndarray:
-    return np.concatenate([viterbi(scores(W, idx, off), T, B) for idx, off, _ in parts])
+    return np.concatenate([viterbi(scores(W, X), T, B, sent) for X, sent, _ in parts])
 
 
 def token_f1(pred: np.ndarray, y: np.ndarray, k: int) -> tuple[float, float, float]:
@@ -161,7 +162,7 @@ def main() -> None:
     W = train(*tr, iters=args.iters, lr=args.lr, l2=args.l2)
     T, B = tune(W, transitions(tr[2]), held)
     dv_y = np.concatenate([p[2] for p in dev_parts])
-    report("dev (argmax)", np.concatenate([scores(W, i, o).argmax(1) for i, o, _ in dev_parts]), dv_y)
+    report("dev (argmax)", np.concatenate([scores(W, X).argmax(1) for X, _, _ in dev_parts]), dv_y)
     report("dev (tuned viterbi)", decode(W, T, B, dev_parts), dv_y)
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(MODEL_PATH, W=W.astype(np.float16), T=T.astype(np.float32),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from sidenote.attribution.model import viterbi
 from sidenote.pipeline.attribution import attribute
 from sidenote.pipeline.doc import Article, Block, Doc, Link, Source
 
@@ -310,3 +312,38 @@ def test_speaker_label(text: str, speaker: str, words: str) -> None:
 )
 def test_label_that_is_not_a_speaker(text: str) -> None:
     assert attribute(make_doc(text)).attributions == ()
+
+
+def _viterbi_one(logp: np.ndarray, trans: np.ndarray) -> np.ndarray:
+    """Textbook Viterbi over one sentence, the reference for the batched one."""
+    back = np.zeros(logp.shape, dtype=np.int64)
+    score = logp[0].copy()
+    for i in range(1, len(logp)):
+        cand = score[:, None] + trans
+        back[i] = cand.argmax(0)
+        score = cand.max(0) + logp[i]
+    out = np.zeros(len(logp), dtype=np.int64)
+    out[-1] = score.argmax()
+    for i in range(len(logp) - 1, 0, -1):
+        out[i - 1] = back[i, out[i]]
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_batched_viterbi_matches_one_sentence_at_a_time(seed: int) -> None:
+    # Sentences of unequal length decoded together (longest first) must give
+    # what decoding each alone gives; all-O sentences are skipped as O.
+    rng = np.random.default_rng(seed)
+    lengths = rng.integers(1, 15, size=8)
+    sent = np.repeat(np.arange(len(lengths)), lengths)
+    S = rng.normal(size=(len(sent), 4)).astype(np.float32) * 2
+    T = rng.normal(size=(4, 4)).astype(np.float32)
+    B = rng.normal(size=4).astype(np.float32)
+    got = viterbi(S, T, B, sent)
+    z = S - S.max(axis=1, keepdims=True)
+    logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True)) + B
+    for k in range(len(lengths)):
+        rows = sent == k
+        want = (np.zeros(int(rows.sum()), dtype=np.int64) if (logp[rows].argmax(1) == 0).all()
+                else _viterbi_one(logp[rows], T))
+        assert got[rows].tolist() == want.tolist()

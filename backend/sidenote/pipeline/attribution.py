@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from ..attribution import model
 from ..attribution.phrases import Credit, find_credits
 from ..attribution.sources import (
     Entry,
@@ -25,7 +26,7 @@ from ..attribution.sources import (
 )
 from ..attribution.text import Token, find_quotes, split_sentences, tokenize
 from ..attribution.words import (
-    CUE_VERBS, DETERMINERS, NAME_JOINERS, ORG_WORDS, PLATFORM_HOSTS, PLATFORMS,
+    CUE_VERBS, DETERMINERS, NAME_JOINERS, ORG_WORDS, PLATFORM_HOSTS, PLATFORMS, PRONOUNS,
 )
 from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 
@@ -41,11 +42,26 @@ _NAME_RE = re.compile(
 _THE_NOUN_RE = re.compile(r"\bthe[ \t]+([a-z]+)\b")
 _PERSONS = ("person", "social_media")
 _GROUPS = ("organization", "media", "anonymous", "document")
+# First and second person: the writer or the reader, never a credited source.
+_SELF = frozenset("i me my we us our you your".split())
+# Words a source phrase may follow: "and", a preposition before the clause...
+_LEFT_EDGES = frozenset("and but as while that when because after before since if so "
+                        "though although where then".split())
 # How many blocks back a paragraph of continued quotation may look for its speaker.
 _CONTINUE_BLOCKS = 1
 
 
 def attribute(doc: Doc) -> Doc:
+    """The rules, then the learned tagger for sources the rules missed."""
+    return _attribute(doc, learned=True)
+
+
+def attribute_rules(doc: Doc) -> Doc:
+    """The rules alone: what the tagger reads as features (training, eval)."""
+    return _attribute(doc, learned=False)
+
+
+def _attribute(doc: Doc, learned: bool) -> Doc:
     text = doc.text
     blocks = tuple((b.start, b.end) for b in doc.article.blocks) or ((0, len(text)),)
     sentences = doc.sentences or split_sentences(text, blocks)
@@ -102,8 +118,111 @@ def attribute(doc: Doc) -> Doc:
     _relay_chains(entries, credited)
     credited = _merge_roles(text, entries, credited)
     credited += _continued_paragraphs(text, doc, credited, direct)
+    if learned:
+        credited += _tagged(text, sentences, entries, credited)
     _scan_mentions(text, entries)
     return _build(doc, text, entries, credited, cue_channels, quotes)
+
+
+def _tagged(
+    text: str, sentences: tuple[Sentence, ...], entries: list[Entry],
+    credited: list[tuple[int, Credit]],
+) -> list[tuple[int, Credit]]:
+    """Credits the learned tagger finds where the rules found no source: a
+    tagged source phrase with a tagged cue in its sentence and tagged content
+    in or next to that sentence."""
+    rule_view = tuple(
+        Attribution("", c.content, c.cue, c.mention if c.cue else None) for _, c in credited
+    )
+    starts = [s.start for s in sentences]
+    spans = model.tag(text, starts, rule_view)
+    if not spans["Source"]:
+        return []
+    taken = [c.mention for _, c in credited] + [c.name for _, c in credited]
+    # A sentence the rules read is theirs: the tagger's extra phrases there
+    # are mostly pieces of what the rules already credited.
+    ruled = {bisect.bisect_right(starts, c.cue.start) - 1 for _, c in credited if c.cue}
+    cues_by = _by_sentence(starts, spans["Cue"])
+    contents = spans["Content"]
+    out: list[tuple[int, Credit]] = []
+    for tagged in spans["Source"]:
+        k = bisect.bisect_right(starts, tagged.start) - 1
+        if k < 0 or k in ruled:
+            continue
+        sent = sentences[k]
+        src = _source_phrase(text, sent, tagged)
+        if src is None or any(src.overlaps(t) for t in taken):
+            continue
+        cues = [c for c in cues_by.get(k, []) if not c.overlaps(src)]
+        if not cues:
+            continue
+        cue = min(cues, key=lambda c: abs(c.start - src.end) if c.start >= src.end
+                  else abs(src.start - c.end) + 20)
+        near = [c for c in contents if c.start < sent.end + 1 and sent.start < c.end + 1
+                and not c.overlaps(src)]
+        if not near:
+            continue
+        content = min(near, key=lambda c: min(abs(c.start - cue.end), abs(cue.start - c.end)))
+        idx = _resolve_tagged(text, src, entries, credited + out)
+        if idx is None:
+            continue
+        out.append((idx, Credit(src, src, None, cue, content)))
+        taken.append(src)
+    return out
+
+
+def _source_phrase(text: str, sent: Sentence, tagged: Span) -> Span | None:
+    """The tagged phrase widened to the whole name it ends ("Defense" ->
+    "the Russian Ministry of Defense"); None unless it starts like a noun
+    phrase (a capital, a determiner, a third-person pronoun)."""
+    toks = tokenize(text, max(sent.start, tagged.start - 120), tagged.end)
+    at = next((j for j, t in enumerate(toks) if t.start >= tagged.start), None)
+    if at is None:
+        return None
+    j = at
+    while j > 0 and (toks[j - 1].is_cap or (
+        toks[j - 1].lower in NAME_JOINERS and j > 1 and toks[j - 2].is_cap
+    )) and toks[j].is_cap:
+        j -= 1
+    if j > 0 and toks[j - 1].lower == "the" and j < at + 1 and toks[j].is_cap:
+        j -= 1
+    first = toks[j]
+    if first.lower in _SELF:
+        return None  # the writer or the reader, not a credited source
+    if not (first.is_cap or first.lower in DETERMINERS or first.lower in PRONOUNS):
+        return None
+    if j > 0 and first.is_cap and j == at and toks[j - 1].is_word and not toks[j - 1].is_cap \
+            and toks[j - 1].lower not in _LEFT_EDGES:
+        return None  # "tweet, Shehabi" after a lower-case word: a piece of a clause
+    return Span(first.start, tagged.end)
+
+
+def _by_sentence(starts: list[int], spans: list[Span]) -> dict[int, list[Span]]:
+    out: dict[int, list[Span]] = {}
+    for sp in spans:
+        out.setdefault(bisect.bisect_right(starts, sp.start) - 1, []).append(sp)
+    return out
+
+
+def _resolve_tagged(
+    text: str, span: Span, entries: list[Entry], credited: list[tuple[int, Credit]]
+) -> int | None:
+    """Like _resolve, but a pronoun takes the nearest compatible source
+    credited BEFORE it in the text (the tagger's credits come out of order)."""
+    ph = classify(text, span)
+    if ph.kind.startswith("pronoun:"):
+        want = _PERSONS if ph.kind.endswith("person") else _GROUPS
+        before = [(c.mention.start, idx) for idx, c in credited
+                  if c.mention.start < span.start and entries[idx].kind in want
+                  and entries[idx].merged_into is None]
+        if not before:
+            return None
+        idx = max(before)[1]
+        entries[idx].mentions.add(span)
+        return idx
+    idx = _find_or_add(text, entries, ph.name, ph.kind)
+    entries[idx].mentions.add(span)
+    return idx
 
 
 def _named_elsewhere(text: str, c: Credit) -> bool:
