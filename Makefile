@@ -9,6 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8765
 WORKERS ?= 2
 CHROMIUM := /usr/lib/chromium/chromium
+FIREFOX := /usr/lib/firefox-esr/firefox-esr
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -40,6 +41,7 @@ redis:
 
 browser:
 	@test -x $(CHROMIUM) || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq chromium; }
+	@test -x $(FIREFOX) || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq firefox-esr; }
 
 node-deps: tests/extension/node_modules/.installed
 
@@ -59,6 +61,8 @@ dev: deps
 
 # --- checking ------------------------------------------------------------
 
+# pytest first: the Firefox test in tests/extension serves the backend on
+# the extension's default port, 8765, once pytest's servers are gone.
 test: deps redis browser node-deps
 	$(PY) -m pytest tests/backend tests/e2e
 	cd tests/extension && node --test

@@ -231,3 +231,22 @@ def test_reruns_after_in_page_navigation(seed_page: Any) -> None:
     )
     seed_page.wait_for_function("window.__statuses.includes('running') && window.__statuses.at(-1) === 'done'", timeout=30000)
     assert hook(seed_page)["sidenoteStatus"] == "done"
+
+
+def test_esc_closes_a_note_while_the_pointer_rests_on_its_words(seed_page: Any) -> None:
+    # The pointer arrives, pauses a few frames (less than the 150 ms hover
+    # delay), clicks and stays: the hover that started on arrival must not
+    # reopen the note after Esc closed it.
+    pos = seed_page.evaluate(RECT_OF, ["sidenote-loaded_framing", "rebels"])
+    seed_page.mouse.move(pos["x"], pos["y"])
+    seed_page.wait_for_timeout(50)
+    seed_page.mouse.down()
+    seed_page.mouse.up()
+    seed_page.wait_for_function("document.documentElement.hasAttribute('data-sidenote-note')", timeout=5000)
+    seed_page.keyboard.press("Escape")
+    seed_page.wait_for_timeout(600)  # longer than the hover delay (150 ms) plus a frame
+    assert not seed_page.evaluate("document.documentElement.hasAttribute('data-sidenote-note')")
+    # Leaving the words and coming back opens it again by hover.
+    seed_page.mouse.move(5, 5)
+    seed_page.mouse.move(pos["x"], pos["y"])
+    seed_page.wait_for_function("document.documentElement.hasAttribute('data-sidenote-note')", timeout=5000)

@@ -23,6 +23,10 @@
   let manual = false; // the reader asked for this tab by clicking the toolbar button
   let lastUrl = location.href;
   let hoverTimer = 0;
+  // The card whose note was just closed while the pointer may still rest on
+  // its words: hovering does not reopen it until the pointer leaves them.
+  let dismissed = null;
+  let lastPointer = null;
   let pointerFrame = 0;
 
   async function getSettings() {
@@ -51,7 +55,13 @@
         onActivate: activateFromPanel,
         onRetry: () => run('retry'),
         onDisableSite: disableSite,
-        onNoteClosed: () => highlighter.setActive(null),
+        onNoteClosed: (id) => {
+          // A hover that began before Esc or the close button must not reopen it.
+          clearTimeout(hoverTimer);
+          const p = lastPointer;
+          dismissed = p && highlighter.hitTest(p.x, p.y) === id ? id : null;
+          highlighter.setActive(null);
+        },
       });
     }
   }
@@ -173,8 +183,9 @@
   }
 
   function onPointerMove(e) {
-    if (!ui || !highlighter || pointerFrame) return;
     const { clientX: x, clientY: y, target } = e;
+    lastPointer = { x, y };
+    if (!ui || !highlighter || pointerFrame) return;
     pointerFrame = requestAnimationFrame(() => {
       pointerFrame = 0;
       if (target === ui.host || ui.noteContains(x, y)) {
@@ -183,7 +194,8 @@
       }
       const hit = highlighter.hitTest(x, y);
       clearTimeout(hoverTimer);
-      if (hit && hit !== ui.openId()) {
+      if (hit !== dismissed) dismissed = null;
+      if (hit && hit !== ui.openId() && hit !== dismissed) {
         hoverTimer = setTimeout(() => openFromPage(hit, x, y, false), 150);
       } else if (!hit && ui.openId() !== null && !ui.isPinned()) {
         hoverTimer = setTimeout(() => ui.closeNote(false), 300);
@@ -193,7 +205,10 @@
 
   function onClick(e) {
     if (!ui || !highlighter || e.target === ui.host) return;
+    clearTimeout(hoverTimer);
+    lastPointer = { x: e.clientX, y: e.clientY };
     const hit = highlighter.hitTest(e.clientX, e.clientY);
+    dismissed = null;
     if (hit) openFromPage(hit, e.clientX, e.clientY, true);
     else if (ui.openId() !== null) ui.closeNote(false);
   }
