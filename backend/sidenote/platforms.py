@@ -31,8 +31,12 @@ def find_platform_names(text: str, start: int = 0, end: int | None = None) -> li
     found = []
     for m in _name_pattern().finditer(text, start, len(text) if end is None else end):
         word = m.group(1)
-        # Single letters and short all-caps names only count in their proper case.
-        if word.lower() in ("on x", "x account", "x post") and "X" not in word:
+        # "X" is the platform only as "on X", "via X", "X account", "X post".
+        if word.lower() == "x" and not (
+            word == "X" and re.search(r"\b(?:on|via)\s+$", text[max(0, m.start(1) - 5) : m.start(1)])
+        ):
+            continue
+        if word.lower() in ("x account", "x post") and "X" not in word:
             continue
         if word.lower() == "vk" and word != "VK":
             continue

@@ -10,7 +10,8 @@ CUE_VERBS: frozenset[str] = load_words(_DIR + "cue_verbs.txt")
 CUE_CHANNEL: dict[str, str] = {k: v for k, v in load_table(_DIR + "cue_verbs.txt").items() if v}
 ANONYMOUS_HEADS: frozenset[str] = load_words(_DIR + "anonymous.txt")
 DOCUMENT_HEADS: frozenset[str] = load_words(_DIR + "documents.txt")
-PLATFORMS: dict[str, str] = load_table(_DIR + "platforms.txt")
+# One list of platform names for the whole backend (data/platforms/).
+PLATFORMS: dict[str, str] = load_table("platforms/names.tsv")
 PLATFORM_HOSTS: dict[str, str] = load_table(_DIR + "platform_hosts.txt")
 MEDIA: frozenset[str] = load_words(_DIR + "media.txt")
 ORG_WORDS: frozenset[str] = load_words(_DIR + "org_words.txt")
