@@ -62,3 +62,21 @@ def test_no_sentences_no_claims(scores):
 )
 def test_content_overlap(a, b, expected):
     assert (overlap(content_words(a), content_words(b)) >= 0.5) is expected
+
+
+@pytest.mark.parametrize(
+    ("rank", "sources", "n_key", "expected"),
+    [
+        # The second-best claim repeats the best one's only source: the third,
+        # from another source, is key instead.
+        ({0: 1.2, 1: 1.15, 2: 1.1}, [("s1",), ("s1",), ("s2",)], 2, {0, 2}),
+        # A large lead in rank still wins over source variety.
+        ({0: 1.2, 1: 1.15, 2: 0.5}, [("s1",), ("s1",), ("s2",)], 2, {0, 1}),
+        # Unsourced claims are never penalised for repeating a source.
+        ({0: 1.2, 1: 1.15, 2: 1.1}, [(), (), ("s2",)], 2, {0, 1}),
+        # Fewer candidates than key places.
+        ({0: 0.9}, [()], 3, {0}),
+    ],
+)
+def test_key_claims_cover_more_than_one_source(rank, sources, n_key, expected):
+    assert claims_stage._pick_key(rank, sources, n_key) == expected

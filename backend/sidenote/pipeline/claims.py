@@ -21,6 +21,8 @@ from .doc import Claim, Doc, Sentence, Span
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
 STOPWORDS = load_words("claims/stopwords.txt")
 MAX_KEY = 5
+KEY_SHARE = 0.15
+SAME_SOURCE_PENALTY = 0.15
 HEADLINE_WEIGHT = 0.6
 LEAD_BONUS = 0.1
 
@@ -79,6 +81,25 @@ def _is_heading(doc: Doc, sentence: Sentence) -> bool:
     return doc.article.blocks[sentence.block].kind == "heading"
 
 
+def _pick_key(rank: dict[int, float], sources: list[tuple[str, ...]], n_key: int) -> set[int]:
+    """Greedy: the best-ranked claim first; a claim whose every source is
+    already behind a key claim ranks lower, so the key claims cover more of
+    the story than one source's several sentences."""
+    chosen: set[int] = set()
+    covered: set[str] = set()
+    while len(chosen) < n_key:
+        best = max(
+            (i for i in rank if i not in chosen),
+            key=lambda i: (rank[i] - (SAME_SOURCE_PENALTY if sources[i] and covered.issuperset(sources[i]) else 0), -i),
+            default=None,
+        )
+        if best is None:
+            break
+        chosen.add(best)
+        covered.update(sources[best])
+    return chosen
+
+
 def score(doc: Doc) -> Doc:
     text = doc.text
     sentences = doc.sentences
@@ -93,18 +114,22 @@ def score(doc: Doc) -> Doc:
     picked: list[tuple[Sentence, float]] = [
         (s, p) for s, p in zip(sentences, scores) if p >= THRESHOLD
     ]
+    sources = [credited_sources(doc, Span(s.start, s.end)) for s, _ in picked]
     # Rank for "key": check-worthiness, plus how much of the headline the
     # sentence restates, plus a little for the lead paragraph.
-    rank: list[tuple[float, int]] = []
+    rank: dict[int, float] = {}
     for i, (s, p) in enumerate(picked):
         if _is_heading(doc, s) or doc.article.blocks[s.block].kind == "embed":
             continue
         weight = p + HEADLINE_WEIGHT * overlap(content_words(text[s.start : s.end]), title_words)
         if s.block == first_body_block:
             weight += LEAD_BONUS
-        rank.append((weight, i))
-    n_key = min(MAX_KEY, max(1, math.ceil(len(picked) * 0.2))) if picked else 0
-    key_index = {i for _, i in sorted(rank, key=lambda r: (-r[0], r[1]))[:n_key]}
+        rank[i] = weight
+    # "The few a reader should weigh first": a share of the article's
+    # sentences, not of its claims, so a lower claim threshold does not make
+    # more of them key.
+    n_key = min(MAX_KEY, len(rank), max(1, round(len(sentences) * KEY_SHARE)))
+    key_index = _pick_key(rank, sources, n_key)
 
     claims = tuple(
         Claim(
@@ -113,7 +138,7 @@ def score(doc: Doc) -> Doc:
             end=s.end,
             score=float(p),
             key=n in key_index,
-            sources=credited_sources(doc, Span(s.start, s.end)),
+            sources=sources[n],
         )
         for n, (s, p) in enumerate(picked)
     )
