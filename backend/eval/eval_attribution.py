@@ -41,7 +41,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "backend"))
 
-from sidenote.pipeline.attribution import attribute, attribute_rules  # noqa: E402
+from sidenote.pipeline.attribution import (  # noqa: E402
+    USE_TAGGER,
+    attribute,
+    attribute_rules,
+    attribute_with_tagger,
+)
 from sidenote.pipeline.doc import Article, Block, Doc  # noqa: E402
 
 DATA = REPO.parent / "shared" / "datasets" / "attribution"
@@ -111,12 +116,12 @@ def predict_tagger(doc: Doc) -> dict[str, set[Frag]]:
     return {k: {((sp.start, sp.end),) for sp in v} for k, v in spans.items()}
 
 
-def predict_rules(doc: Doc) -> dict[str, set[Frag]]:
-    return _from_attributions(attribute_rules(doc))
-
-
 def predict(doc: Doc) -> dict[str, set[Frag]]:
     return _from_attributions(attribute(doc))
+
+
+def predict_with_tagger(doc: Doc) -> dict[str, set[Frag]]:
+    return _from_attributions(attribute_with_tagger(doc))
 
 
 def _from_attributions(out: Doc) -> dict[str, set[Frag]]:
@@ -165,18 +170,19 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="print this many source errors")
-    ap.add_argument("--predictor", default="all", choices=("stage", "rules", "tagger", "all"),
-                    help="the attribution stage the product runs (rules + tagger), the rules "
-                         "alone, the tagger alone, or all three one after the other")
+    ap.add_argument("--predictor", default="all", choices=("stage", "with_tagger", "tagger", "all"),
+                    help="the attribution stage as the product runs it, the stage with the "
+                         "learned tagger switched on, the tagger alone, or all three")
     ap.add_argument("--own-spans", action="store_true",
                     help="use the stage's own sentence/quote spans, not the pipeline's")
     args = ap.parse_args()
     folder = args.data / args.split
     prep, how = earlier_stages(own=args.own_spans)
-    chosen = ("stage", "rules", "tagger") if args.predictor == "all" else (args.predictor,)
+    chosen = ("stage", "with_tagger", "tagger") if args.predictor == "all" else (args.predictor,)
+    in_product = "rules + tagger" if USE_TAGGER else "rules"
     predictors = {
-        "stage": (predict, "attribution stage (rules + tagger)"),
-        "rules": (predict_rules, "rules alone"),
+        "stage": (predict, f"attribution stage as shipped ({in_product})"),
+        "with_tagger": (predict_with_tagger, "rules + learned tagger"),
         "tagger": (predict_tagger, "learned token tagger alone"),
     }
     for n, name in enumerate(chosen):

@@ -147,3 +147,21 @@ def test_single_sources_flagged_only_when_weak_on_their_own(sentence, kind, expe
     d = doc(art, sources=(src,), claims=(_claim(text, sentence),),
             attributions=(Attribution("s1", content, source_span=span(text, name)),))
     assert bool(detect(d)) is expect_card
+
+
+@pytest.mark.parametrize(
+    ("name", "expect_card"),
+    [
+        ("officials familiar with the talks", True),  # really unnamed
+        ("the US military", False),  # typed "anonymous" by mistake: a named body
+    ],
+)
+def test_only_really_unnamed_sources_count_as_weak(name, expect_card):
+    sentence = f"Two soldiers died in a helicopter crash in Logar province, {name} said."
+    art = article([sentence])
+    text = art.text
+    src = _source(text, "s1", name, "anonymous")
+    d = doc(art, sources=(src,), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", span(text, "Two soldiers died in a helicopter crash in Logar province"),
+                                      source_span=span(text, name)),))
+    assert bool(detect(d)) is expect_card

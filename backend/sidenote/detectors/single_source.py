@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from ..attribution.words import ANONYMOUS_HEADS
 from ..lexicon import load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, credited_sources, overlap
@@ -128,9 +129,18 @@ def _is_accusation(text: str) -> bool:
     return any(w in words for w in re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()))
 
 
+def _unnamed(source: Source) -> bool:
+    """An anonymous source the article really leaves unnamed ("officials",
+    "a person familiar with the matter"), not a phrase the attribution stage
+    could not type ("the US military")."""
+    words = re.findall(r"[a-z]+", source.name.lower())
+    return source.kind == "anonymous" and any(w in ANONYMOUS_HEADS for w in words)
+
+
 def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> bool:
-    kinds = {sources[i].kind for i in chain_ids}
-    if kinds & {"social_media", "anonymous"}:
+    chain = [sources[i] for i in chain_ids]
+    kinds = {s.kind for s in chain}
+    if "social_media" in kinds or any(_unnamed(s) for s in chain):
         return True
     if "media" in kinds and len(kinds) > 1:  # one outlet relaying one original
         return True
@@ -143,7 +153,7 @@ def _describe(source: Source, sources: dict[str, Source], chain_ids: list[str]) 
         name = "the " + name  # "the Russian Ministry of Defense", as prose says it
     if source.kind == "social_media" and source.channel:
         name = f"{name}'s {display_name(source.channel)} account"
-    elif source.kind == "anonymous":
+    elif _unnamed(source):
         name = f"an unnamed source ({source.name})"
     relays = [sources[i].name for i in chain_ids if i != source.id and sources[i].kind == "media"]
     if relays:
