@@ -40,6 +40,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "backend"))
 
 from sidenote.framing import find_loaded_spans  # noqa: E402
+from sidenote.framing.spans import MODEL_GROW, MODEL_THRESHOLD  # noqa: E402
 from sidenote.framing.tokens import quote_regions  # noqa: E402
 from sidenote.framing.types import NAMING_LABELS  # noqa: E402
 
@@ -169,6 +170,7 @@ def main() -> None:
     held_set = set(held)
     test = [a for a in articles if a.id in held_set]
     print(f"PTC articles: {len(articles)}; held out (sha1 order, first 20%): {len(test)}")
+    print(f"token model decoder (chosen out of fold on the training part): threshold {MODEL_THRESHOLD}, grow {MODEL_GROW}")
 
     n_words = sum(len(WORD_RE.findall(a.text)) for a in test)
     times = []

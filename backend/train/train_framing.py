@@ -1,13 +1,18 @@
-"""Train the loaded-wording token model and write data/framing/token_model.tsv.
+"""Train the loaded-wording token model and write data/framing/token_model.npz.
 
-    .venv/bin/python backend/train/train_framing.py [--data PATH]
+    .venv/bin/python backend/train/train_framing.py [--data PATH] [--folds 5]
 
 Data: SemEval-2020 Task 11 PTC at <repo>/../shared/datasets/propaganda,
 techniques Loaded_Language and Name_Calling,Labeling. Only the training
 part of the split in backend/eval/eval_propaganda.py (articles ordered by
-sha1(ID); the first ceil(20%) held out) is read. Inside it, the last 15% of
-that same order is a development part, used to choose the threshold; the
-model shipped is then refit on the whole training part.
+sha1(ID); the first ceil(20%) held out) is read. The decoding threshold and
+growth are chosen on out-of-fold predictions over that training part
+(article j of the same order is in fold j mod --folds: each fold is scored
+by a model fit on the others), which judges every training article rather
+than one small development slice. ``--folds 1`` falls back to the older
+development slice (the last 15% of the order). The model shipped is then
+refit on the whole training part, and the chosen threshold and growth are
+stored beside its weights.
 
 Model: three-way softmax (not loaded / Loaded_Language / Name_Calling) per
 token over sparse features (sidenote.framing.features), with L2, fit by
@@ -31,7 +36,7 @@ sys.path.insert(0, str(REPO / "backend" / "eval"))
 
 from eval_propaganda import DATASETS, TECHNIQUES, PtcArticle, load_ptc, span_prf, split_ids  # noqa: E402
 from sidenote.framing.features import TEMPLATES, token_features  # noqa: E402
-from sidenote.framing.model import MODEL_FILE, Scorer, Weights  # noqa: E402
+from sidenote.framing.model import MODEL_FILE, Scorer, Weights, probabilities, save_weights  # noqa: E402
 from sidenote.framing.spans import find_loaded_spans  # noqa: E402
 from sidenote.framing.tokens import tokenize  # noqa: E402
 
@@ -39,10 +44,11 @@ MIN_COUNT = 2
 L2 = 1e-5
 ITERATIONS = 250
 LEARNING_RATE = 0.05
-DEV_SHARE = 0.15
+DEV_SHARE = 0.15  # with --folds 1
+FOLDS = 5
 PRUNE = 5e-3  # weights smaller than this are dropped from the shipped file
-THRESHOLDS = (0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3)
-GROWS = (0.6, 0.4, 0.25, 0.15)
+THRESHOLDS = (0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3)
+GROWS = (0.6, 0.4, 0.25, 0.15, 0.1)
 
 
 def token_classes(art: PtcArticle, starts: tuple[int, ...], ends: tuple[int, ...]) -> list[int]:
@@ -106,23 +112,20 @@ def fit(feats: list[list[str]], ys: list[int], l2: float = L2, min_count: int = 
     return weights
 
 
-def evaluate(arts: list[PtcArticle], scorer: Scorer, threshold: float, grow: float) -> tuple[float, float, float]:
+def probs_of(arts: list[PtcArticle], scorer: Scorer) -> dict[str, list[tuple[float, float]]]:
+    return {a.id: probabilities(scorer.logits(tokenize(a.text))) for a in arts}
+
+
+def evaluate(arts: list[PtcArticle], probs: dict[str, list[tuple[float, float]]], threshold: float, grow: float) -> tuple[float, float, float]:
+    """Span P/R/F1 of the whole finder (rules and model) with the model's
+    token probabilities given (out-of-fold ones when choosing the decoder)."""
     pairs = []
     for a in arts:
-        found = find_loaded_spans(a.text, threshold=threshold, grow=grow, scorer=scorer)
+        found = find_loaded_spans(a.text, threshold=threshold, grow=grow, probs=probs[a.id])
         pred = [(s.start, s.end) for s in found]
         pairs.append((pred, [sp for t in TECHNIQUES for sp in a.gold[t]]))
     sc = span_prf(pairs)
     return sc.p, sc.r, sc.f1
-
-
-def write(weights: Weights, path: Path, header: str) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        fh.write(header)
-        for template in TEMPLATES:
-            for key in sorted(weights[template]):
-                z = weights[template][key]
-                fh.write(f"{template}\t{key}\t{z.real:g}\t{z.imag:g}\n")
 
 
 def main() -> None:
@@ -131,39 +134,49 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=MODEL_FILE)
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--min-count", type=int, default=MIN_COUNT)
-    ap.add_argument("--dev-only", action="store_true", help="report dev figures, write nothing")
+    ap.add_argument("--folds", type=int, default=FOLDS)
+    ap.add_argument("--dev-only", action="store_true", help="report the decoder choice, write nothing")
     args = ap.parse_args()
 
     arts = {a.id: a for a in load_ptc(args.data)}
     train_ids, held = split_ids(arts)
     order = sorted(train_ids, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
-    n_dev = math.ceil(len(order) * DEV_SHARE)
-    dev_ids, fit_ids = order[-n_dev:], order[:-n_dev]
-    print(f"articles: {len(arts)}; train {len(train_ids)} (fit {len(fit_ids)} + dev {len(dev_ids)}); held out {len(held)} (unused)")
+    if args.folds > 1:
+        folds = [[a for j, a in enumerate(order) if j % args.folds == k] for k in range(args.folds)]
+    else:
+        folds = [order[-math.ceil(len(order) * DEV_SHARE) :]]
+    print(f"articles: {len(arts)}; train {len(train_ids)}; held out {len(held)} (unused); "
+          f"decoder chosen on {sum(len(f) for f in folds)} out-of-fold articles ({len(folds)} fold(s))")
 
-    feats, ys = featurize([arts[i] for i in fit_ids])
-    print(f"fit part: {len(ys)} tokens, {sum(1 for y in ys if y)} inside a gold span")
-    weights = fit(feats, ys, args.l2, args.min_count)
-    scorer = Scorer(weights)
+    judged: list[PtcArticle] = []
+    probs: dict[str, list[tuple[float, float]]] = {}
+    for k, fold in enumerate(folds):
+        fold_set = set(fold)
+        feats, ys = featurize([arts[i] for i in order if i not in fold_set])
+        print(f"fold {k + 1}/{len(folds)}: fit on {len(ys)} tokens, {sum(1 for y in ys if y)} inside a gold span")
+        scorer = Scorer(fit(feats, ys, args.l2, args.min_count))
+        judged += [arts[i] for i in fold]
+        probs.update(probs_of([arts[i] for i in fold], scorer))
     best = (0.0, THRESHOLDS[0], GROWS[0])
     for thr in THRESHOLDS:
         for grow in GROWS:
-            p, r, f = evaluate([arts[i] for i in dev_ids], scorer, thr, grow)
-            print(f"  dev threshold {thr:.2f} grow {grow:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+            p, r, f = evaluate(judged, probs, thr, grow)
+            print(f"  out-of-fold threshold {thr:.2f} grow {grow:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
             best = max(best, (f, thr, grow))
-    print(f"chosen threshold {best[1]}, grow {best[2]} (dev F1 {best[0]:.3f}); refitting on the whole training part")
+    print(f"chosen threshold {best[1]}, grow {best[2]} (out-of-fold F1 {best[0]:.3f}); refitting on the whole training part")
     if args.dev_only:
         return
 
     feats, ys = featurize([arts[i] for i in train_ids])
     weights = fit(feats, ys, args.l2, args.min_count)
     n = sum(len(t) for t in weights.values())
-    header = (
-        "# Token model for loaded wording, written by backend/train/train_framing.py.\n"
-        f"# Trained on {len(train_ids)} PTC articles (SemEval-2020 Task 11), held-out split excluded.\n"
-        f"# Dev-chosen threshold {best[1]}, grow {best[2]}: set MODEL_THRESHOLD/MODEL_GROW in spans.py. Columns: template, key, Loaded_Language logit, Name_Calling logit.\n"
+    note = (
+        "Token model for loaded wording, written by backend/train/train_framing.py. "
+        f"Trained on {len(train_ids)} PTC articles (SemEval-2020 Task 11), held-out split excluded. "
+        f"Decoder chosen out of fold: threshold {best[1]}, grow {best[2]}. "
+        "Weights: Loaded_Language logit, Name_Calling logit."
     )
-    write(weights, args.out, header)
+    save_weights(weights, args.out, note, threshold=best[1], grow=best[2])
     print(f"wrote {n} weights to {args.out}")
 
 

@@ -8,15 +8,15 @@ lists cannot. Where they overlap the rule's span and label win.
 from __future__ import annotations
 
 from .decode import model_spans
-from .model import SCORER, Scorer, probabilities
+from .model import SCORER, Scorer, probabilities, read_decoder
 from .rules import lexicon_spans, scare_quote_spans, so_called_spans
 from .tokens import tokenize
 from .types import FramingSpan
 
-# Chosen on a development part of the training articles (see
-# backend/train/train_framing.py); printed by the training script.
-MODEL_THRESHOLD = 0.15
-MODEL_GROW = 0.15
+# Chosen on out-of-fold predictions over the training articles by
+# backend/train/train_framing.py and stored beside the weights, so the two
+# cannot drift apart.
+MODEL_THRESHOLD, MODEL_GROW = read_decoder()
 
 
 def find_loaded_spans(
@@ -25,16 +25,20 @@ def find_loaded_spans(
     grow: float = MODEL_GROW,
     scorer: Scorer | None = None,
     use_model: bool = True,
+    probs: list[tuple[float, float]] | None = None,
 ) -> list[FramingSpan]:
     """Loaded words and phrases in ``text``, sorted, not overlapping.
 
     Works on any text; says nothing about who speaks (the detector decides
     the voice). ``threshold`` is the token model's cut-off; ``scorer``
-    replaces the shipped model (training only)."""
+    replaces the shipped model and ``probs`` gives the token probabilities
+    outright (training only)."""
     toks = tokenize(text)
     found = so_called_spans(text) + scare_quote_spans(text, toks) + lexicon_spans(toks)
     if use_model and len(toks):
-        found += model_spans(toks, probabilities((scorer or SCORER).logits(toks)), threshold, grow)
+        if probs is None:
+            probs = probabilities((scorer or SCORER).logits(toks))
+        found += model_spans(toks, probs, threshold, grow)
     return _resolve(found)
 
 
