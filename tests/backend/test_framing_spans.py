@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sidenote.framing import FramingSpan, find_loaded_spans
 from sidenote.framing.features import TEMPLATES, token_features
-from sidenote.framing.model import SCORER, read_weights
+from sidenote.framing.model import SCORER, Scorer, read_decoder, read_weights, save_weights
 from sidenote.framing.tokens import LONG, OUTSIDE, SHORT, quote_regions, tokenize
 
 
@@ -144,3 +146,21 @@ def test_fast_scorer_equals_the_sum_of_training_features():
             assert template in TEMPLATES
             expected += weights[template].get(key, 0j)
         assert abs(expected - logits[i]) < 1e-9
+
+
+def test_weights_file_round_trip(tmp_path: Path):
+    # Keys with a space (bigrams), an empty key (the bias) and non-ASCII
+    # words must come back under the right template with their weights.
+    weights = {t: {} for t in TEMPLATES}
+    weights["b"][""] = complex(-3.0, -4.0)
+    weights["w"]["régime"] = complex(0.5, 1.25)
+    weights["w"]["thugs"] = complex(0.0, 2.0)
+    weights["bn"]["witch hunt"] = complex(1.5, 0.0)
+    path = tmp_path / "m.npz"
+    save_weights(weights, path, "test", threshold=0.3, grow=0.2)
+    back = read_weights(path)
+    assert {t: d for t, d in back.items() if d} == {t: d for t, d in weights.items() if d}
+    assert read_decoder(path) == pytest.approx((0.3, 0.2))
+    # the bigram is scored through the fast path too
+    toks = tokenize("a witch hunt")
+    assert Scorer(back).logits(toks)[1] == pytest.approx(complex(-3.0 + 1.5, -4.0))
