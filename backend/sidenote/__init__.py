@@ -57,6 +57,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # keep the contract's field order for human readers
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # trafilatura and its helpers warn about every odd link on a page: noise
+    # for the operator, and writing it costs time on every request.
+    for noisy in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
 
     from . import api, cache, pipeline, ratelimit
 
