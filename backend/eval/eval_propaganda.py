@@ -200,7 +200,7 @@ def main() -> None:
 
     prop_texts = [a.text for a in test]
     rate_p, n_p, w_p = outlet_rate(prop_texts)
-    print(f"\nfinder spans per 1,000 words outside double quotes (all spans, any score):")
+    print("\nfinder spans per 1,000 words outside double quotes (all spans, any score):")
     print(f"  held-out propaganda: {rate_p:.2f} ({n_p} in {w_p} words)")
     if args.extraction.exists():
         bodies = [v["articleBody"] for v in json.loads(args.extraction.read_text(encoding="utf-8")).values()]

@@ -9,7 +9,6 @@ those in the lead paragraph.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import replace
 from functools import lru_cache
