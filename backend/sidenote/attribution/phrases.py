@@ -244,15 +244,20 @@ def _according(
                 j = nxt
         content = _strip_span(text, toks[j].end if j < n else sent.end, sent.end)
     else:  # "Content, according to X[, DESC]."
-        if np_e < n and toks[np_e].text == ",":
-            tail = _strip_span(text, toks[np_e].end, sent.end)
-            if tail and len(text[tail.start : tail.end].split()) <= _MAX_NP:
-                desc = text[tail.start : tail.end]
-        content = _strip_span(text, sent.start, toks[i].start)
-        content = _widen_to_quote(content, quotes)
+        desc = _tail_description(text, toks, np_e, sent)
+        content = _widen_to_quote(_strip_span(text, sent.start, toks[i].start), quotes)
     if content is None:
         return None
     return Credit(name, name, desc, cue, content)
+
+
+def _tail_description(text: str, toks: list[Token], e: int, sent: Span) -> str | None:
+    """", DESC." closing the sentence after the source phrase ending at token ``e``."""
+    if e < len(toks) and toks[e].text == ",":
+        tail = _strip_span(text, toks[e].end, sent.end)
+        if tail and len(text[tail.start : tail.end].split()) <= _MAX_NP:
+            return text[tail.start : tail.end]
+    return None
 
 
 def _next_comma(toks: list[Token], s: int, n: int) -> int | None:
@@ -365,13 +370,8 @@ def _verb(
         if not (toks[s].is_cap or toks[s].lower in DETERMINERS):
             return None
         pre_s, pre_desc = _prenominal(toks, s, e)
-        desc = pre_desc
-        if e < n and toks[e].text == ",":
-            tail = _strip_span(text, toks[e].end, sent.end)
-            if tail and len(text[tail.start : tail.end].split()) <= _MAX_NP:
-                desc = text[tail.start : tail.end]
-        content = _strip_span(text, sent.start, toks[i].start)
-        content = _widen_to_quote(content, quotes)
+        desc = _tail_description(text, toks, e, sent) or pre_desc
+        content = _widen_to_quote(_strip_span(text, sent.start, toks[i].start), quotes)
         if content is None:
             return None
         return Credit(
