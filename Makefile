@@ -54,7 +54,7 @@ tests/extension/node_modules/.installed: tests/extension/package.json tests/exte
 
 run: deps
 	cd backend && exec ../$(VENV)/bin/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
-	  --preload --access-logfile - "sidenote:create_app()"
+	  --preload --timeout 120 --access-logfile - "sidenote:create_app()"
 
 dev: deps
 	cd backend && exec ../$(VENV)/bin/flask --app 'sidenote:create_app()' run --reload --host $(HOST) --port $(PORT)

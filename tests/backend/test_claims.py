@@ -80,3 +80,15 @@ def test_content_overlap(a, b, expected):
 )
 def test_key_claims_cover_more_than_one_source(rank, sources, n_key, expected):
     assert claims_stage._pick_key(rank, sources, n_key) == expected
+
+
+def test_sentence_credits_match_credited_sources(seed_html):
+    # The one-pass index must give what a scan per sentence gives, in order.
+    from sidenote.pipeline import analyze_html
+    from sidenote.pipeline.claims import credited_sources, sentence_credits
+    from sidenote.pipeline.doc import Span
+
+    d = analyze_html(seed_html)
+    expected = [credited_sources(d, Span(s.start, s.end)) for s in d.sentences]
+    assert sentence_credits(d) == expected
+    assert any(expected)

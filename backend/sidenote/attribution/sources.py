@@ -176,9 +176,8 @@ def same_named(text: str, e: Entry, span: Span, kind: str) -> bool:
             ):
                 return True
         return False
-    toks = tokenize(text, span.start, span.end)
-    if (kind == "organization" and toks and toks[0].lower == "the"
-            and all(not t.is_cap for t in toks[1:])
+    first, rest_lower_case, last = _outline(text[span.start : span.end])
+    if (kind == "organization" and first == "the" and rest_lower_case
             and e.kind in ("organization", "media", "social_media")):
         # "the ministry" after "the Russian Defense Ministry" (or its Telegram channel)
         return any(key <= name_key(text, n) for n in e.names)
@@ -186,11 +185,22 @@ def same_named(text: str, e: Entry, span: Span, kind: str) -> bool:
         if any(name_key(text, n) == key for n in e.names):
             return True
     if kind == e.kind and kind in ("anonymous", "document"):
-        if toks and toks[0].lower == "the":
+        if first == "the":
             return any(name_key(text, n) == key for n in e.names) or any(
-                tokenize(text, n.start, n.end)[-1].lower == toks[-1].lower for n in e.names
+                _outline(text[n.start : n.end])[2] == last for n in e.names
             )
     return False
+
+
+@lru_cache(maxsize=16384)
+def _outline(phrase: str) -> tuple[str | None, bool, str | None]:
+    """(first word, are all later words lower-case, last word), lower-cased:
+    what ``same_named`` asks of a phrase, cached because it asks it of every
+    known source for every new mention."""
+    toks = tokenize(phrase)
+    if not toks:
+        return None, True, None
+    return toks[0].lower, all(not t.is_cap for t in toks[1:]), toks[-1].lower
 
 
 def role_match(text: str, role: Span, e: Entry) -> bool:

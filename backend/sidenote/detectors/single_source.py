@@ -28,7 +28,7 @@ import re
 from ..attribution.words import ANONYMOUS_HEADS
 from ..lexicon import load_words
 from ..pipeline.anchor import make_anchor, make_evidence
-from ..pipeline.claims import content_words, credited_sources, overlap
+from ..pipeline.claims import content_words, credited_sources, overlap, sentence_credits
 from ..pipeline.doc import Card, Claim, Doc, Source, Span
 from ..platforms import display_name
 
@@ -109,17 +109,20 @@ def _clauses(text: str, claim: Claim) -> list[Span]:
     return [s for s in spans if s.end - s.start > 20] or [Span(claim.start, claim.end)]
 
 
-def support(doc: Doc, span: Span) -> list[str]:
+def support(doc: Doc, span: Span, credits: list[tuple[str, ...]] | None = None) -> list[str]:
     """Source ids that support the words in ``span``, in order of credit."""
     found = list(credited_sources(doc, span))
+    seen = set(found)
     words = content_words(doc.text[span.start : span.end])
-    for sentence in doc.sentences:
-        if Span(sentence.start, sentence.end).overlaps(span):
+    credits = sentence_credits(doc) if credits is None else credits
+    for sentence, credited in zip(doc.sentences, credits):
+        if not credited or Span(sentence.start, sentence.end).overlaps(span):
             continue
         other = content_words(doc.text[sentence.start : sentence.end])
         if len(words & other) >= MIN_SHARED and overlap(words, other) >= RESTATES:
-            for sid in credited_sources(doc, Span(sentence.start, sentence.end)):
-                if sid not in found:
+            for sid in credited:
+                if sid not in seen:
+                    seen.add(sid)
                     found.append(sid)
     return found
 
@@ -205,6 +208,7 @@ def detect(doc: Doc) -> list[Card]:
         return []
     sources = {s.id: s for s in doc.sources}
     chains = build_chains(doc)
+    credits = sentence_credits(doc)
     cards = []
     for claim in doc.claims:
         if not claim.key:
@@ -213,7 +217,7 @@ def detect(doc: Doc) -> list[Card]:
         # main clause decides.
         weakest: list[str] | None = None
         for clause in _clauses(doc.text, claim):
-            ids = support(doc, clause)
+            ids = support(doc, clause, credits)
             roots = {chains.find(i) for i in ids}
             if len(roots) <= 1 and (weakest is None or len(ids) > 0):
                 weakest = ids

@@ -284,8 +284,14 @@ def _resolve(text: str, c: Credit, entries: list[Entry], recent: list[int]) -> i
     return idx
 
 
+# How many of the most recent sources a new mention is compared with. An
+# article names far fewer; the bound keeps a pathological text (thousands of
+# "officials said") linear instead of quadratic.
+_LOOKBACK = 200
+
+
 def _find_or_add(text: str, entries: list[Entry], name: Span, kind: str) -> int:
-    for idx in range(len(entries) - 1, -1, -1):
+    for idx in range(len(entries) - 1, max(-1, len(entries) - 1 - _LOOKBACK), -1):
         e = entries[idx]
         if e.merged_into is None and same_named(text, e, name, kind):
             if name not in e.names:
@@ -313,11 +319,13 @@ def _merge_roles(
 ) -> list[tuple[int, Credit]]:
     """"one Syrian MP" is Fares Shehabi when exactly one source is described
     as a member of the Syrian parliament."""
+    # Only described people can match a role: find them once, not per role.
+    described = [j for j, o in enumerate(entries) if o.description and o.kind in ("person", "social_media")]
     for idx, e in enumerate(entries):
         if e.kind != "anonymous" or len(e.names) != 1:
             continue
-        matches = [j for j, o in enumerate(entries)
-                   if j != idx and o.merged_into is None and role_match(text, e.names[0], o)]
+        matches = [j for j in described
+                   if j != idx and entries[j].merged_into is None and role_match(text, e.names[0], entries[j])]
         if len(matches) == 1:
             target = entries[matches[0]]
             target.mentions |= e.mentions
@@ -434,11 +442,15 @@ def _build(
              for idx in used}
     order = sorted(used, key=lambda i: first[i])
     ids = {idx: f"s{n + 1}" for n, idx in enumerate(order)}
+    cues: dict[int, list[Span]] = {}
+    for j, c in credited:
+        if c.cue:
+            cues.setdefault(j, []).append(c.cue)
     sources: list[Source] = []
     for idx in order:
         e = entries[idx]
         spans = list(e.mentions) + cue_channels.get(idx, [])
-        spans += [c.cue for j, c in credited if j == idx and c.cue]
+        spans += cues.get(idx, [])
         sources.append(Source(
             id=ids[idx],
             name=_display_name(text, e),

@@ -10,6 +10,7 @@ those in the lead paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -57,6 +58,34 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def sentence_credits(doc: Doc) -> list[tuple[str, ...]]:
+    """``credited_sources`` of every sentence, in one pass over the
+    attributions and quotes (a per-sentence scan of all of them is
+    quadratic on long texts)."""
+    found: list[list[str]] = [[] for _ in doc.sentences]
+    starts = doc.sentence_starts
+
+    def credit(start: int, end: int, source: str) -> None:
+        i = max(0, bisect_right(starts, start) - 1)
+        while i < len(found) and doc.sentences[i].start < end:
+            if doc.sentences[i].end > start and source not in found[i]:
+                found[i].append(source)
+            i += 1
+
+    # The order of credit within a sentence follows credited_sources: all
+    # attributions in document order, then quotes.
+    for att in doc.attributions:
+        credit(att.content.start, att.content.end, att.source)
+        if att.source_span is not None:
+            i = doc.sentence_index(att.source_span.start)
+            if i is not None and att.source_span.end <= doc.sentences[i].end and att.source not in found[i]:
+                found[i].append(att.source)
+    for quote in doc.quotes:
+        if quote.source:
+            credit(quote.start, quote.end, quote.source)
+    return [tuple(f) for f in found]
 
 
 def credited_sources(doc: Doc, span: Span) -> tuple[str, ...]:
@@ -110,10 +139,10 @@ def score(doc: Doc) -> Doc:
         (i for i, b in enumerate(doc.article.blocks) if b.kind == "paragraph"), -1
     )
 
-    picked: list[tuple[Sentence, float]] = [
-        (s, p) for s, p in zip(sentences, scores) if p >= THRESHOLD
-    ]
-    sources = [credited_sources(doc, Span(s.start, s.end)) for s, _ in picked]
+    credits = sentence_credits(doc)
+    chosen = [i for i, p in enumerate(scores) if p >= THRESHOLD]
+    picked: list[tuple[Sentence, float]] = [(sentences[i], scores[i]) for i in chosen]
+    sources = [credits[i] for i in chosen]
     # Rank for "key": check-worthiness, plus how much of the headline the
     # sentence restates, plus a little for the lead paragraph.
     rank: dict[int, float] = {}

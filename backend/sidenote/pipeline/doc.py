@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 BlockKind = Literal["paragraph", "heading", "caption", "quote", "list_item", "embed"]
@@ -168,7 +169,10 @@ class Card:
 
 @dataclass(frozen=True)
 class Doc:
-    """What every stage takes and returns. Fields are filled in stage order."""
+    """What every stage takes and returns. Fields are filled in stage order.
+
+    The ``cached_property`` look-up tables are per Doc value: a stage that
+    returns a new Doc (``dataclasses.replace``) starts with fresh ones."""
 
     article: Article
     sentences: tuple[Sentence, ...] = ()
@@ -182,10 +186,17 @@ class Doc:
     def text(self) -> str:
         return self.article.text
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        return [b.start for b in self.article.blocks]
+
     def sentence_index(self, pos: int) -> int | None:
         """Index of the sentence that contains offset ``pos``, if any."""
-        starts = [s.start for s in self.sentences]
-        i = bisect_right(starts, pos) - 1
+        i = bisect_right(self.sentence_starts, pos) - 1
         if i >= 0 and pos < self.sentences[i].end:
             return i
         return None
@@ -193,7 +204,7 @@ class Doc:
     def block_index(self, pos: int) -> int | None:
         """Index of the block that contains offset ``pos``, if any."""
         blocks = self.article.blocks
-        i = bisect_right([b.start for b in blocks], pos) - 1
+        i = bisect_right(self.block_starts, pos) - 1
         # Embeds with no text in the page are zero-width blocks: step past them.
         while i >= 0 and blocks[i].start == blocks[i].end:
             i -= 1
