@@ -52,6 +52,8 @@ tests/extension/node_modules/.installed: tests/extension/package.json tests/exte
 
 # --- running -------------------------------------------------------------
 
+# --timeout 120: a body at the 5 MB limit takes tens of seconds to analyse;
+# gunicorn's default 30 s would kill the worker and the client would get no JSON.
 run: deps
 	cd backend && exec ../$(VENV)/bin/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
 	  --preload --timeout 120 --access-logfile - "sidenote:create_app()"
