@@ -31,15 +31,13 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "backend"))
+from common import DATASETS, REPO  # noqa: E402,F401  (common puts backend/ on sys.path)
 
 from sidenote.pipeline.attribution import (  # noqa: E402
     USE_TAGGER,
@@ -49,7 +47,7 @@ from sidenote.pipeline.attribution import (  # noqa: E402
 )
 from sidenote.pipeline.doc import Article, Block, Doc  # noqa: E402
 
-DATA = REPO.parent / "shared" / "datasets" / "attribution"
+DATA = DATASETS / "attribution"
 KINDS = ("Source", "Cue", "Content")
 PUBLISHED = {  # BBC Citron on PARC 3.0 (a different corpus), same metrics
     ("Source", "overlap"): 0.853, ("Source", "exact"): 0.820,

@@ -16,17 +16,14 @@ import argparse
 import csv
 import json
 import re
-import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "backend"))
+from common import DATASETS, REPO  # noqa: E402,F401  (common puts backend/ on sys.path)
 
 from sidenote.models.checkworthy import MODEL_DIR, CheckworthyModel  # noqa: E402
 
-DATASETS = REPO.parent / "shared" / "datasets"
-SEED = REPO.parent / "shared" / "fixtures" / "seed-article.txt"
+SEED = DATASETS.parent / "fixtures" / "seed-article.txt"
 PUBLISHED = {"CheckThat! 2023 1B, 2nd team (transformer)": 0.878, "best reported": 0.90}
 
 # Crude sentence split for looking at news prose: end punctuation (optionally

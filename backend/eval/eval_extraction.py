@@ -19,15 +19,13 @@ import gzip
 import json
 import re
 import statistics
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "backend"))
+from common import DATASETS, REPO  # noqa: E402,F401  (common puts backend/ on sys.path)
 
 import trafilatura  # noqa: E402
 from trafilatura.utils import decode_file  # noqa: E402
@@ -36,7 +34,7 @@ from sidenote.pipeline.doc import Article  # noqa: E402
 from sidenote.pipeline.extract import extract  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
-DEFAULT_DATA = REPO.parent / "shared" / "datasets"
+DEFAULT_DATA = DATASETS
 
 
 def shingles(text: str) -> Counter[tuple[str, ...]]:

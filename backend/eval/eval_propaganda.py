@@ -29,22 +29,19 @@ import hashlib
 import json
 import math
 import re
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "backend"))
+from common import DATASETS, REPO  # noqa: E402,F401  (common puts backend/ on sys.path)
 
 from sidenote.framing import find_loaded_spans  # noqa: E402
 from sidenote.framing.spans import MODEL_GROW, MODEL_THRESHOLD  # noqa: E402
 from sidenote.framing.tokens import quote_regions  # noqa: E402
 from sidenote.framing.types import NAMING_LABELS  # noqa: E402
 
-DATASETS = REPO.parent / "shared" / "datasets"
 TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 HELDOUT_SHARE = 0.2
 PUBLISHED_BEST = 0.516

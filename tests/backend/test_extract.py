@@ -125,14 +125,21 @@ FRAME_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("markup", "platform", "post_url", "words"), EMBED_CASES)
-def test_blockquote_embed_kept_with_text_and_url(markup: str, platform: str, post_url: str, words: str) -> None:
+def single_embed_between_paragraphs(markup: str, platform: str, post_url: str) -> tuple[Article, Block]:
+    """``markup`` placed after two paragraphs: the one embed block it gives,
+    checked for its platform and post URL."""
     article = extract(page(para(0) + para(1) + markup + para(2) + para(3)), URL)
     found = embeds(article)
     assert len(found) == 1
     block = found[0]
     assert block.embed is not None
     assert (block.embed.platform, block.embed.url) == (platform, post_url)
+    return article, block
+
+
+@pytest.mark.parametrize(("markup", "platform", "post_url", "words"), EMBED_CASES)
+def test_blockquote_embed_kept_with_text_and_url(markup: str, platform: str, post_url: str, words: str) -> None:
+    article, block = single_embed_between_paragraphs(markup, platform, post_url)
     # the post's text is article text, once, in the embed block and in place
     assert words in article.text[block.start : block.end]
     assert article.text.count(words) == 1
@@ -143,12 +150,7 @@ def test_blockquote_embed_kept_with_text_and_url(markup: str, platform: str, pos
 
 @pytest.mark.parametrize(("markup", "platform", "post_url"), FRAME_CASES)
 def test_frame_embed_is_zero_width_block_in_place(markup: str, platform: str, post_url: str) -> None:
-    article = extract(page(para(0) + para(1) + markup + para(2) + para(3)), URL)
-    found = embeds(article)
-    assert len(found) == 1
-    block = found[0]
-    assert block.embed is not None
-    assert (block.embed.platform, block.embed.url) == (platform, post_url)
+    article, block = single_embed_between_paragraphs(markup, platform, post_url)
     # no text of its own: it sits between the second and third paragraphs
     assert block.start == block.end
     third = article.text.index(PARAGRAPHS[2])
