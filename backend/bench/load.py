@@ -11,7 +11,7 @@ import json
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from server import HOST
 
@@ -26,6 +26,19 @@ class Reply:
     status: int
     cache: str  # the X-Sidenote-Cache header: "hit", "miss" or "" if absent
     seconds: float
+    server: dict[str, float] = field(default_factory=dict)  # Server-Timing, in seconds
+
+
+def server_timing(header: str | None) -> dict[str, float]:
+    """``Server-Timing: request;dur=0.8, analysis;dur=30.1`` as seconds by name."""
+    out: dict[str, float] = {}
+    for part in (header or "").split(","):
+        name, _, dur = part.strip().partition(";dur=")
+        try:
+            out[name] = float(dur) / 1000
+        except ValueError:
+            continue
+    return out
 
 
 @dataclass(frozen=True)
@@ -58,7 +71,12 @@ def post(conn: http.client.HTTPConnection, body: bytes) -> Reply:
     seconds = time.perf_counter() - t0
     if response.will_close:
         conn.close()
-    return Reply(status=response.status, cache=response.getheader("X-Sidenote-Cache", ""), seconds=seconds)
+    return Reply(
+        status=response.status,
+        cache=response.getheader("X-Sidenote-Cache", ""),
+        seconds=seconds,
+        server=server_timing(response.getheader("Server-Timing")),
+    )
 
 
 def sequential(port: int, bodies: list[bytes], time_limit: float) -> LoadResult:

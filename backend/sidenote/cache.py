@@ -105,6 +105,11 @@ class ResponseCache:
         self._redis_down_since = time.monotonic()
 
     def get(self, key: str) -> bytes | None:
+        # This worker's own answers first: no round trip, and an answer whose
+        # Redis write is still pending (see api.analyze) is found at once.
+        mine = self.memory.get(key)
+        if mine is not None:
+            return mine
         if self._redis_usable():
             assert self._redis is not None
             try:
@@ -113,12 +118,20 @@ class ResponseCache:
                 self._mark_down(exc)
             else:
                 return value if isinstance(value, bytes) else None
-        return self.memory.get(key)
+        return None
 
     def set(self, key: str, value: bytes) -> None:
         # Memory always gets a copy, so a Redis outage right after this call
         # still finds the answer.
+        self.remember(key, value)
+        self.share(key, value)
+
+    def remember(self, key: str, value: bytes) -> None:
+        """Keep ``value`` in this process's memory only (no network)."""
         self.memory.set(key, value)
+
+    def share(self, key: str, value: bytes) -> None:
+        """Store ``value`` in Redis, for every worker, if Redis is there."""
         if self._redis_usable():
             assert self._redis is not None
             try:

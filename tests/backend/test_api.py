@@ -72,6 +72,21 @@ def test_second_identical_request_is_a_cache_hit(client):
     assert first.get_json() == second.get_json()
 
 
+def _timing(header: str) -> dict[str, float]:
+    parts = (part.strip().split(";dur=") for part in header.split(","))
+    return {name: float(ms) for name, ms in parts}
+
+
+def test_server_timing_splits_analysis_from_the_whole_request(client):
+    miss = client.post("/api/v1/analyze", json={"text": SIMPLE_TEXT, "url": "https://t.example/st"})
+    hit = client.post("/api/v1/analyze", json={"text": SIMPLE_TEXT, "url": "https://t.example/st"})
+    timing = _timing(miss.headers["Server-Timing"])
+    assert set(timing) == {"request", "analysis", "total"}
+    assert 0 < timing["analysis"] <= timing["total"]
+    assert timing["request"] + timing["analysis"] <= timing["total"]
+    assert set(_timing(hit.headers["Server-Timing"])) == {"request", "total"}
+
+
 def test_the_url_is_part_of_the_cache_key(client):
     client.post("/api/v1/analyze", json={"text": SIMPLE_TEXT, "url": "https://a.example/1"})
     r = client.post("/api/v1/analyze", json={"text": SIMPLE_TEXT, "url": "https://a.example/2"})

@@ -110,7 +110,13 @@ def test_answers_are_stored_in_redis_and_shared_between_workers(real_redis):
     worker_b = create_app(config).test_client()  # another process's memory: empty
     assert worker_a.get("/api/v1/health").get_json()["cache"] == "redis"
     payload = {"text": "The council voted 7-2 on Tuesday to approve the budget, officials said."}
-    assert worker_a.post("/api/v1/analyze", json=payload).headers["X-Sidenote-Cache"] == "miss"
+    first = worker_a.post("/api/v1/analyze", json=payload)
+    assert first.headers["X-Sidenote-Cache"] == "miss"
+    # The Redis write happens once the answer has been sent, when the WSGI
+    # server closes the response; until then only worker A has it.
+    assert real_redis.keys("sidenote:*") == []
+    assert worker_a.post("/api/v1/analyze", json=payload).headers["X-Sidenote-Cache"] == "hit"
+    first.close()
     keys = real_redis.keys("sidenote:*")
     assert len(keys) == 1
     assert 0 < real_redis.ttl(keys[0]) <= 24 * 3600
