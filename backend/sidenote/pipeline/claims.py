@@ -38,19 +38,24 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
+def _word_forms(raw: str) -> tuple[str, ...]:
+    """The content-word forms of one matched word ("state-run" gives two).
+    Cached: a page repeats its words, and this runs on every sentence."""
+    forms = []
+    for part in raw.lower().replace("’", "'").split("-"):
+        part = part.removesuffix("'s")
+        if len(part) < 2 or part in STOPWORDS:
+            continue
+        forms.append(_stem(part))
+    return tuple(forms)
+
+
 @lru_cache(maxsize=16384)
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased content words, crudely stemmed, for overlaps. Cached:
     the detectors compare every sentence with every key claim."""
-    stop = STOPWORDS
-    words = set()
-    for raw in WORD.findall(text):
-        for part in raw.lower().replace("’", "'").split("-"):
-            part = part.removesuffix("'s")
-            if len(part) < 2 or part in stop:
-                continue
-            words.add(_stem(part))
-    return frozenset(words)
+    return frozenset(form for raw in WORD.findall(text) for form in _word_forms(raw))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
