@@ -38,7 +38,7 @@ from pathlib import Path
 from common import DATASETS, REPO  # noqa: E402,F401  (common puts backend/ on sys.path)
 
 from sidenote.framing import find_loaded_spans  # noqa: E402
-from sidenote.framing.spans import MODEL_GROW, MODEL_THRESHOLD  # noqa: E402
+from sidenote.framing.spans import MODEL_GROW, MODEL_THRESHOLD, MODEL_VETO  # noqa: E402
 from sidenote.framing.tokens import quote_regions  # noqa: E402
 from sidenote.framing.types import NAMING_LABELS  # noqa: E402
 
@@ -167,7 +167,8 @@ def main() -> None:
     held_set = set(held)
     test = [a for a in articles if a.id in held_set]
     print(f"PTC articles: {len(articles)}; held out (sha1 order, first 20%): {len(test)}")
-    print(f"token model decoder (chosen out of fold on the training part): threshold {MODEL_THRESHOLD}, grow {MODEL_GROW}")
+    print(f"token model decoder (chosen out of fold on the training part): threshold {MODEL_THRESHOLD}, grow {MODEL_GROW}, "
+          f"weight-word veto {MODEL_VETO}")
 
     n_words = sum(len(WORD_RE.findall(a.text)) for a in test)
     times = []

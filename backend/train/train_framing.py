@@ -49,6 +49,8 @@ FOLDS = 5
 PRUNE = 5e-3  # weights smaller than this are dropped from the shipped file
 THRESHOLDS = (0.1, 0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.3)
 GROWS = (0.6, 0.4, 0.25, 0.15, 0.1)
+# Word-list spans the model gives less than this are dropped (0: none).
+VETOES = (0.0, 0.05, 0.1, 0.12, 0.15, 0.2)
 
 
 def token_classes(art: PtcArticle, starts: tuple[int, ...], ends: tuple[int, ...]) -> list[int]:
@@ -116,12 +118,14 @@ def probs_of(arts: list[PtcArticle], scorer: Scorer) -> dict[str, list[tuple[flo
     return {a.id: probabilities(scorer.logits(tokenize(a.text))) for a in arts}
 
 
-def evaluate(arts: list[PtcArticle], probs: dict[str, list[tuple[float, float]]], threshold: float, grow: float) -> tuple[float, float, float]:
+def evaluate(
+    arts: list[PtcArticle], probs: dict[str, list[tuple[float, float]]], threshold: float, grow: float, veto: float = 0.0
+) -> tuple[float, float, float]:
     """Span P/R/F1 of the whole finder (rules and model) with the model's
     token probabilities given (out-of-fold ones when choosing the decoder)."""
     pairs = []
     for a in arts:
-        found = find_loaded_spans(a.text, threshold=threshold, grow=grow, probs=probs[a.id])
+        found = find_loaded_spans(a.text, threshold=threshold, grow=grow, probs=probs[a.id], veto=veto)
         pred = [(s.start, s.end) for s in found]
         pairs.append((pred, [sp for t in TECHNIQUES for sp in a.gold[t]]))
     sc = span_prf(pairs)
@@ -163,7 +167,18 @@ def main() -> None:
             p, r, f = evaluate(judged, probs, thr, grow)
             print(f"  out-of-fold threshold {thr:.2f} grow {grow:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
             best = max(best, (f, thr, grow))
-    print(f"chosen threshold {best[1]}, grow {best[2]} (out-of-fold F1 {best[0]:.3f}); refitting on the whole training part")
+    # The veto is chosen after threshold and growth (a second, small grid
+    # around the first choice) to keep the search short.
+    best_v = (best[0], 0.0, best[1], best[2])
+    for veto in VETOES[1:]:
+        for thr in sorted({best[1], *(t for t in THRESHOLDS if abs(t - best[1]) <= 0.031)}):
+            p, r, f = evaluate(judged, probs, thr, best[2], veto)
+            print(f"  out-of-fold veto {veto:.2f} threshold {thr:.2f} grow {best[2]:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+            best_v = max(best_v, (f, veto, thr, best[2]))
+    f_best, veto_best = best_v[0], best_v[1]
+    best = (f_best, best_v[2], best_v[3])
+    print(f"chosen threshold {best[1]}, grow {best[2]}, veto {veto_best} (out-of-fold F1 {f_best:.3f}); "
+          "refitting on the whole training part")
     if args.dev_only:
         return
 
@@ -173,10 +188,10 @@ def main() -> None:
     note = (
         "Token model for loaded wording, written by backend/train/train_framing.py. "
         f"Trained on {len(train_ids)} PTC articles (SemEval-2020 Task 11), held-out split excluded. "
-        f"Decoder chosen out of fold: threshold {best[1]}, grow {best[2]}. "
+        f"Decoder chosen out of fold: threshold {best[1]}, grow {best[2]}, veto {veto_best}. "
         "Weights: Loaded_Language logit, Name_Calling logit."
     )
-    save_weights(weights, args.out, note, threshold=best[1], grow=best[2])
+    save_weights(weights, args.out, note, threshold=best[1], grow=best[2], veto=veto_best)
     print(f"wrote {n} weights to {args.out}")
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from sidenote.framing import FramingSpan, find_loaded_spans
 from sidenote.framing.features import TEMPLATES, token_features
-from sidenote.framing.model import SCORER, Scorer, read_decoder, read_weights, save_weights
+from sidenote.framing.model import DEFAULT_VETO, SCORER, Scorer, read_decoder, read_weights, save_weights
 from sidenote.framing.tokens import LONG, OUTSIDE, SHORT, quote_regions, tokenize
 
 
@@ -130,12 +131,18 @@ def test_quote_context_of_tokens():
     assert kind["today"] == OUTSIDE
 
 
-def test_fast_scorer_equals_the_sum_of_training_features():
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Al-Nusra terrorists, “moderate rebels” and the so-called experts: an utterly "
+         "disgraceful smear, he said. \"It is a witch hunt\" by the regime's thugs!"),
+        "Guard Mysteriously Vanished Into Thin Air\n\nBy now, we have all heard of him.\nHe is a hero.",
+    ],
+)
+def test_fast_scorer_equals_the_sum_of_training_features(text: str):
     # The finder sums cached per-word weights; training sees feature strings.
     # Both must give the same logits, or the shipped model is not the trained one.
     weights = read_weights()
-    text = ("Al-Nusra terrorists, “moderate rebels” and the so-called experts: an utterly "
-            "disgraceful smear, he said. \"It is a witch hunt\" by the regime's thugs!")
     toks = tokenize(text)
     logits = SCORER.logits(toks)
     assert len(logits) == len(toks)
@@ -157,10 +164,39 @@ def test_weights_file_round_trip(tmp_path: Path):
     weights["w"]["thugs"] = complex(0.0, 2.0)
     weights["bn"]["witch hunt"] = complex(1.5, 0.0)
     path = tmp_path / "m.npz"
-    save_weights(weights, path, "test", threshold=0.3, grow=0.2)
+    save_weights(weights, path, "test", threshold=0.3, grow=0.2, veto=0.12)
     back = read_weights(path)
     assert {t: d for t, d in back.items() if d} == {t: d for t, d in weights.items() if d}
-    assert read_decoder(path) == pytest.approx((0.3, 0.2))
+    assert read_decoder(path) == pytest.approx((0.3, 0.2, 0.12))
     # the bigram is scored through the fast path too
     toks = tokenize("a witch hunt")
     assert Scorer(back).logits(toks)[1] == pytest.approx(complex(-3.0 + 1.5, -4.0))
+
+
+def test_a_file_without_a_veto_gets_the_default_veto(tmp_path: Path):
+    # Model files written before the veto existed (the shipped one among
+    # them) get the out-of-fold choice kept in code; a file's own value wins.
+    path = tmp_path / "old.npz"
+    save_weights({t: {} for t in TEMPLATES}, path, "old", threshold=0.3, grow=0.2, veto=0.05)
+    assert read_decoder(path)[2] == pytest.approx(0.05)
+    with np.load(path) as z:
+        np.savez(path, **{k: z[k] for k in z.files if k != "veto"})
+    assert read_decoder(path) == pytest.approx((0.3, 0.2, DEFAULT_VETO))
+
+
+def test_the_veto_drops_weight_words_the_model_doubts_but_never_labels():
+    # Annotators left most "corrupt"/"evil" unmarked in running prose, so a
+    # listed weight word needs some model support; a label ("terrorists")
+    # rests on the reviewed list and its context rules alone.
+    text = "The corrupt officials backed the terrorists in the shocking raid."
+    n = len(tokenize(text))
+    doubtful = [(0.0, 0.0)] * n
+    kept = [text[s.start : s.end] for s in find_loaded_spans(text, probs=doubtful, veto=0.1)]
+    assert "terrorists" in kept
+    assert "corrupt" not in kept and "shocking" not in kept
+    everything = [text[s.start : s.end] for s in find_loaded_spans(text, probs=doubtful, veto=0.0)]
+    assert {"corrupt", "terrorists", "shocking"} <= set(everything)
+    sure = [(0.5, 0.0)] * n  # every token loaded: the listed words survive (inside model spans)
+    spans = find_loaded_spans(text, probs=sure, veto=0.1)
+    assert any(s.start <= text.index("corrupt") < s.end for s in spans)
+

@@ -7,16 +7,18 @@ lists cannot. Where they overlap the rule's span and label win.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .decode import model_spans
 from .model import SCORER, Scorer, probabilities, read_decoder
 from .rules import lexicon_spans, scare_quote_spans, so_called_spans
-from .tokens import tokenize
-from .types import FramingSpan
+from .tokens import Tokens, tokenize
+from .types import WEIGHT_LABELS, FramingSpan
 
 # Chosen on out-of-fold predictions over the training articles by
 # backend/train/train_framing.py and stored beside the weights, so the two
 # cannot drift apart.
-MODEL_THRESHOLD, MODEL_GROW = read_decoder()
+MODEL_THRESHOLD, MODEL_GROW, MODEL_VETO = read_decoder()
 
 
 def find_loaded_spans(
@@ -26,20 +28,36 @@ def find_loaded_spans(
     scorer: Scorer | None = None,
     use_model: bool = True,
     probs: list[tuple[float, float]] | None = None,
+    veto: float = MODEL_VETO,
 ) -> list[FramingSpan]:
     """Loaded words and phrases in ``text``, sorted, not overlapping.
 
     Works on any text; says nothing about who speaks (the detector decides
     the voice). ``threshold`` is the token model's cut-off; ``scorer``
     replaces the shipped model and ``probs`` gives the token probabilities
-    outright (training only)."""
+    outright (training only). ``veto``: a word-list span whose tokens all
+    score below it under the model is dropped if it is a weight word
+    (emotive, intensifier, hyperbole; see model.DEFAULT_VETO)."""
     toks = tokenize(text)
     found = so_called_spans(text) + scare_quote_spans(text, toks) + lexicon_spans(toks)
     if use_model and len(toks):
         if probs is None:
             probs = probabilities((scorer or SCORER).logits(toks))
+        if veto > 0.0:
+            # Only weight words are vetoed: labels, scare quotes and
+            # "so-called" pass context rules a reviewer wrote, and stay
+            # whatever the corpus's annotators did with them.
+            found = [sp for sp in found if sp.label not in WEIGHT_LABELS or _model_support(toks, probs, sp) >= veto]
         found += model_spans(toks, probs, threshold, grow)
     return _resolve(found)
+
+
+def _model_support(toks: Tokens, probs: list[tuple[float, float]], span: FramingSpan) -> float:
+    """The model's highest probability of loaded wording over the span's
+    tokens (a scare quote's marks included)."""
+    i = bisect_left(toks.starts, span.start)
+    j = max(bisect_left(toks.starts, span.end), i + 1)
+    return max((sum(p) for p in probs[i:j]), default=0.0)
 
 
 def _resolve(spans: list[FramingSpan]) -> list[FramingSpan]:
