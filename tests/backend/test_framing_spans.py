@@ -200,3 +200,34 @@ def test_the_veto_drops_weight_words_the_model_doubts_but_never_labels():
     spans = find_loaded_spans(text, probs=sure, veto=0.1)
     assert any(s.start <= text.index("corrupt") < s.end for s in spans)
 
+
+
+REGIONS_TEXT = (
+    "The council met on Tuesday to discuss the budget. "
+    "Critics called the disgraceful plan a betrayal by the corrupt regime. "
+    "The vote is set for March."
+)
+
+
+def test_the_model_limited_to_regions_scores_them_exactly_as_a_whole_text_pass():
+    from sidenote.framing.model import probabilities
+    from sidenote.framing.spans import _probabilities_within
+
+    toks = tokenize(REGIONS_TEXT)
+    whole = probabilities(SCORER.logits(toks))
+    start = REGIONS_TEXT.index("Critics")
+    end = REGIONS_TEXT.index(" The vote")
+    within = _probabilities_within(SCORER, toks, [(start, end)])
+    inside = [k for k, s in enumerate(toks.starts) if start <= s < end]
+    assert inside and all(within[k] == pytest.approx(whole[k], abs=1e-12) for k in inside)
+    assert all(within[k] == (0.0, 0.0) for k in range(len(toks)) if k not in inside)
+
+
+def test_model_regions_keep_the_finds_inside_them():
+    start = REGIONS_TEXT.index("Critics")
+    end = REGIONS_TEXT.index(" The vote")
+    whole = find_loaded_spans(REGIONS_TEXT)
+    limited = find_loaded_spans(REGIONS_TEXT, model_regions=lambda found: [(start, end)])
+    assert [sp for sp in whole if start <= sp.start < end] == [sp for sp in limited if start <= sp.start < end]
+    # outside the regions only word-list finds remain
+    assert all(sp.score == 1.0 for sp in limited if not start <= sp.start < end)

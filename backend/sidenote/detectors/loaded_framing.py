@@ -9,14 +9,13 @@ per sentence.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..framing import FramingSpan, find_loaded_spans
 from ..framing.rules import is_contested
 from ..framing.tokens import SHORT_QUOTE_WORDS, quote_regions
 from ..pipeline.anchor import make_anchor, make_evidence
-from ..pipeline.doc import Card, Doc, Evidence, Quote, Sentence, Voice
+from ..pipeline.doc import Card, Doc, Evidence, Quote, Voice
 
 # A card needs one of these from the reviewed word lists; intensifiers,
 # hyperbole and the token model's finds only add evidence to such a card.
@@ -80,7 +79,7 @@ def _candidate_spans(doc: Doc) -> list[FramingSpan]:
     text = doc.text
     quotes = doc.quotes
     out: list[FramingSpan] = []
-    for sp in find_loaded_spans(text):
+    for sp in find_loaded_spans(text, model_regions=lambda found: _card_sentences(doc, found)):
         if sp.score < RULE_SCORE and sp.score < MODEL_SUPPORT_SCORE:
             continue
         if sp.label == "scare_quotes" and quotes:
@@ -94,6 +93,16 @@ def _candidate_spans(doc: Doc) -> list[FramingSpan]:
             if not any(sp.start < scare.end and scare.start < sp.end for sp in out):
                 out.append(scare)
     return sorted(out, key=lambda s: s.start)
+
+
+def _card_sentences(doc: Doc, found: list[FramingSpan]) -> list[tuple[int, int]]:
+    """The sentences that can hold a card: those with a word-list find or a
+    scare quote. Only there does the token model's word matter (it vetoes
+    doubtful weight words and adds evidence; it never opens a card on its
+    own), so it is run only there."""
+    return [_sentence_of(doc, sp.start) for sp in found] + [
+        _sentence_of(doc, q.outer_start) for q in doc.quotes if q.kind == "scare"
+    ]
 
 
 def _is_loaded_scare(text: str, q: Quote) -> bool:
@@ -145,11 +154,9 @@ def _attribute(doc: Doc, spans: list[FramingSpan]) -> list[_Item]:
 
 
 def _sentence_of(doc: Doc, offset: int) -> tuple[int, int]:
-    sentences: tuple[Sentence, ...] = doc.sentences
-    if sentences:
-        k = bisect_right([s.start for s in sentences], offset) - 1
-        if k >= 0 and offset < sentences[k].end:
-            return sentences[k].start, sentences[k].end
+    k = doc.sentence_index(offset)
+    if k is not None:
+        return doc.sentences[k].start, doc.sentences[k].end
     for block in doc.article.blocks:
         if block.start <= offset < block.end:
             return block.start, block.end

@@ -38,6 +38,8 @@ DEFAULT_GROW = 0.15
 # shipped weights, which predate the veto; train_framing.py stores its own
 # choice in the file, which then wins.
 DEFAULT_VETO = 0.12
+# How far a token's features reach: two words on either side (see Scorer.logits).
+CONTEXT_TOKENS = 2
 CACHE_LIMIT = 200_000  # words per cache; cleared when full, so memory stays bounded
 
 Weights = dict[str, dict[str, complex]]

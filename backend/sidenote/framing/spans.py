@@ -8,9 +8,10 @@ lists cannot. Where they overlap the rule's span and label win.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
 
 from .decode import model_spans
-from .model import SCORER, Scorer, probabilities, read_decoder
+from .model import CONTEXT_TOKENS, SCORER, Scorer, probabilities, read_decoder
 from .rules import lexicon_spans, scare_quote_spans, so_called_spans
 from .tokens import Tokens, tokenize
 from .types import WEIGHT_LABELS, FramingSpan
@@ -29,6 +30,7 @@ def find_loaded_spans(
     use_model: bool = True,
     probs: list[tuple[float, float]] | None = None,
     veto: float = MODEL_VETO,
+    model_regions: Callable[[list[FramingSpan]], Iterable[tuple[int, int]]] | None = None,
 ) -> list[FramingSpan]:
     """Loaded words and phrases in ``text``, sorted, not overlapping.
 
@@ -37,12 +39,21 @@ def find_loaded_spans(
     replaces the shipped model and ``probs`` gives the token probabilities
     outright (training only). ``veto``: a word-list span whose tokens all
     score below it under the model is dropped if it is a weight word
-    (emotive, intensifier, hyperbole; see model.DEFAULT_VETO)."""
+    (emotive, intensifier, hyperbole; see model.DEFAULT_VETO).
+
+    ``model_regions`` (given the word-list spans, the character ranges
+    where the model's word is wanted) limits the model to those ranges: a
+    caller that only uses the model beside word-list finds need not pay for
+    it on the whole text. Elsewhere every token scores 0."""
     toks = tokenize(text)
     found = so_called_spans(text) + scare_quote_spans(text, toks) + lexicon_spans(toks)
     if use_model and len(toks):
         if probs is None:
-            probs = probabilities((scorer or SCORER).logits(toks))
+            scorer = scorer or SCORER
+            if model_regions is None:
+                probs = probabilities(scorer.logits(toks))
+            else:
+                probs = _probabilities_within(scorer, toks, model_regions(found))
         if veto > 0.0:
             # Only weight words are vetoed: labels, scare quotes and
             # "so-called" pass context rules a reviewer wrote, and stay
@@ -50,6 +61,29 @@ def find_loaded_spans(
             found = [sp for sp in found if sp.label not in WEIGHT_LABELS or _model_support(toks, probs, sp) >= veto]
         found += model_spans(toks, probs, threshold, grow)
     return _resolve(found)
+
+
+def _probabilities_within(
+    scorer: Scorer, toks: Tokens, regions: Iterable[tuple[int, int]]
+) -> list[tuple[float, float]]:
+    """Token probabilities inside ``regions``, (0, 0) elsewhere. Each run of
+    tokens is scored with CONTEXT tokens of context on either side, so its
+    probabilities are exactly those of a whole-text pass."""
+    n = len(toks)
+    runs: list[list[int]] = []
+    for start, end in sorted(regions):
+        i, j = bisect_left(toks.starts, start), bisect_left(toks.starts, end)
+        if i >= j:
+            continue
+        if runs and i <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], j)
+        else:
+            runs.append([i, j])
+    probs: list[tuple[float, float]] = [(0.0, 0.0)] * n
+    for i, j in runs:
+        a, b = max(0, i - CONTEXT_TOKENS), min(n, j + CONTEXT_TOKENS)
+        probs[i:j] = probabilities(scorer.logits(toks.window(a, b)))[i - a : j - a]
+    return probs
 
 
 def _model_support(toks: Tokens, probs: list[tuple[float, float]], span: FramingSpan) -> float:

@@ -38,6 +38,18 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.starts)
 
+    def window(self, a: int, b: int) -> Tokens:
+        """Tokens ``a`` to ``b`` (exclusive), with their quote context as
+        decided on the whole text."""
+        return Tokens(
+            text=self.text,
+            starts=self.starts[a:b],
+            ends=self.ends[a:b],
+            words=self.words[a:b],
+            lowers=self.lowers[a:b],
+            quote=self.quote[a:b],
+        )
+
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of double quotes.
