@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -191,10 +190,3 @@ def test_seed_article_quotes(seed_text: str) -> None:
     assert sum(1 for _, k in got if k == "direct") == 6
     assert sum(1 for w, _ in got if w in ("rebels", "rebel")) == 4
     assert len(got) == 13
-
-
-def test_seed_quotes_fast(seed_text: str) -> None:
-    t0 = time.perf_counter()
-    for _ in range(20):
-        find_quotes(seed_text)
-    assert (time.perf_counter() - t0) / 20 < 0.005

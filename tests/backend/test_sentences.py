@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -136,12 +135,3 @@ def test_seed_article_sentences(seed_text: str) -> None:
     assert "Your email address will not be published." in out
     assert "Required fields are marked *" in out
     assert len(out) == 19
-
-
-def test_seed_sentences_fast(seed_text: str) -> None:
-    # The stages must stay a few ms beyond extraction; this is a generous bound.
-    doc = Doc(article=Article(text=seed_text, blocks=(Block("paragraph", 0, len(seed_text)),)))
-    t0 = time.perf_counter()
-    for _ in range(20):
-        split(doc)
-    assert (time.perf_counter() - t0) / 20 < 0.005
