@@ -21,6 +21,8 @@ Three predictors are scored (``--predictor``, all by default):
   (the mention that credits, pronouns included) as Source, cue as Cue,
   content as Content.
 - rules: the same stage without the tagger (``attribute_rules``).
+- with_tagger: the rules, then the tagger's sources that pass the stage's
+  plausibility filters (``attribute_with_tagger``; what USE_TAGGER would ship).
 - tagger: the learned token tagger alone (sidenote/attribution/model.py,
   trained by backend/train/train_attribution.py), which reads the rules'
   output as features; maximal runs of one label are its spans.
@@ -231,7 +233,7 @@ def score(args: argparse.Namespace, folder: Path, prep: Callable[[Doc], Doc], ho
             print(f"{'':8} {'counts':8} pred={tallies[k].n_pred} gold={tallies[k].n_gold}")
     _, _, f_exact = one["Source"].prf("exact")
     _, _, f_overlap = one["Source"].prf("overlap")
-    print(f"RESULT\tattribution sources (attribution/ dev), {label_}\tsource span F1 overlap / exact\t"
+    print(f"RESULT\tattribution sources (attribution/ {args.split}), {label_}\tsource span F1 overlap / exact\t"
           f"{f_overlap:.3f} / {f_exact:.3f}\tCitron on PARC 3.0: 0.853 / 0.820\t>= 0.85 / >= 0.75")
     if errors:
         print("\nsource errors (first annotator):")

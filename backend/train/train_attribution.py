@@ -146,6 +146,8 @@ def main() -> None:
     ap.add_argument("--iters", type=int, default=101)
     ap.add_argument("--lr", type=float, default=0.3)
     ap.add_argument("--l2", type=float, default=1e-6)
+    # Write elsewhere to compare a retrained tagger before it replaces the shipped one.
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
     # The attribution stage's own sentence/quote spans: training must not
     # depend on other stages' code of the day.
@@ -164,10 +166,11 @@ def main() -> None:
     dv_y = np.concatenate([p[2] for p in dev_parts])
     report("dev (argmax)", np.concatenate([scores(W, X).argmax(1) for X, _, _ in dev_parts]), dv_y)
     report("dev (tuned viterbi)", decode(W, T, B, dev_parts), dv_y)
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(MODEL_PATH, W=W.astype(np.float16), T=T.astype(np.float32),
+    out: Path = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, W=W.astype(np.float16), T=T.astype(np.float32),
                         B=B.astype(np.float32))
-    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KiB)")
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":

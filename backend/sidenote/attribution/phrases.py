@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..pipeline.doc import Quote, Span
 from .text import Token
 from .words import (
+    ALL_CUE_VERBS,
     ANONYMOUS_HEADS,
     AUXILIARIES,
     CLAUSE_STOPS,
@@ -18,6 +19,7 @@ from .words import (
     NOT_SPEAKERS,
     PRONOUNS,
     TITLES,
+    TO_CLAUSE_VERBS,
 )
 
 _OPEN_QUOTES = frozenset("“\"‘")
@@ -47,6 +49,28 @@ class Credit:
     cue: Span | None
     content: Span
     listener: Span | None = None  # "told RT": RT heard it (relay candidate)
+    # The whole phrase that credits, description included ("Phil Lovas, the
+    # state's campaign chairman,"): what a reader (and PolNeAR) calls the
+    # source span. None when it is just ``mention``.
+    phrase: Span | None = None
+
+
+def _closes_quote(toks: list[Token], k: int) -> bool:
+    """Token ``k`` closes a quotation: a closing mark, or the second of two
+    apostrophes ('') that archive texts (and typewriter style) use for one."""
+    t = toks[k].text
+    if t in _CLOSE_QUOTES:
+        return not _possessive(toks, k)
+    return t == "'" and k > 0 and toks[k - 1].text == "'" and toks[k - 1].end == toks[k].start
+
+
+def _possessive(toks: list[Token], k: int) -> bool:
+    """An apostrophe glued to a plural ("Sanders’ campaign manager"), not a
+    closing quote mark."""
+    if toks[k].text not in ("’", "'") or k == 0 or k + 1 >= len(toks):
+        return False
+    prev, nxt = toks[k - 1], toks[k + 1]
+    return prev.is_word and prev.end == toks[k].start and prev.lower.endswith("s") and nxt.is_word
 
 
 def _np_backward(toks: list[Token], end: int, floor: int) -> int:
@@ -127,8 +151,8 @@ def _skip_aux_back(toks: list[Token], i: int, floor: int) -> int:
 def _appositive(toks: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
     """``NAME , DESC ,`` before index ``comma``: (name_start, desc_start)."""
     k = comma - 1
-    while k >= floor and toks[k].text != "," and not (toks[k].text in _CLOSE_QUOTES):
-        if toks[k].text in _PUNCT_STOPS and toks[k].text != "-":
+    while k >= floor and toks[k].text != "," and not _closes_quote(toks, k):
+        if toks[k].text in _PUNCT_STOPS and toks[k].text != "-" and not _possessive(toks, k):
             return None
         k -= 1
     if k < floor or toks[k].text != "," or k == comma - 1 or comma - k > _MAX_NP + 2:
@@ -141,6 +165,28 @@ def _appositive(toks: list[Token], comma: int, floor: int) -> tuple[int, int] | 
     if name_start > name_end:
         return None
     return name_start, desc_start
+
+
+_RELATIVES = frozenset("who whose".split())
+
+
+def _relative_clause(toks: list[Token], comma: int) -> tuple[int, int] | None:
+    """``NP , who|whose ... ,`` before index ``comma`` (the clause may hold
+    commas of its own: "Sandy Phillips, who lost her daughter in Aurora,
+    Colorado, in July 2012, said"): (first, last) token of NP."""
+    for k in range(comma - 2, max(0, comma - 3 * _MAX_NP) - 1, -1):
+        t = toks[k].text
+        if t in (";", ":", "—", "–", "(", ")") or t in _OPEN_QUOTES or _closes_quote(toks, k):
+            return None
+        if toks[k].lower in _RELATIVES and k >= 2 and toks[k - 1].text == ",":
+            end = k - 2
+            if not toks[end].is_word or toks[end].lower in PRONOUNS:
+                return None
+            start = _np_backward(toks, end, 0)
+            if start > end or not (toks[start].is_cap or toks[start].lower in DETERMINERS):
+                return None
+            return start, end
+    return None
 
 
 def _strip_span(text: str, s: int, e: int) -> Span | None:
@@ -191,12 +237,55 @@ def find_credits(
                 out.append(c)
             i += 2
             continue
-        if low in CUE_VERBS and not t.is_cap:
+        if low in ALL_CUE_VERBS and not t.is_cap:
             c = _verb(text, toks, i, sent, quotes)
+            if c is None and low.endswith("ing") and i > 0 and toks[i - 1].text == "," \
+                    and not out:
+                c = _participle(text, toks, i, sent)
             if c:
                 out.append(c)
         i += 1
     return out
+
+
+def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | None:
+    """"Mr. Obama revised his plans, saying that ...": a participle after a
+    comma credits the subject of the sentence, when the sentence opens with
+    a name, a pronoun or "the" + a role ("the justice sounded off ...")."""
+    k = 0
+    while k < i and toks[k].lower in ("but", "and", "so", "yet", "still"):
+        k += 1
+    if k < i and toks[k].lower in _PREPOSITIONS | {"here", "there", "later", "earlier"}:
+        comma = next((m for m in range(k, i) if toks[m].text == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1  # "In three separate interviews, the justice ..."
+    if k >= i:
+        return None
+    t = toks[k]
+    if t.lower in ("he", "she", "they"):
+        end = k
+    elif t.is_cap and t.is_word and t.lower not in DETERMINERS:
+        end = k
+        while end + 1 < i and toks[end + 1].is_cap and toks[end + 1].is_word:
+            end += 1
+    elif t.lower == "the" and k + 1 < i and (toks[k + 1].lower in TITLES
+                                             or toks[k + 1].lower in ANONYMOUS_HEADS):
+        end = k + 1
+    else:
+        return None
+    # The subject must be followed by its verb (a lower-case word), not be a
+    # phrase inside a longer clause.
+    nxt = end + 1
+    if nxt >= i or not toks[nxt].is_word or toks[nxt].is_cap:
+        return None
+    if toks[nxt].lower in _PREPOSITIONS and toks[nxt].lower != "on":
+        return None
+    content = _strip_span(text, toks[i].end, sent.end)
+    if content is None:
+        return None
+    name = Span(toks[k].start, toks[end].end)
+    return Credit(name, name, None, Span(toks[i].start, toks[i].end), content)
 
 
 def _speaker_label(text: str, toks: list[Token], sent: Span) -> Credit | None:
@@ -310,9 +399,17 @@ def _verb(
     desc: str | None = None
     name_s = name_e = -1
     mention_s = -1
+    appositive = False
     if j >= 0 and toks[j].text == ",":
-        app = _appositive(toks, j, 0)
-        if app:
+        # A relative clause first: its own commas would pass for an appositive's.
+        rel = _relative_clause(toks, j)
+        app = None if rel else _appositive(toks, j, 0)
+        if rel:
+            appositive = True
+            name_s, name_e = rel
+            mention_s = name_s
+        elif app:
+            appositive = True
             name_s, desc_s = app
             name_e = desc_s - 2
             desc = text[toks[desc_s].start : toks[j - 1].end]
@@ -352,7 +449,10 @@ def _verb(
         head = toks[name_e].lower
         if low in _DOCUMENT_VERBS and head not in DOCUMENT_HEADS:
             return None
-        content = _content_after_or_before(text, toks, after, mention_s, sent, quotes)
+        if low not in CUE_VERBS and toks[mention_s].text[:1].isdigit():
+            return None  # "1 pass defended": a statistic, not a stance
+        content = _content_after_or_before(text, toks, after, mention_s, sent, quotes,
+                                           to_clause=low in TO_CLAUSE_VERBS)
         if content is None:
             return None
         if low in _NAMING_VERBS and not any(ch in text[content.start : content.end]
@@ -360,9 +460,12 @@ def _verb(
             return None  # "a group called the Foundation" names, it does not credit
         mention = Span(toks[mention_s].start, toks[name_e].end)
         name = Span(toks[name_s].start, toks[name_e].end)
-        return Credit(mention, name, desc, cue, content, listener)
+        # "Jeff Weaver, Sanders' campaign manager, said": the appositive and its
+        # closing comma belong to the phrase that credits.
+        phrase = Span(mention.start, toks[j].end) if appositive else None
+        return Credit(mention, name, desc, cue, content, listener, phrase)
     # Inverted: “...,” said Shehabi.
-    if i > 0 and (toks[i - 1].text == "," or toks[i - 1].text in _CLOSE_QUOTES):
+    if i > 0 and (toks[i - 1].text == "," or _closes_quote(toks, i - 1)):
         s = i + 1
         e = _np_forward(toks, s, n)
         if e <= s or low in _DOCUMENT_VERBS:
@@ -374,16 +477,44 @@ def _verb(
         content = _widen_to_quote(_strip_span(text, sent.start, toks[i].start), quotes)
         if content is None:
             return None
+        tail = _trailing_appositive(toks, e)
         return Credit(
             Span(toks[s].start, toks[e - 1].end), Span(toks[pre_s].start, toks[e - 1].end),
             desc, cue, content,
+            phrase=Span(toks[s].start, toks[tail - 1].end) if tail > e else None,
         )
     return None
 
 
+def _trailing_appositive(toks: list[Token], e: int) -> int:
+    """One past the end of ", DESC[,]" after a name ending before token ``e``
+    ("said Kim Wells, a schoolteacher from Aiken." / "said Jim Hodges, a
+    Clinton backer, referring to ..."), or ``e`` when there is none. The
+    closing comma belongs to the phrase; a sentence's final stop does not."""
+    n = len(toks)
+    if e >= n - 1 or toks[e].text != ",":
+        return e
+    first = toks[e + 1]
+    # ", adding that ...", ", he said": a new clause, not a description.
+    if not first.is_word or first.lower.endswith("ing") or first.lower in PRONOUNS \
+            or first.lower in CUE_VERBS:
+        return e
+    k = e + 1
+    while k < n and k - e <= _MAX_NP + 8:
+        t = toks[k].text
+        if t == ",":
+            return k + 1
+        if t in (";", ":", "—", "–", "(", ")") or t in _OPEN_QUOTES or t in _CLOSE_QUOTES:
+            return e
+        if t in (".", "!", "?") and k >= n - 2:
+            return k  # the sentence's stop ("Fla." inside it is an abbreviation)
+        k += 1
+    return k if k >= n else e
+
+
 def _content_after_or_before(
     text: str, toks: list[Token], after: int, mention_s: int, sent: Span,
-    quotes: tuple[Quote, ...],
+    quotes: tuple[Quote, ...], to_clause: bool = False,
 ) -> Span | None:
     """What the source is credited with: the clause after the cue, or, when the
     cue closes the sentence ("..., Shehabi wrote."), the words before the source."""
@@ -399,13 +530,15 @@ def _content_after_or_before(
     while k < n and toks[k].lower in ("that", ":", ","):
         k += 1
     rest_words = [t for t in toks[k:] if t.is_word]
+    # "declined to comment": the to-clause is what is credited, not an adjunct.
+    adjunct = _is_adjunct(toks, after) and not (to_clause and k < n and toks[k].lower == "to")
     before_ok = mention_s > 0 and (
-        toks[mention_s - 1].text == "," or toks[mention_s - 1].text in _CLOSE_QUOTES
+        toks[mention_s - 1].text == "," or _closes_quote(toks, mention_s - 1)
     )
-    if before_ok and (not rest_words or _is_adjunct(toks, after)):
+    if before_ok and (not rest_words or adjunct):
         content = _strip_span(text, sent.start, toks[mention_s].start)
         return _widen_to_quote(content, quotes)
-    if mention_s == 0 and (not rest_words or _is_adjunct(toks, after)):
+    if mention_s == 0 and (not rest_words or adjunct):
         # "Shehabi wrote." split off after a quote by the sentence splitter.
         for q in reversed(quotes):
             if q.kind == "direct" and q.outer_end <= sent.start:

@@ -8,6 +8,14 @@ _DIR = "attribution/"
 
 CUE_VERBS: frozenset[str] = load_words(_DIR + "cue_verbs.txt")
 CUE_CHANNEL: dict[str, str] = {k: v for k, v in load_table(_DIR + "cue_verbs.txt").items() if v}
+# Stance and act verbs ("rejected", "declined to"): cues for the rules, kept
+# apart from CUE_VERBS because the learned tagger's features read CUE_VERBS.
+STANCE_VERBS: frozenset[str] = load_words(_DIR + "stance_verbs.txt")
+TO_CLAUSE_VERBS: frozenset[str] = frozenset(
+    k for k, v in load_table(_DIR + "stance_verbs.txt").items() if v == "to"
+)
+# Every verb the rules read as a cue.
+ALL_CUE_VERBS: frozenset[str] = CUE_VERBS | STANCE_VERBS
 ANONYMOUS_HEADS: frozenset[str] = load_words(_DIR + "anonymous.txt")
 DOCUMENT_HEADS: frozenset[str] = load_words(_DIR + "documents.txt")
 # One list of platform names for the whole backend (data/platforms/).
