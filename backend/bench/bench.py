@@ -316,15 +316,15 @@ def http_latency_rows(f: Figures) -> list[Row]:
 
 def server_rows(result: LoadResult, tf50: float) -> list[Row]:
     """Where an uncached request's time goes, from the worker's own
-    Server-Timing header: reading the request, the analysis, the rest
-    (cache look-up, JSON), and the transport outside the handler."""
+    Server-Timing header: reading the request (with the cache look-up), the
+    analysis, the answer's JSON, and the transport outside the handler."""
     replies = [r for r in result.replies if r.status == 200 and r.cache == "miss" and "total" in r.server]
     if not replies:
         return []
     parts = {
-        "reading and parsing the request": [r.server.get("request", math.nan) for r in replies],
+        "reading the request, cache look-up, parsing": [r.server.get("request", math.nan) for r in replies],
         "the analysis (in the worker)": [r.server.get("analysis", math.nan) for r in replies],
-        "cache look-up and JSON answer": [
+        "the JSON answer": [
             r.server["total"] - r.server.get("request", 0.0) - r.server.get("analysis", 0.0) for r in replies
         ],
         "outside the handler (loopback, HTTP, WSGI)": [r.seconds - r.server["total"] for r in replies],

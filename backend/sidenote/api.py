@@ -50,13 +50,16 @@ def error_response(status: int, code: str, message: str) -> Response:
     return _json_response({"error": {"code": code, "message": message}}, status)
 
 
-def _parse_request() -> tuple[str, str, str | None]:
-    """Return (kind, payload, url) where kind is "html" or "text"."""
+def _read_body() -> bytes:
     if request.mimetype != "application/json":
         raise UnsupportedMediaType(
             "Send the request as JSON with the header 'Content-Type: application/json'."
         )
-    raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
+    return request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
+
+
+def _parse_request(raw: bytes) -> tuple[str, str, str | None]:
+    """Return (kind, payload, url) where kind is "html" or "text"."""
     try:
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -89,18 +92,17 @@ def _server_timing(**seconds: float) -> str:
 def analyze() -> Response:
     started = time.perf_counter()
     ratelimit.check()
-    kind, payload, url = _parse_request()
-    parsed = time.perf_counter()
+    raw = _read_body()
     cache = get_cache()
-    key = cache_key(pipeline.VERSION, url, kind, payload)
+    key = cache_key(pipeline.VERSION, raw)
     cached = cache.get(key)
     if cached is not None:
+        # A body seen before was valid then: it is answered without parsing.
         response = Response(cached, mimetype="application/json")
         response.headers["X-Sidenote-Cache"] = "hit"
-        response.headers["Server-Timing"] = _server_timing(
-            request=parsed - started, total=time.perf_counter() - started
-        )
+        response.headers["Server-Timing"] = _server_timing(total=time.perf_counter() - started)
         return response
+    kind, payload, url = _parse_request(raw)
     analysis_started = time.perf_counter()
     if kind == "html":
         doc = pipeline.analyze_html(payload, url)
@@ -117,7 +119,7 @@ def analyze() -> Response:
     response.call_on_close(lambda: cache.share(key, encoded))
     response.headers["X-Sidenote-Cache"] = "miss"
     response.headers["Server-Timing"] = _server_timing(
-        request=parsed - started, analysis=analysis, total=time.perf_counter() - started
+        request=analysis_started - started, analysis=analysis, total=time.perf_counter() - started
     )
     return response
 

@@ -22,10 +22,13 @@ log = logging.getLogger(__name__)
 EXTENSION_KEY = "sidenote.cache"
 
 
-def cache_key(version: str, url: str | None, kind: str, payload: str) -> str:
-    digest = hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-    url_part = hashlib.sha256((url or "").encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return f"sidenote:{version}:{url_part}:{kind}:{digest}"
+def cache_key(version: str, body: bytes) -> str:
+    """The key of a request's answer: the pipeline version and a hash of the
+    request body as sent. Hashing the bytes, not the parsed fields, lets a
+    repeated request be answered without parsing its JSON at all; the
+    extension always sends the same bytes for the same page (url and html),
+    and a body written differently is only a miss."""
+    return f"sidenote:{version}:{hashlib.sha256(body).hexdigest()}"
 
 
 class MemoryCache:
