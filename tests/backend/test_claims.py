@@ -92,3 +92,19 @@ def test_sentence_credits_match_credited_sources(seed_html):
     expected = [credited_sources(d, Span(s.start, s.end)) for s in d.sentences]
     assert sentence_credits(d) == expected
     assert any(expected)
+
+
+def test_table_rows_and_short_labels_are_not_claims(scores):
+    # Real lines from the news pages that the debate-trained model scored as claims.
+    art = article([
+        "HD | THE HOME DEPOT INC. | 225.86 | -12.99 | -5.44%",
+        "Buyer's Guide: MacBook Pro 2019",
+        "1/2 tsp ground cloves",
+        "Sales fell by 40 units in May 2024.",
+        "Sales fell by 40 units in May 2024 across the three northern stores",
+    ])
+    out = claims_stage.score(doc(art))
+    assert [art.text[c.start : c.end] for c in out.claims] == [
+        "Sales fell by 40 units in May 2024.",
+        "Sales fell by 40 units in May 2024 across the three northern stores",
+    ]

@@ -20,6 +20,9 @@ from .doc import Claim, Doc, Sentence, Span
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
 STOPWORDS = load_words("claims/stopwords.txt")
+# A line of at most this many words without a full stop is a label, not a claim.
+MAX_FRAGMENT_WORDS = 6
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 MAX_KEY = 5
 KEY_SHARE = 0.15
 SAME_SOURCE_PENALTY = 0.15
@@ -56,6 +59,17 @@ def content_words(text: str) -> frozenset[str]:
     """Lower-cased content words, crudely stemmed, for overlaps. Cached:
     the detectors compare every sentence with every key claim."""
     return frozenset(form for raw in WORD.findall(text) for form in _word_forms(raw))
+
+
+def _is_prose(sentence: str) -> bool:
+    """Whether a sentence reads as a statement at all. The model learned
+    from debate speech, where every line is one; a page also has table rows
+    ("HD | THE HOME DEPOT INC. | 225.86") and short labels, headings and
+    list fragments ("Related Roundup: MacBook Pro", "1/2 tsp ground cloves"),
+    which are full of the names and numbers the model rewards."""
+    if sentence.count("|") >= 2:
+        return False
+    return len(sentence.split()) > MAX_FRAGMENT_WORDS or bool(SENTENCE_END.search(sentence))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -138,7 +152,10 @@ def score(doc: Doc) -> Doc:
     sentences = doc.sentences
     if not sentences:
         return replace(doc, claims=())
-    scores = score_sentences([text[s.start : s.end] for s in sentences])
+    scores = [
+        p if _is_prose(text[s.start : s.end]) else 0.0
+        for s, p in zip(sentences, score_sentences([text[s.start : s.end] for s in sentences]))
+    ]
     title_words = content_words(doc.article.title)
     first_body_block = next(
         (i for i, b in enumerate(doc.article.blocks) if b.kind == "paragraph"), -1
