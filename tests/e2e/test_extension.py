@@ -198,7 +198,7 @@ def test_render_time_is_measured(
 ) -> None:
     set_settings(service_worker, backendUrl=backend_url)
     # About 5,000 words with at least 40 cards (the long page).
-    site.pages["/2019/09/20/long-read/"] = big_page(4, 38)
+    site.pages["/2019/09/20/long-read/"] = big_page(5, 33)
     figures: dict[str, Any] = {}
     for name, path in (("seed", SEED_PATH), ("long", "/2019/09/20/long-read/")):
         page = open_page(browser_context, site.url(path))
