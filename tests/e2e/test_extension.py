@@ -212,6 +212,7 @@ def test_render_time_is_measured(
                 "placed": int(state["sidenotePlaced"]),
                 "unplaced": int(state["sidenoteUnplaced"]),
                 "render_ms": float(state["sidenoteRenderMs"]),
+                "work_ms": float(state["sidenoteWorkMs"]),
             }
         finally:
             page.close()
