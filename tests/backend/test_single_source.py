@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 import pytest
 from handmade import article, doc, span
 
@@ -125,6 +126,15 @@ def test_unsourced_claims_only_flagged_when_the_article_credits_nobody(other_att
     assert bool(cards) is expect_card
     if cards:
         assert cards[0].title == "No source is given for this claim"
+
+
+def test_an_article_that_credits_nobody_gets_one_unsourced_card_not_one_per_key_claim():
+    second = "Factory output in Ohio dropped 1234 tonnes in the same month."
+    art = article([LEAD, second])
+    d = doc(art, claims=(_claim(art.text, LEAD), _claim(art.text, second, "c2")))
+    cards = detect(d)
+    assert [c.title for c in cards] == ["No source is given for this claim"]
+    assert cards[0].claim == "c1"
 
 
 @pytest.mark.parametrize(

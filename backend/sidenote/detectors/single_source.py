@@ -210,6 +210,7 @@ def detect(doc: Doc) -> list[Card]:
     chains = build_chains(doc)
     credits = sentence_credits(doc)
     cards = []
+    unsourced_carded = False
     for claim in doc.claims:
         if not claim.key:
             continue
@@ -230,5 +231,10 @@ def detect(doc: Doc) -> list[Card]:
             continue
         if weakest and not _weak_chain(doc, claim, weakest, sources):
             continue
+        if not weakest and unsourced_carded:
+            # An article that credits nobody says so once, on its first key
+            # claim: the same note on every key claim is noise.
+            continue
+        unsourced_carded = unsourced_carded or not weakest
         cards.append(_card_for(doc, claim, weakest, sources))
     return cards
