@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from handmade import article, doc, quote, span
 
 from sidenote.detectors.social_quote import detect
-from sidenote.pipeline.doc import Attribution, Embed, Source
+from sidenote.pipeline.doc import Attribution, Embed, Source, Span
 
 QUOTE = "We will not allow this to stand"
 
 
 def _shehabi(text: str, channel: str | None = "twitter", kind: str = "social_media", url: str | None = None) -> Source:
+    # Every mention, as the attribution stage lists them ("Shehabi wrote").
+    mentions = tuple(Span(m.start(), m.end()) for m in re.finditer(r"(?:Fares )?Shehabi", text))
     return Source("s1", "Fares Shehabi", kind, channel=channel, url=url,  # type: ignore[arg-type]
-                  mentions=(span(text, "Fares Shehabi"),))
+                  mentions=mentions)
 
 
 def _case(paragraphs, links=None, embeds=None, kind="social_media", channel="twitter", url=None, qkind="direct"):
@@ -37,6 +41,23 @@ def test_quote_from_a_post_without_link_gets_a_card():
     # The evidence is where the article names the platform for this source.
     assert [(e.exact, e.label) for e in card.evidence] == [("Twitter", "platform_attribution")]
     assert "false" not in card.body.lower()
+
+
+def test_a_poster_credited_only_paragraphs_away_is_not_named_in_the_card():
+    # "one Weibo commenter said": the credit the pipeline carried from an
+    # earlier paragraph is too weak to name who posted.
+    d = _case([INTRO, "The ministry did not comment.", f"“{QUOTE},” one Twitter user wrote."])
+    [card] = detect(d)
+    assert "Shehabi" not in card.body
+    assert "a post on X (Twitter)" in card.body
+
+
+def test_the_platform_company_is_not_an_account():
+    text = f"Twitter pledged to take “{QUOTE}” against such accounts."
+    art = article([text])
+    company = Source("s1", "Twitter", "social_media", channel="twitter", mentions=(span(art.text, "Twitter"),))
+    q = quote(art.text, QUOTE, source="s1")
+    assert detect(doc(art, quotes=(q,), sources=(company,))) == []
 
 
 @pytest.mark.parametrize(

@@ -31,8 +31,13 @@ def _platform_near(doc: Doc, span: Span, outside: Span | None = None) -> tuple[s
         where = Span(start, end)
         if outside is not None and outside.contains(where):
             continue
-        if any(m.overlaps(where) for src in doc.sources for m in src.mentions):
-            continue
+        if any(
+            m.overlaps(where)
+            and not (src.kind == "social_media" and src.channel == platform and not _is_platform_itself(src))
+            for src in doc.sources
+            for m in src.mentions
+        ):
+            continue  # unless the mention is an account on it ("one user on Weibo")
         return platform, where
     return None
 
@@ -54,9 +59,27 @@ def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple
     if here is not None:
         return here
     source = sources.get(quote.source or "")
-    if source is not None and source.kind == "social_media" and source.channel:
+    if source is not None and source.kind == "social_media" and source.channel and not _is_platform_itself(source):
         return source.channel, _channel_evidence(doc, source)
     return None
+
+
+def _named_nearby(doc: Doc, quote: Quote, source: Source) -> bool:
+    """Whether the paragraph of the quote names its source. Credit carried
+    from paragraphs away is right for the attribution stage's purposes but
+    too weak to name a poster in a card ("one Weibo commenter said" must not
+    read as a post by the official quoted two paragraphs up)."""
+    block = next((b for b in doc.article.blocks if b.start <= quote.start < b.end), None)
+    if block is None:
+        return False
+    return any(block.start <= m.start and m.end <= block.end for m in source.mentions)
+
+
+def _is_platform_itself(source: Source) -> bool:
+    """A source named only by a platform's name is the company ("Twitter
+    pledged to take action"), not an account posting on it."""
+    name = source.name.strip()
+    return any(start == 0 and end == len(name) for start, end, _ in find_platform_names(name))
 
 
 def _checkable(doc: Doc, quote: Quote, platform: str, source: Source | None) -> bool:
@@ -100,7 +123,8 @@ def detect(doc: Doc) -> list[Card]:
         if _checkable(doc, quote, platform, source):
             continue
         where = display_name(platform)
-        credited = f"a post by {source.name} on {where}" if source is not None else f"a post on {where}"
+        poster = source.name if source is not None and _named_nearby(doc, quote, source) else None
+        credited = f"a post by {poster} on {where}" if poster else f"a post on {where}"
         evidence: list[Evidence] = []
         if platform_span is not None:
             evidence.append(
