@@ -514,3 +514,59 @@ def test_a_physical_attack_is_not_a_stance() -> None:
     # PolNeAR reads "attacked" as criticism; in news it is as often bombs.
     doc = attribute(make_doc("US air force bombers attacked Syrian army forces near Deir ez-Zor."))
     assert source_spans(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Swedish prosecutors decided to reopen the investigation in May.", "Swedish prosecutors"),
+        ("But a judge ruled that Assange should remain in jail.", "a judge"),
+        ("Many in Hong Kong fear that any compromise is surrender.", "Many in Hong Kong"),
+        ("The Tax Foundation projected in May that the tariffs would cost jobs.",
+         "The Tax Foundation"),
+    ],
+)
+def test_more_stances_and_acts_credit_their_subject(text: str, source: str) -> None:
+    assert source_spans(attribute(make_doc(text))) == [source]
+
+
+def test_a_stance_word_after_a_preposition_is_a_noun() -> None:
+    doc = attribute(make_doc("He is the one to take on China without fear of repercussions."))
+    assert source_spans(doc) == []
+
+
+def test_called_for_is_a_demand_with_its_particle_as_cue() -> None:
+    text = "Senators called for a 5G security coordinator on Tuesday."
+    doc = attribute(make_doc(text))
+    assert source_spans(doc) == ["Senators"]
+    (a,) = doc.attributions
+    assert text[a.cue.start : a.cue.end] == "called for"
+    # A quantity is a requirement, not a demand; naming still needs quotes.
+    assert source_spans(attribute(make_doc("The recipe called for three cups of sugar."))) == []
+    assert source_spans(attribute(make_doc("A group called the Foundation met."))) == []
+
+
+def test_a_verb_after_and_shares_the_sentence_subject() -> None:
+    text = "President Obama met survivors on Thursday and said the United States must act."
+    doc = attribute(make_doc(text))
+    assert source_spans(doc) == ["President Obama"]
+    assert credited_with(doc, "the United States must act") == {source_named(doc, "Obama").id}
+    # A base form after "and" is an infinitive's second verb, not a credit.
+    doc = attribute(make_doc("To grow, you have to step into the limelight and claim your authority."))
+    assert source_spans(doc) == []
+
+
+def test_a_passive_agent_is_the_source() -> None:
+    text = "O'Malley's move was first reported by MSNBC."
+    doc = attribute(make_doc(text))
+    assert source_spans(doc) == ["MSNBC"]
+    assert credited_with(doc, "O'Malley's move") == {source_named(doc, "MSNBC").id}
+
+
+def test_found_that_credits_any_subject_but_found_alone_needs_a_document() -> None:
+    assert source_spans(attribute(make_doc(
+        "The researchers found that the program cut costs by half."))) == ["The researchers"]
+    assert source_spans(attribute(make_doc(
+        "A study by Media Matters found the nominee got twice the airtime."))) \
+        == ["A study by Media Matters"]
+    assert source_spans(attribute(make_doc("They found the keys in the car."))) == []

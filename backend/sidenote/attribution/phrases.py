@@ -32,6 +32,10 @@ _DOCUMENT_VERBS = frozenset("show shows showed shown find finds found".split())
 # "called it a “disaster”" credits words; "a group called X" only names X.
 _NAMING_VERBS = frozenset("call calls called describe describes described".split())
 _PASSIVE = frozenset("was were been being is are be".split())
+# Passive verbs whose "by" agent is a source: "first reported by MSNBC".
+_AGENT_VERBS = frozenset("reported announced confirmed disclosed revealed published".split())
+# "the recipe called for three cups": a quantity is a requirement, not a demand.
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen half".split())
 _MAX_NP = 14
 _PREPOSITIONS = frozenset(
     "in on at for with after before by from during under over about into against "
@@ -237,10 +241,22 @@ def find_credits(
                 out.append(c)
             i += 2
             continue
+        if low in _AGENT_VERBS and i + 2 < n and toks[i + 1].lower == "by" and not out:
+            c = _passive_agent(text, toks, i, sent)
+            if c:
+                out.append(c)
+                i += 2
+                continue
         if low in ALL_CUE_VERBS and not t.is_cap:
             c = _verb(text, toks, i, sent, quotes)
             if c is None and low.endswith("ing") and i > 0 and toks[i - 1].text == "," \
                     and not out:
+                c = _participle(text, toks, i, sent)
+            if c is None and not out and low in CUE_VERBS \
+                    and (low.endswith(("s", "ed")) or low in ("said", "told", "wrote")) \
+                    and i > 1 and toks[_skip_aux_back(toks, i - 1, 0)].lower == "and":
+                # "Obama met survivors ... and said the United States must act":
+                # the second verb shares the sentence's subject.
                 c = _participle(text, toks, i, sent)
             if c:
                 out.append(c)
@@ -286,6 +302,28 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
         return None
     name = Span(toks[k].start, toks[end].end)
     return Credit(name, name, None, Span(toks[i].start, toks[i].end), content)
+
+
+def _passive_agent(text: str, toks: list[Token], i: int, sent: Span) -> Credit | None:
+    """"The move was first reported by MSNBC.": the agent after "by" is the
+    source, the subject before the verb what it is credited with."""
+    s = i + 2
+    if not (toks[s].is_cap or toks[s].lower in DETERMINERS) or toks[s].lower in PRONOUNS:
+        return None
+    e = _np_forward(toks, s, len(toks))
+    if e <= s:
+        return None
+    k = i - 1
+    while k >= 0 and (toks[k].lower in AUXILIARIES or toks[k].lower in _PASSIVE
+                      or toks[k].lower in ("first", "originally", "widely")):
+        k -= 1
+    if k == i - 1 or k < 0 or not any(toks[m].lower in _PASSIVE for m in range(k + 1, i)):
+        return None  # only a real passive: "was (first) reported by"
+    content = _strip_span(text, sent.start, toks[k].end)
+    if content is None:
+        return None
+    name = Span(toks[s].start, toks[e - 1].end)
+    return Credit(name, name, None, Span(toks[i].start, toks[i + 1].end), content)
 
 
 def _speaker_label(text: str, toks: list[Token], sent: Span) -> Credit | None:
@@ -392,6 +430,8 @@ def _verb(
         return None  # "was told", "is expected": the subject did not say it
     if i > 0 and toks[i - 1].lower == "to":
         return None  # "declined to say", "goes on to say": not a credit
+    if low not in CUE_VERBS and i > 0 and toks[i - 1].lower in _PREPOSITIONS:
+        return None  # "without fear of": a noun after a preposition
     if low.endswith("ing"):
         return None  # "by calling him", ", saying": whose words needs a parser
     cue = Span(toks[i].start, toks[i].end)
@@ -447,7 +487,11 @@ def _verb(
                 listener = Span(toks[after].start, toks[l_end - 1].end)
                 after = l_end
         head = toks[name_e].lower
-        if low in _DOCUMENT_VERBS and head not in DOCUMENT_HEADS:
+        if low in _DOCUMENT_VERBS and head not in DOCUMENT_HEADS \
+                and not any(t.lower in DOCUMENT_HEADS for t in toks[mention_s:name_e]) \
+                and not (low.startswith("f") and i + 1 < n and toks[i + 1].lower == "that"):
+            # "a study by Media Matters found", "researchers found that ...";
+            # "he showed the house", "they found the keys" credit nothing.
             return None
         if low not in CUE_VERBS and toks[mention_s].text[:1].isdigit():
             return None  # "1 pass defended": a statistic, not a stance
@@ -455,8 +499,16 @@ def _verb(
                                            to_clause=low in TO_CLAUSE_VERBS)
         if content is None:
             return None
-        if low in _NAMING_VERBS and not any(ch in text[content.start : content.end]
-                                            for ch in "“”\"‘’"):
+        calls_for = low in _NAMING_VERBS and low.startswith("call") and i + 1 < n \
+            and toks[i + 1].lower in ("for", "on") and not toks[i + 1].is_cap \
+            and not (i + 2 < n and (toks[i + 2].text.isdigit()
+                                    or toks[i + 2].lower in _NUMBER_WORDS))
+        if calls_for:
+            # "Ryan called for a vote", "called on Congress to act": a demand,
+            # credited; the cue is the verb with its particle.
+            cue = Span(toks[i].start, toks[i + 1].end)
+        elif low in _NAMING_VERBS and not any(ch in text[content.start : content.end]
+                                              for ch in "“”\"‘’"):
             return None  # "a group called the Foundation" names, it does not credit
         mention = Span(toks[mention_s].start, toks[name_e].end)
         name = Span(toks[name_s].start, toks[name_e].end)
