@@ -570,3 +570,19 @@ def test_found_that_credits_any_subject_but_found_alone_needs_a_document() -> No
         "A study by Media Matters found the nominee got twice the airtime."))) \
         == ["A study by Media Matters"]
     assert source_spans(attribute(make_doc("They found the keys in the car."))) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The man was charged on Monday, police said.", "police"),
+        ("The man was charged on Monday, federal prosecutors said.", "federal prosecutors"),
+        ("A New York man pleaded guilty Monday to threatening a congresswoman, prosecutors said.", "prosecutors"),
+    ],
+)
+def test_institutions_credited_as_a_body_are_sources_but_not_unnamed(sentence, name):
+    from sidenote.pipeline import analyze_text
+
+    d = analyze_text(sentence)
+    # The sentence's own subject ("A New York man") pleads; it does not speak.
+    assert [(s.name, s.kind) for s in d.sources] == [(name, "organization")]

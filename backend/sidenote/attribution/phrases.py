@@ -10,6 +10,7 @@ from .text import Token
 from .words import (
     ALL_CUE_VERBS,
     ANONYMOUS_HEADS,
+    BARE_SUBJECT_HEADS,
     AUXILIARIES,
     CLAUSE_STOPS,
     CUE_VERBS,
@@ -104,7 +105,7 @@ def _np_backward(toks: list[Token], end: int, floor: int) -> int:
         toks[i + 1].lower not in _PREPOSITIONS
     ):
         start = i + 1  # one leading modifier: "longtime Democratic pollster Pat Caddell"
-    if start > end and toks[end].lower in ANONYMOUS_HEADS | DOCUMENT_HEADS:
+    if start > end and toks[end].lower in ANONYMOUS_HEADS | DOCUMENT_HEADS | BARE_SUBJECT_HEADS:
         # A bare plural with no article: "officials said", "senior aides said".
         start = i + 1
         while start < end and toks[start].lower in _PREPOSITIONS:

@@ -10,6 +10,7 @@ from ..pipeline.doc import Span
 from .text import Token, tokenize
 from .words import (
     ANONYMOUS_HEADS,
+    BARE_SUBJECT_HEADS,
     DETERMINERS,
     DOCUMENT_HEADS,
     MEDIA,
@@ -112,6 +113,8 @@ def _classify_at(text: str, span: Span) -> Phrase:
             break
     if head in ANONYMOUS_HEADS and all(j == 0 for j, t in enumerate(toks) if t.is_cap):
         return Phrase("anonymous", span)  # "Sources told ...": capital only as sentence start
+    if head in BARE_SUBJECT_HEADS and all(j == 0 for j, t in enumerate(toks) if t.is_cap):
+        return Phrase("organization", span)  # "police said": a body, not an unnamed person
     if caps and toks[-1].is_cap and head not in TITLES:
         if any(w in ORG_WORDS for w in low) or (len(toks) > 1 and low[0] == "the"):
             return Phrase("organization", span, channel, channel_span)

@@ -18,6 +18,8 @@ TO_CLAUSE_VERBS: frozenset[str] = frozenset(
 ALL_CUE_VERBS: frozenset[str] = CUE_VERBS | STANCE_VERBS
 ANONYMOUS_HEADS: frozenset[str] = load_words(_DIR + "anonymous.txt")
 DOCUMENT_HEADS: frozenset[str] = load_words(_DIR + "documents.txt")
+# Institutions and professions credited as a body ("police said").
+BARE_SUBJECT_HEADS: frozenset[str] = load_words(_DIR + "bare_subjects.txt")
 # One list of platform names for the whole backend (data/platforms/).
 PLATFORMS: dict[str, str] = load_table("platforms/names.tsv")
 PLATFORM_HOSTS: dict[str, str] = load_table(_DIR + "platform_hosts.txt")
