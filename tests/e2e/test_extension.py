@@ -253,3 +253,36 @@ def test_esc_closes_a_note_while_the_pointer_rests_on_its_words(seed_page: Any) 
     seed_page.mouse.move(5, 5)
     seed_page.mouse.move(pos["x"], pos["y"])
     seed_page.wait_for_function("document.documentElement.hasAttribute('data-sidenote-note')", timeout=5000)
+
+
+# Main world: while Sidenote waits for the backend, the page replaces its
+# article paragraphs with copies (as a framework re-rendering would).
+RERENDER_WHILE_WAITING = """
+new MutationObserver((records, observer) => {
+  if (document.documentElement.dataset.sidenoteStatus !== 'running') return;
+  observer.disconnect();
+  for (const p of document.querySelectorAll('.entry-content p')) p.replaceWith(p.cloneNode(true));
+}).observe(document.documentElement, {attributes: true, attributeFilter: ['data-sidenote-status']});
+"""
+CONNECTED = """() => [...CSS.highlights.values()].flatMap(h => [...h]).map(r => r.startContainer.isConnected && r.endContainer.isConnected)"""
+
+
+def test_a_page_that_changes_while_the_backend_works_is_indexed_again(
+    browser_context: Any, service_worker: Any, backend_url: str, site: Site
+) -> None:
+    # The text index is built while the request is out; a change to the
+    # page in that time must not leave highlights on nodes no longer shown.
+    set_settings(service_worker, backendUrl=backend_url)
+    seed = SEED_HTML.read_text(encoding="utf-8")
+    site.pages["/2019/09/21/rerendered/"] = seed.replace(
+        "</body>", f"<script>{RERENDER_WHILE_WAITING}</script></body>", 1
+    ).encode("utf-8")
+    page = open_page(browser_context, site.url("/2019/09/21/rerendered/"))
+    try:
+        state = hook(page)
+        assert state["sidenoteStatus"] == "done", state
+        connected = page.evaluate(CONNECTED)
+        assert connected and all(connected), connected
+        assert int(state["sidenotePlaced"]) == int(state["sidenoteCards"])
+    finally:
+        page.close()

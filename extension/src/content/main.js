@@ -84,6 +84,34 @@
     return '<!DOCTYPE html>\n' + HTML.outerHTML;
   }
 
+  /** The text index built now, with a watch for page changes until stop(). */
+  function earlyIndex() {
+    let built = S.textIndex.buildTextIndex(document.body);
+    let changed = false;
+    const ours = (node) => {
+      const el = node.nodeType === 1 ? node : node.parentElement;
+      return !!(el && el.closest && el.closest('[' + S.textIndex.OWN_UI_ATTR + ']'));
+    };
+    const observer = new MutationObserver((records) => {
+      if (records.some((r) => !ours(r.target))) changed = true;
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    return {
+      stop: () => {
+        // Records not yet delivered to the callback count too.
+        if (observer.takeRecords().some((r) => !ours(r.target))) changed = true;
+        observer.disconnect();
+      },
+      index: () => {
+        if (changed) {
+          built = S.textIndex.buildTextIndex(document.body);
+          changed = false;
+        }
+        return built;
+      },
+    };
+  }
+
   async function run(reason) {
     const id = ++runId;
     const html = serializePage();
@@ -92,10 +120,16 @@
     ui.showAnalysing();
     setHooks({ status: 'running' });
     let resp;
+    const answer = chrome.runtime.sendMessage({ type: 'sidenote:analyze', url: location.href, html, reason });
+    // The page's text index does not depend on the answer: build it while
+    // the backend works, and again afterwards only if the page changed.
+    const early = earlyIndex();
     try {
-      resp = await chrome.runtime.sendMessage({ type: 'sidenote:analyze', url: location.href, html, reason });
+      resp = await answer;
     } catch (e) {
       resp = { ok: false, status: 'error', message: 'Sidenote’s background worker did not answer (' + (e && e.message) + ').' };
+    } finally {
+      early.stop();
     }
     if (id !== runId) return; // a newer run (navigation, retry) took over
     if (!resp || !resp.ok) {
@@ -120,7 +154,7 @@
       setHooks({ status: 'empty', cards: 0, placed: 0, unplaced: 0, 'render-ms': (performance.now() - t0).toFixed(1) });
       return;
     }
-    const index = S.textIndex.buildTextIndex(document.body);
+    const index = early.index();
     const placements = S.anchor.anchorCards(index, cards, articleText);
     highlighter.apply(index, placements);
     ui.showResults(data.summary && data.summary.headline, placements);
