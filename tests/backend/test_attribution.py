@@ -586,3 +586,17 @@ def test_institutions_credited_as_a_body_are_sources_but_not_unnamed(sentence, n
     d = analyze_text(sentence)
     # The sentence's own subject ("A New York man") pleads; it does not speak.
     assert [(s.name, s.kind) for s in d.sources] == [(name, "organization")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("U.S. Defense Secretary Mark Esper on Wednesday accused China of coercion.",
+         "U.S. Defense Secretary Mark Esper"),
+        ("The ministry last week denied the report.", "The ministry"),
+        ("Smith yesterday rejected the plan.", "Smith"),
+    ],
+)
+def test_a_time_adjunct_before_the_verb_is_not_part_of_the_source(text: str, source: str) -> None:
+    doc = attribute(make_doc(text))
+    assert source_spans(doc) == [source]

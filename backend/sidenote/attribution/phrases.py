@@ -144,12 +144,36 @@ def _np_forward(toks: list[Token], start: int, stop: int) -> int:
     return i
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_NOUNS = frozenset("week month year night weekend morning afternoon evening".split())
+_TIME_WORDS = frozenset("yesterday today tonight".split())
+
+
+def _time_adjunct_back(toks: list[Token], i: int, floor: int) -> int:
+    """How many tokens of a time adjunct end at ``i`` ("on Wednesday", "last
+    week", "yesterday"): when it sits between a subject and its verb ("Mark
+    Esper on Wednesday accused"), it is not part of the source's name."""
+    low = toks[i].lower
+    if low in _TIME_WORDS:
+        return 1
+    if i - 1 >= floor and low in _WEEKDAYS and toks[i - 1].lower == "on":
+        return 2
+    if i - 1 >= floor and low in _TIME_NOUNS and toks[i - 1].lower in ("last", "this", "earlier"):
+        return 2
+    return 0
+
+
 def _skip_aux_back(toks: list[Token], i: int, floor: int) -> int:
-    while i >= floor and (
-        toks[i].lower in AUXILIARIES
-        or (toks[i].lower.endswith("ly") and not toks[i].is_cap and len(toks[i].text) > 4)
-    ):
-        i -= 1
+    while i >= floor:
+        if toks[i].lower in AUXILIARIES or (
+            toks[i].lower.endswith("ly") and not toks[i].is_cap and len(toks[i].text) > 4
+        ):
+            i -= 1
+            continue
+        skip = _time_adjunct_back(toks, i, floor)
+        if not skip or i - skip < floor:
+            break
+        i -= skip
     return i
 
 
