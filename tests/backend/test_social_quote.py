@@ -52,6 +52,15 @@ def test_a_poster_credited_only_paragraphs_away_is_not_named_in_the_card():
     assert "a post on X (Twitter)" in card.body
 
 
+def test_a_post_relayed_by_an_outlet_is_not_the_outlet_s_post():
+    text = f"According to AFP, one user on Weibo posted: “{QUOTE}.”"
+    art = article([text])
+    afp = Source("s1", "AFP", "media", mentions=(span(art.text, "AFP"),))
+    q = quote(art.text, QUOTE, source="s1")
+    [card] = detect(doc(art, quotes=(q,), sources=(afp,)))
+    assert "a post on Weibo, as relayed by AFP" in card.body
+
+
 def test_the_platform_company_is_not_an_account():
     text = f"Twitter pledged to take “{QUOTE}” against such accounts."
     art = article([text])

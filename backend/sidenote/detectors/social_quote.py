@@ -123,8 +123,14 @@ def detect(doc: Doc) -> list[Card]:
         if _checkable(doc, quote, platform, source):
             continue
         where = display_name(platform)
-        poster = source.name if source is not None and _named_nearby(doc, quote, source) else None
-        credited = f"a post by {poster} on {where}" if poster else f"a post on {where}"
+        named = source is not None and _named_nearby(doc, quote, source)
+        if named and source is not None and source.kind == "media":
+            # "According to AFP, one user on Weibo posted": the outlet relays the post.
+            credited = f"a post on {where}, as relayed by {source.name}"
+        elif named and source is not None:
+            credited = f"a post by {source.name} on {where}"
+        else:
+            credited = f"a post on {where}"
         evidence: list[Evidence] = []
         if platform_span is not None:
             evidence.append(
