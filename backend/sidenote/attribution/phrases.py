@@ -21,6 +21,7 @@ from .words import (
     PRONOUNS,
     TITLES,
     TO_CLAUSE_VERBS,
+    WEEKDAYS,
 )
 
 _OPEN_QUOTES = frozenset("“\"‘")
@@ -144,7 +145,6 @@ def _np_forward(toks: list[Token], start: int, stop: int) -> int:
     return i
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_NOUNS = frozenset("week month year night weekend morning afternoon evening".split())
 _TIME_WORDS = frozenset("yesterday today tonight".split())
 
@@ -156,7 +156,7 @@ def _time_adjunct_back(toks: list[Token], i: int, floor: int) -> int:
     low = toks[i].lower
     if low in _TIME_WORDS:
         return 1
-    if i - 1 >= floor and low in _WEEKDAYS and toks[i - 1].lower == "on":
+    if i - 1 >= floor and low in WEEKDAYS and toks[i - 1].lower == "on":
         return 2
     if i - 1 >= floor and low in _TIME_NOUNS and toks[i - 1].lower in ("last", "this", "earlier"):
         return 2

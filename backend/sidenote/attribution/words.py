@@ -33,6 +33,10 @@ PRONOUNS: dict[str, str] = load_table(_DIR + "pronouns.txt")
 NOT_SPEAKERS: frozenset[str] = load_words(_DIR + "not_speakers.txt")
 
 # Small closed classes: grammar, not vocabulary, so they stay in code.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 DETERMINERS = frozenset(
     "the a an one some several two three four many other another his her their its our "
     "this that these those senior top unnamed anonymous".split()

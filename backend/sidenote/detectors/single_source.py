@@ -231,10 +231,11 @@ def detect(doc: Doc) -> list[Card]:
             continue
         if weakest and not _weak_chain(doc, claim, weakest, sources):
             continue
-        if not weakest and unsourced_carded:
+        if not weakest:
             # An article that credits nobody says so once, on its first key
             # claim: the same note on every key claim is noise.
-            continue
-        unsourced_carded = unsourced_carded or not weakest
+            if unsourced_carded:
+                continue
+            unsourced_carded = True
         cards.append(_card_for(doc, claim, weakest, sources))
     return cards

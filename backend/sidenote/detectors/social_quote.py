@@ -22,7 +22,8 @@ EMBED_MATCH = 0.5
 def _platform_near(doc: Doc, span: Span, outside: Span | None = None) -> tuple[str, Span] | None:
     """A platform named in the sentence holding ``span``, not inside
     ``outside`` (the quoted words) and not as a speaker's own name
-    ("Twitter said it would act" is the company, not a post)."""
+    ("Twitter said it would act" is the company, not a post) unless that
+    speaker is an account on it ("one user on Weibo posted")."""
     i = doc.sentence_index(span.start)
     if i is None:
         return None
@@ -32,12 +33,9 @@ def _platform_near(doc: Doc, span: Span, outside: Span | None = None) -> tuple[s
         if outside is not None and outside.contains(where):
             continue
         if any(
-            m.overlaps(where)
-            and not (src.kind == "social_media" and src.channel == platform and not _is_platform_itself(src))
-            for src in doc.sources
-            for m in src.mentions
+            m.overlaps(where) and not _is_account_on(src, platform) for src in doc.sources for m in src.mentions
         ):
-            continue  # unless the mention is an account on it ("one user on Weibo")
+            continue
         return platform, where
     return None
 
@@ -59,7 +57,7 @@ def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple
     if here is not None:
         return here
     source = sources.get(quote.source or "")
-    if source is not None and source.kind == "social_media" and source.channel and not _is_platform_itself(source):
+    if source is not None and source.channel and _is_account_on(source, source.channel):
         return source.channel, _channel_evidence(doc, source)
     return None
 
@@ -75,11 +73,14 @@ def _named_nearby(doc: Doc, quote: Quote, source: Source) -> bool:
     return any(block.start <= m.start and m.end <= block.end for m in source.mentions)
 
 
-def _is_platform_itself(source: Source) -> bool:
-    """A source named only by a platform's name is the company ("Twitter
-    pledged to take action"), not an account posting on it."""
+def _is_account_on(source: Source, platform: str) -> bool:
+    """``source`` is an account posting on ``platform`` ("one user on
+    Weibo"); a source named only by the platform's name is the company
+    ("Twitter pledged to take action"), not an account."""
+    if source.kind != "social_media" or source.channel != platform:
+        return False
     name = source.name.strip()
-    return any(start == 0 and end == len(name) for start, end, _ in find_platform_names(name))
+    return not any(start == 0 and end == len(name) for start, end, _ in find_platform_names(name))
 
 
 def _checkable(doc: Doc, quote: Quote, platform: str, source: Source | None) -> bool:

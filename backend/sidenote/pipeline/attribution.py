@@ -26,8 +26,8 @@ from ..attribution.sources import (
 )
 from ..attribution.text import Token, find_quotes, split_sentences, tokenize
 from ..attribution.words import (
-    ALL_CUE_VERBS, ANONYMOUS_HEADS, DETERMINERS, DOCUMENT_HEADS, NAME_JOINERS, ORG_WORDS,
-    PLATFORM_HOSTS, PLATFORMS, PRONOUNS,
+    ALL_CUE_VERBS, ANONYMOUS_HEADS, DETERMINERS, DOCUMENT_HEADS, MONTHS, NAME_JOINERS, ORG_WORDS,
+    PLATFORM_HOSTS, PLATFORMS, PRONOUNS, WEEKDAYS,
 )
 from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 
@@ -40,7 +40,6 @@ _CAP = r"[A-Z][\w’'&-]*"
 _NAME_RE = re.compile(
     _CAP + r"(?:(?:[ \t]+(?:" + "|".join(sorted(NAME_JOINERS - {"and"})) + r"))*[ \t]+" + _CAP + r")*"
 )
-_WORD_RE = re.compile(r"\w+")
 _THE_NOUN_RE = re.compile(r"\bthe[ \t]+([a-z]+)\b")
 _PERSONS = ("person", "social_media")
 _GROUPS = ("organization", "media", "anonymous", "document")
@@ -224,10 +223,7 @@ def _source_phrase(text: str, sent: Sentence, tagged: Span) -> Span | None:
 
 
 # Capitalised words that are never a source on their own.
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_CALENDAR = MONTHS | WEEKDAYS
 
 
 _NEXT_CAP_RE = re.compile(r"[ \t]+[A-Z][a-z]")

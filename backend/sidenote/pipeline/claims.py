@@ -152,10 +152,8 @@ def score(doc: Doc) -> Doc:
     sentences = doc.sentences
     if not sentences:
         return replace(doc, claims=())
-    scores = [
-        p if _is_prose(text[s.start : s.end]) else 0.0
-        for s, p in zip(sentences, score_sentences([text[s.start : s.end] for s in sentences]))
-    ]
+    texts = [text[s.start : s.end] for s in sentences]
+    scores = [p if _is_prose(t) else 0.0 for t, p in zip(texts, score_sentences(texts))]
     title_words = content_words(doc.article.title)
     first_body_block = next(
         (i for i, b in enumerate(doc.article.blocks) if b.kind == "paragraph"), -1
