@@ -174,3 +174,59 @@ def test_only_really_unnamed_sources_count_as_weak(name, expect_card):
             attributions=(Attribution("s1", span(text, "Two soldiers died in a helicopter crash in Logar province"),
                                       source_span=span(text, name)),))
     assert bool(detect(d)) is expect_card
+
+
+def _one_source_card(sentence: str, name: str, kind: str, content: str, cue: str | None = None) -> list:
+    art = article([sentence])
+    text = art.text
+    attribution = Attribution("s1", span(text, content), cue=span(text, cue) if cue else None,
+                              source_span=span(text, name))
+    d = doc(art, sources=(_source(text, "s1", name, kind),), claims=(_claim(text, sentence),),
+            attributions=(attribution,))
+    return detect(d)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind", "content", "cue", "expect_card"),
+    [
+        # The accusation is the cue itself: the source accuses another party.
+        ("Esper accused China of bullying smaller nations in the sea.", "Esper", "person",
+         "China of bullying smaller nations in the sea", "accused", True),
+        # A passive with its doer named is still an accusation.
+        ("Two civilians were killed by Israeli jets in Gaza, Hamas officials said.", "Hamas officials",
+         "organization", "Two civilians were killed by Israeli jets in Gaza", "said", True),
+        # An agentless passive accuses nobody: an institution reporting its own losses.
+        ("Two soldiers have been killed in a helicopter crash, the army said.", "the army",
+         "organization", "Two soldiers have been killed in a helicopter crash", "said", False),
+        # A guilty plea is a matter of court record, not the prosecutors' accusation.
+        ("A man pleaded guilty to threatening to kill a lawmaker, prosecutors said.", "prosecutors",
+         "organization", "A man pleaded guilty to threatening to kill a lawmaker", "said", False),
+        # Denying an accusation is not making one.
+        ("Assange, who denies the accusation, has lived in the embassy for years.", "Assange", "person",
+         "the accusation", "denies", False),
+        # Accusation words in the outlet's framing around a person's own words are not theirs.
+        ("Amid the accusations of fraud, Smith said he regrets nothing about the deal.", "Smith", "person",
+         "he regrets nothing about the deal", "said", False),
+    ],
+)
+def test_an_accusation_counts_only_when_the_source_makes_it(sentence, name, kind, content, cue, expect_card):
+    assert bool(_one_source_card(sentence, name, kind, content, cue)) is expect_card
+
+
+@pytest.mark.parametrize(
+    ("name", "expect_card"),
+    [
+        ("two people with direct knowledge of the talks", True),
+        # Officials of a named body speak for that body.
+        ("Berrien County Health Department officials", False),
+        # Phrases cut in the wrong place: a card naming them would be nonsense.
+        ("Yet our shocked experts somehow cannot", False),
+        ("one of the region's most vocal critics of China's sweeping territorial", False),
+    ],
+)
+def test_unnamed_means_a_source_phrase_that_really_leaves_the_source_unnamed(name, expect_card):
+    sentence = f"The factory will close in March, {name} said."
+    cards = _one_source_card(sentence, name, "anonymous", "The factory will close in March", "said")
+    assert bool(cards) is expect_card
+    if expect_card:
+        assert f"an unnamed source ({name})" in cards[0].body

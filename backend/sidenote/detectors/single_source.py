@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ..attribution.words import ANONYMOUS_HEADS
-from ..lexicon import load_words
+from ..lexicon import load_table, load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, credited_sources, overlap, sentence_credits
 from ..pipeline.doc import Card, Claim, Doc, Source, Span
@@ -128,26 +128,87 @@ def support(doc: Doc, span: Span, credits: list[tuple[str, ...]] | None = None) 
 
 
 def _is_accusation(text: str) -> bool:
-    words = load_words("single_source/accusation_words.txt")
-    return any(w in words for w in re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()))
+    """Whether ``text`` accuses some party: an accusation word that is not
+    denied ("who denies the accusation"), not an agentless passive ("have been
+    killed in a crash": nobody is accused) and not a matter of court record
+    ("pleaded guilty to threatening to kill")."""
+    low = text.lower()
+    if any(re.search(r"\b" + re.escape(p) + r"\b", low) for p in load_words("single_source/record_phrases.txt")):
+        return False
+    accusing = load_words("single_source/accusation_words.txt")
+    not_accusing = load_table("single_source/not_accusing.txt")
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", low)
+    for i, w in enumerate(words):
+        if w not in accusing:
+            continue
+        before = words[max(0, i - 3) : i]
+        if any(not_accusing.get(b) == "denial" for b in before):
+            continue
+        if i and not_accusing.get(words[i - 1]) == "passive" and "by" not in words[i + 1 : i + 5]:
+            continue
+        return True
+    return False
+
+
+def _accused_words(doc: Doc, claim: Claim, chain_ids: list[str]) -> str:
+    """What the chain's sources are credited with inside the claim, and how: an
+    accusation counts only when it is theirs, not the outlet's own framing
+    around their words. The whole claim when no credit's content lies in it
+    (the support came from a restatement elsewhere)."""
+    ids = set(chain_ids)
+    parts = []
+    for a in doc.attributions:
+        if a.source not in ids or not (a.content.start < claim.end and claim.start < a.content.end):
+            continue
+        if a.cue is not None:  # "accused", "alleged": the cue itself can be the accusation
+            parts.append(doc.text[a.cue.start : a.cue.end])
+        parts.append(doc.text[max(a.content.start, claim.start) : min(a.content.end, claim.end)])
+    return " ".join(parts) if parts else doc.text[claim.start : claim.end]
+
+
+# An untyped source phrase longer than this, or an unnamed one running on
+# this far past its head word, was cut in the wrong place by the attribution stage.
+MAX_UNNAMED_WORDS = 10
+MAX_WORDS_AFTER_HEAD = 6
+
+
+def _garbled(source: Source) -> bool:
+    """A phrase the attribution stage could not type and cut in the wrong
+    place: a card naming it would be nonsense, so the detector stays quiet."""
+    words = re.findall(r"[a-z]+", source.name.lower())
+    return source.kind == "anonymous" and (
+        not words or len(words) > MAX_UNNAMED_WORDS or words[0] in load_words("single_source/unnamed_leads.txt")
+    )
 
 
 def _unnamed(source: Source) -> bool:
     """An anonymous source the article really leaves unnamed ("officials",
     "a person familiar with the matter"), not a phrase the attribution stage
-    could not type ("the US military")."""
+    could not type ("the US military"), not the officials of a named body
+    ("Berrien County Health Department officials") and not a phrase cut in the
+    wrong place ("Yet our shocked State Department experts somehow cannot")."""
+    if source.kind != "anonymous" or _garbled(source):
+        return False
     words = re.findall(r"[a-z]+", source.name.lower())
-    return source.kind == "anonymous" and any(w in ANONYMOUS_HEADS for w in words)
+    heads = [i for i, w in enumerate(words) if w in ANONYMOUS_HEADS]
+    if not heads:
+        return False
+    if len(words) - 1 - heads[0] > MAX_WORDS_AFTER_HEAD:
+        return False
+    org_words = load_words("attribution/org_words.txt")
+    return not any(w in org_words for w in words[: heads[0]])
 
 
 def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> bool:
     chain = [sources[i] for i in chain_ids]
+    if any(_garbled(s) for s in chain):
+        return False
     kinds = {s.kind for s in chain}
     if "social_media" in kinds or any(_unnamed(s) for s in chain):
         return True
     if "media" in kinds and len(kinds) > 1:  # one outlet relaying one original
         return True
-    return _is_accusation(doc.text[claim.start : claim.end])
+    return _is_accusation(_accused_words(doc, claim, chain_ids))
 
 
 def _describe(source: Source, sources: dict[str, Source], chain_ids: list[str]) -> str:
