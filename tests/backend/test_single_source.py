@@ -128,12 +128,24 @@ def test_unsourced_claims_only_flagged_when_the_article_credits_nobody(other_att
 
 
 def test_an_article_that_credits_nobody_gets_one_unsourced_card_not_one_per_key_claim():
-    second = "Factory output in Ohio dropped 1234 tonnes in the same month."
+    second = "Rebels shelled the market in Homs on Monday, killing 12 people."
     art = article([LEAD, second])
     d = doc(art, claims=(_claim(art.text, LEAD), _claim(art.text, second, "c2")))
     cards = detect(d)
     assert [c.title for c in cards] == ["No source is given for this claim"]
     assert cards[0].claim == "c1"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new console runs every game at 120 frames a second for $499.",  # a review
+        "The senator moved a motion to adjourn the session on Tuesday.",  # an eyewitness report
+    ],
+)
+def test_an_unsourced_claim_that_accuses_nobody_gets_no_card(sentence):
+    art = article([sentence])
+    assert detect(doc(art, claims=(_claim(art.text, sentence),))) == []
 
 
 @pytest.mark.parametrize(

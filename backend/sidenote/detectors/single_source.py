@@ -18,7 +18,7 @@ someone else, or an accuser speaking about another party. A named person
 speaking on their own account ("Cook said Apple employs 450 Dreamers") is
 not flagged: what they said is the claim, and a card there would cry wolf.
 A claim with no support at all gets a card only when the whole article
-credits nobody.
+credits nobody and the claim accuses someone, once per article.
 """
 
 from __future__ import annotations
@@ -294,8 +294,10 @@ def detect(doc: Doc) -> list[Card]:
             continue
         if not weakest:
             # An article that credits nobody says so once, on its first key
-            # claim: the same note on every key claim is noise.
-            if unsourced_carded:
+            # claim that accuses someone: the same note on every key claim is
+            # noise, and reviews, listings, essays and eyewitness reports state
+            # most things in their own voice as a matter of course.
+            if unsourced_carded or not _is_accusation(doc.text[claim.start : claim.end]):
                 continue
             unsourced_carded = True
         cards.append(_card_for(doc, claim, weakest, sources))
