@@ -149,3 +149,22 @@ def test_unknown_speaker_is_not_called_an_account():
     art = article(["“A great day for our Country!” the president tweeted on Wednesday."])
     [card] = detect(doc(art, quotes=(quote(art.text, "A great day for our Country!"),)))
     assert "credited to a post on X (Twitter)" in card.body
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        ("Taliban spokesman Zabihullah Mujahid", True),  # a name with its short description
+        ("Progressives oppose spending stopgap measure over surveillance Omar", False),  # a headline run in
+        ("group", False),  # a common noun the attribution stage could not resolve
+    ],
+)
+def test_the_card_names_the_poster_only_when_the_source_reads_as_a_name(name, named):
+    text = f"{name} wrote on Twitter: “{QUOTE}.”"
+    art = article([text])
+    poster = Source("s1", name, "social_media", channel="twitter", mentions=(span(art.text, name),))
+    q = quote(art.text, QUOTE, source="s1")
+    [card] = detect(doc(art, quotes=(q,), sources=(poster,)))
+    assert (f"a post by {name} on X (Twitter)" in card.body) is named
+    if not named:
+        assert "a post on X (Twitter)" in card.body

@@ -10,6 +10,9 @@ the quote's paragraph or from the words that credit the speaker.
 
 from __future__ import annotations
 
+import re
+
+from ..lexicon import load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, overlap
 from ..pipeline.doc import Card, Doc, Evidence, Quote, Source, Span
@@ -17,6 +20,11 @@ from ..platforms import display_name, find_platform_names, post_platform
 
 # An embed "carries" a quote when this share of the quote's content words is in it.
 EMBED_MATCH = 0.5
+# More lower-case words than this (beyond name particles) and a source's
+# "name" is a run-in headline or sentence, not a name or a short description
+# ("Taliban spokesman Zabihullah Mujahid" has one).
+MAX_LOWER_WORDS = 2
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def _platform_near(doc: Doc, span: Span, outside: Span | None = None) -> tuple[str, Span] | None:
@@ -73,6 +81,15 @@ def _named_nearby(doc: Doc, quote: Quote, source: Source) -> bool:
     return any(block.start <= m.start and m.end <= block.end for m in source.mentions)
 
 
+def _reads_as_name(name: str) -> bool:
+    """Whether a source's name can stand in a card as the poster's name."""
+    words = _NAME_WORD.findall(name)
+    if not any(w[0].isupper() for w in words):
+        return False  # "group": a common noun the attribution stage could not resolve
+    particles = load_words("social_quote/name_particles.txt")
+    return sum(1 for w in words if w[0].islower() and w not in particles) <= MAX_LOWER_WORDS
+
+
 def _is_account_on(source: Source, platform: str) -> bool:
     """``source`` is an account posting on ``platform`` ("one user on
     Weibo"); a source named only by the platform's name is the company
@@ -124,7 +141,7 @@ def detect(doc: Doc) -> list[Card]:
         if _checkable(doc, quote, platform, source):
             continue
         where = display_name(platform)
-        named = source is not None and _named_nearby(doc, quote, source)
+        named = source is not None and _named_nearby(doc, quote, source) and _reads_as_name(source.name)
         if named and source is not None and source.kind == "media":
             # "According to AFP, one user on Weibo posted": the outlet relays the post.
             credited = f"a post on {where}, as relayed by {source.name}"
