@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from handmade import article, doc, quote
+from handmade import article, doc, quote, span
 
 from sidenote.detectors.loaded_framing import LONG_SENTENCE, detect
-from sidenote.pipeline.doc import Claim, Source
+from sidenote.pipeline.doc import Attribution, Claim, Source
 from sidenote.framing.tokens import quote_regions
 
 SHEHABI = Source(id="s1", name="Fares Shehabi", kind="person")
@@ -55,6 +55,43 @@ def test_scare_quotes_from_the_quotes_stage_are_outlet_evidence_with_their_marks
     quotes = (quote(text, "rebels", "scare"), quote(text, "rebel", "scare", nth=1))
     cards = detect(doc(article([text]), quotes=quotes))
     assert _evidence(cards) == [("“rebels”", "scare_quotes", "outlet"), ("“rebel”", "scare_quotes", "outlet")]
+
+
+SCHLABACH = Source(id="s2", name="Joel Schlabach", kind="person")
+
+
+@pytest.mark.parametrize(
+    ("text", "credited"),
+    [
+        # The quoted word sits inside the words credited to the speaker.
+        ("Joel Schlabach said politicians have “vilified” educators.", "politicians have “vilified” educators"),
+        # The speaker and the cue come first; the credit stops short of the quote.
+        ("Joel Schlabach said he had watched the debate and called it “vile.”", "he had watched the debate"),
+    ],
+)
+def test_a_partial_quotation_in_credited_words_is_the_speakers_not_a_scare_quote(text, credited):
+    inner = "vilified" if "vilified" in text else "vile."
+    attribution = Attribution("s2", span(text, credited), cue=span(text, "said"),
+                              source_span=span(text, "Joel Schlabach"))
+    d = doc(article([text]), quotes=(quote(text, inner, "scare"),), sources=(SCHLABACH,),
+            attributions=(attribution,))
+    cards = detect(d)
+    assert [c.voice for c in cards] == ["quoted"]
+    assert "Joel Schlabach" in cards[0].body and "outlet's own voice" not in cards[0].title
+
+
+def test_scare_quotes_before_the_credit_stay_the_outlets():
+    text = "The “rebels” fired on the town, the ministry said."
+    attribution = Attribution("s2", span(text, "The “rebels” fired on the town"), cue=span(text, "said"),
+                              source_span=span(text, "the ministry"))
+    ministry = Source(id="s2", name="ministry", kind="organization")
+    d = doc(article([text]), quotes=(quote(text, "rebels", "scare"),), sources=(ministry,))
+    assert _evidence(detect(d)) == [("“rebels”", "scare_quotes", "outlet")]
+    # Credited words hold it: the ministry's partial quotation, not the
+    # outlet's scare quotes, and "rebels" alone is no loaded word of its own.
+    d = doc(article([text]), quotes=(quote(text, "rebels", "scare"),), sources=(ministry,),
+            attributions=(attribution,))
+    assert detect(d) == []
 
 
 def test_scare_quotes_around_a_plain_term_make_no_card():

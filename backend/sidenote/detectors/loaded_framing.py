@@ -85,8 +85,9 @@ def _candidate_spans(doc: Doc) -> list[FramingSpan]:
         if sp.label == "scare_quotes" and quotes:
             continue  # taken from Doc.quotes below
         out.append(sp)
+    partial = _partial_quotes(doc)
     for q in quotes:
-        if q.kind == "scare" and _is_loaded_scare(text, q) and not _inside_direct(q, quotes):
+        if q.kind == "scare" and _is_loaded_scare(text, q) and not _inside_direct(q, quotes) and q not in partial:
             scare = FramingSpan(q.outer_start, q.outer_end, "scare_quotes")
             # the scare quote supersedes any finer span inside it
             out = [sp for sp in out if not (q.outer_start <= sp.start and sp.end <= q.outer_end)]
@@ -119,6 +120,32 @@ def _is_loaded_scare(text: str, q: Quote) -> bool:
     )
 
 
+def _partial_quotes(doc: Doc) -> dict[Quote, str]:
+    """Short quotes that sit inside words credited to a source through a cue
+    ("Schlabach said politicians have “vilified” educators", "slammed the
+    hearings as a “disgrace.”", after "Trump said" in the same sentence): a
+    partial quotation, so the speaker's words,
+    not the outlet's scare quotes. Maps each to its speaker's Source.id."""
+    out: dict[Quote, str] = {}
+    for q in doc.quotes:
+        if q.kind != "scare":
+            continue
+        sentence = _sentence_of(doc, q.outer_start)
+        for a in doc.attributions:
+            if a.cue is None:
+                continue
+            if a.content.start <= q.outer_start and q.outer_end <= a.content.end:
+                out[q] = a.source
+                break
+            # "Trump said he had watched ... and slammed the hearings as a
+            # “disgrace.”": the speaker and the cue come first in the sentence.
+            if (a.source_span is not None and sentence[0] <= a.source_span.start
+                    and a.cue.end <= q.outer_start and q.outer_end <= sentence[1]):
+                out[q] = a.source
+                break
+    return out
+
+
 def _inside_direct(q: Quote, quotes: tuple[Quote, ...]) -> bool:
     return any(
         o.kind == "direct" and o is not q and o.start <= q.outer_start and q.outer_end <= o.end for o in quotes
@@ -126,13 +153,14 @@ def _inside_direct(q: Quote, quotes: tuple[Quote, ...]) -> bool:
 
 
 def _attribute(doc: Doc, spans: list[FramingSpan]) -> list[_Item]:
-    """Whose words each span is. Words inside a direct quotation are the
-    speaker's; inside a title they are a name and dropped; otherwise the
+    """Whose words each span is. Words inside a direct quotation, or inside
+    a partial quotation in credited words, are the speaker's; inside a title they are a name and dropped; otherwise the
     outlet's. Without quotes from the pipeline, long double-quoted passages
     are taken as someone's words (speaker unknown)."""
     items: list[_Item] = []
     if doc.quotes:
         quotes = [(q.start, q.end, q.kind, q.source) for q in doc.quotes if q.kind != "scare"]
+        quotes += [(q.start, q.end, "direct", source) for q, source in _partial_quotes(doc).items()]
     else:
         quotes = [
             (s, e, "direct", None)
