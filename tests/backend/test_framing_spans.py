@@ -95,6 +95,21 @@ def test_plain_wire_copy_gets_no_span_at_all(text):
     assert _found(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in what one MP called a “clear & direct US protection of ISIS”", [("clear & direct", "verdict_pair")]),
+        ("It was a deliberate and unprovoked attack on civilians.", [("deliberate and unprovoked", "verdict_pair")]),
+        # A pair used as a predicate, an idiom of law, or a neutral pairing is ordinary prose.
+        ("The new rules were clear and direct.", []),
+        ("It was a clear and present danger.", []),
+        ("Observers called it a free and fair election.", []),
+    ],
+)
+def test_a_pair_of_verdict_words_before_a_noun_is_loaded(text, expected):
+    assert _rule_found(text) == expected
+
+
 def test_spans_are_sorted_disjoint_and_index_the_text():
     text = ("This is an utterly insane and reckless attempt to smear the president, "
             "say the so-called experts and their “activists”, the regime's thugs.")

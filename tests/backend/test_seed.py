@@ -118,7 +118,7 @@ def test_loaded_framing_in_the_outlets_voice(seed, phrase, nth):
     assert _framing_covers(seed, phrase, "outlet", nth), f"{phrase!r} not flagged in the outlet's voice"
 
 
-@pytest.mark.parametrize("phrase", ["jihadi invasion", "so called", "al-Qaeda terrorists"])
+@pytest.mark.parametrize("phrase", ["jihadi invasion", "so called", "al-Qaeda terrorists", "clear & direct"])
 def test_loaded_framing_inside_quotations(seed, phrase):
     assert _framing_covers(seed, phrase, "quoted"), f"{phrase!r} not flagged as quoted"
 

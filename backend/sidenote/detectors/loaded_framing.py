@@ -21,7 +21,7 @@ from ..pipeline.doc import Card, Doc, Evidence, Quote, Voice
 # hyperbole and the token model's finds only add evidence to such a card.
 # They are common enough in plain news prose that alone they would make
 # false alarms, and a false alarm is worse than no note.
-STRONG_LABELS = frozenset({"name_calling", "scare_quotes", "so_called", "emotive", "identity"})
+STRONG_LABELS = frozenset({"name_calling", "scare_quotes", "so_called", "emotive", "identity", "verdict_pair"})
 RULE_SCORE = 1.0
 # The token model's spans join a card only when it is this sure.
 MODEL_SUPPORT_SCORE = 0.9
@@ -45,6 +45,7 @@ LABEL_NOTES = {
     "intensifier": "an intensifier",
     "identity": "an identity word used as weight",
     "hyperbole": "an overstatement",
+    "verdict_pair": "a pair of verdict words",
 }
 MAX_LISTED = 4  # words named in a card body
 QUOTE_MARKS = "“”‘’\"'"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from .decode import model_spans
 from .model import CONTEXT_TOKENS, SCORER, Scorer, probabilities, read_decoder
-from .rules import lexicon_spans, scare_quote_spans, so_called_spans
+from .rules import lexicon_spans, scare_quote_spans, so_called_spans, verdict_pair_spans
 from .tokens import Tokens, tokenize
 from .types import WEIGHT_LABELS, FramingSpan
 
@@ -46,7 +46,7 @@ def find_loaded_spans(
     caller that only uses the model beside word-list finds need not pay for
     it on the whole text. Elsewhere every token scores 0."""
     toks = tokenize(text)
-    found = so_called_spans(text) + scare_quote_spans(text, toks) + lexicon_spans(toks)
+    found = so_called_spans(text) + verdict_pair_spans(text) + scare_quote_spans(text, toks) + lexicon_spans(toks)
     if use_model and len(toks):
         if probs is None:
             scorer = scorer or SCORER

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 FramingLabel = Literal[
-    "name_calling", "scare_quotes", "so_called", "emotive", "intensifier", "identity", "hyperbole"
+    "name_calling", "scare_quotes", "so_called", "emotive", "intensifier", "identity", "hyperbole",
+    "verdict_pair",
 ]
 
 # Labels that name or brand someone (SemEval's Name_Calling,Labeling) versus
