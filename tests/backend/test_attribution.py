@@ -600,3 +600,126 @@ def test_institutions_credited_as_a_body_are_sources_but_not_unnamed(sentence, n
 def test_a_time_adjunct_before_the_verb_is_not_part_of_the_source(text: str, source: str) -> None:
     doc = attribute(make_doc(text))
     assert source_spans(doc) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Sen. Jane Marsh (D-Ore.) said the bill would pass.", "Sen. Jane Marsh (D-Ore.)"),
+        ("Rep. Tom Ames (R-Kan.), who leads the panel, said the vote was close.",
+         "Rep. Tom Ames (R-Kan.), who leads the panel,"),
+        ("“The vote was close,” said Rep. Tom Ames (R-Kan.).", "Rep. Tom Ames (R-Kan.)"),
+    ],
+)
+def test_a_party_tag_in_brackets_belongs_to_the_source(text: str, source: str) -> None:
+    doc = attribute(make_doc(text))
+    assert source_spans(doc) == [source]
+
+
+def test_a_role_before_the_name_is_part_of_the_source() -> None:
+    doc = attribute(make_doc("The mayor's press secretary, Dana Ruiz, said the park would reopen."))
+    assert source_spans(doc) == ["The mayor's press secretary, Dana Ruiz,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("About three in 10 said they would stay home.", "About three in 10"),
+        ("Nine in 10 Democratic registered voters say the economy matters most.",
+         "Nine in 10 Democratic registered voters"),
+        ("On taxes, 42% say the rates are too high.", "42%"),
+        ("The measure passed, with 30 percent of voters saying the plan cost too much.",
+         "30 percent of voters"),
+    ],
+)
+def test_poll_shares_are_sources(text: str, source: str) -> None:
+    doc = attribute(make_doc(text))
+    assert source_spans(doc) == [source]
+
+
+def test_a_long_description_after_an_opening_name_is_part_of_the_source() -> None:
+    text = ("Anna Berg, a teacher from Dayton who has voted in every election since 1980, "
+            "said she would vote again.")
+    doc = attribute(make_doc(text))
+    assert source_spans(doc) == [
+        "Anna Berg, a teacher from Dayton who has voted in every election since 1980,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Mr. Ames, in a statement on Friday, said the plant would close.", "Mr. Ames"),
+        ("Mr. Ames, citing falling orders, said the plant would close.", "Mr. Ames"),
+        ("The senator, Mr. Ames, said the plant would close.", "The senator, Mr. Ames,"),
+    ],
+)
+def test_an_aside_about_the_moment_is_not_part_of_the_source(text: str, source: str) -> None:
+    doc = attribute(make_doc(text))
+    assert source_spans(doc) == [source]
+
+
+def test_a_title_case_headline_credits_its_speaker() -> None:
+    doc = attribute(make_doc("Mayor Says The Bridge Will Reopen In May"))
+    assert source_spans(doc) == ["Mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("In a new Gallup poll released Monday, 48 percent backed the plan.", "a new Gallup poll"),
+        ("Ames led by six points in a CNN/ORC poll.", "a CNN/ORC poll"),
+    ],
+)
+def test_a_named_poll_is_a_source(text: str, source: str) -> None:
+    doc = attribute(make_doc(text))
+    assert source_spans(doc) == [source]
+
+
+def test_in_the_polls_credits_no_one() -> None:
+    doc = attribute(make_doc("Ames has slipped in the polls since March."))
+    assert source_spans(doc) == []
+
+
+def test_who_after_a_plural_noun_is_the_source() -> None:
+    doc = attribute(make_doc("Many farmers who said they would sell have changed their minds."))
+    assert source_spans(doc) == ["who"]
+
+
+def test_pledged_delegates_credit_no_one() -> None:
+    doc = attribute(make_doc("Ames has won 758 pledged delegates so far."))
+    assert source_spans(doc) == []
+
+
+def test_a_subject_that_opens_the_sentence_is_credited_by_a_participle() -> None:
+    doc = attribute(make_doc("The retired general ended his speech by saying the war was lost."))
+    assert source_spans(doc) == ["The retired general"]
+
+
+def test_a_relative_clause_without_that_does_not_extend_the_source() -> None:
+    doc = attribute(make_doc("These are the things the governor said about the budget."))
+    assert source_spans(doc) == ["the governor"]
+
+
+def test_doubled_apostrophes_count_as_quote_marks_after_called() -> None:
+    doc = attribute(make_doc("The mayor called the budget ''a disgrace to the city.''"))
+    assert source_spans(doc) == ["The mayor"]
+
+
+def test_offered_credits_its_subject() -> None:
+    doc = attribute(make_doc("Ms. Reyes offered a plan to cut the fares."))
+    assert source_spans(doc) == ["Ms. Reyes"]
+
+
+def test_a_second_verb_after_but_shares_the_opening_subject() -> None:
+    doc = attribute(make_doc("Ms. Reyes visited the plant but rejected the plan to close it."))
+    assert source_spans(doc) == ["Ms. Reyes"]
+
+
+def test_a_slash_joins_the_names_in_a_source() -> None:
+    doc = attribute(make_doc("A Reuters/Ipsos poll showed the race tightening."))
+    assert source_spans(doc) == ["A Reuters/Ipsos poll"]
+
+
+def test_in_the_past_before_the_verb_is_not_part_of_the_source() -> None:
+    doc = attribute(make_doc("His allies have in the past said he would not run."))
+    assert source_spans(doc) == ["His allies"]

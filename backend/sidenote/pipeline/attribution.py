@@ -14,7 +14,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..attribution import model
-from ..attribution.phrases import Credit, find_credits
+from ..attribution.phrases import POLL_WORDS, Credit, find_credits
 from ..attribution.sources import (
     Entry,
     classify,
@@ -26,14 +26,16 @@ from ..attribution.sources import (
 )
 from ..attribution.text import Token, find_quotes, split_sentences, tokenize
 from ..attribution.words import (
-    ALL_CUE_VERBS, ANONYMOUS_HEADS, DETERMINERS, DOCUMENT_HEADS, MONTHS, NAME_JOINERS, ORG_WORDS,
-    PLATFORM_HOSTS, PLATFORMS, PRONOUNS, WEEKDAYS,
+    ALL_CUE_VERBS, ANONYMOUS_HEADS, CUE_VERBS, DETERMINERS, DOCUMENT_HEADS, MONTHS, NAME_JOINERS,
+    ORG_WORDS, PLATFORM_HOSTS, PLATFORMS, PRONOUNS, WEEKDAYS,
 )
 from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 
 # A sentence is read only if one of these words is in it. A set lookup over
 # its words: a regex alternation of every cue verb grew slow with the list.
-_CUE_WORDS = ALL_CUE_VERBS | {"according", "According"}
+# Title-case forms too: a headline's verbs are capitalised ("Trump Says ...").
+_CUE_WORDS = ALL_CUE_VERBS | {w.capitalize() for w in CUE_VERBS} | POLL_WORDS | {
+    "according", "According"}
 _WORD_RE = re.compile(r"\w+")
 # Runs of capitalised words joined by "of", "for", "in"...: candidate names.
 _CAP = r"[A-Z][\w’'&-]*"
