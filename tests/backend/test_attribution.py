@@ -175,6 +175,21 @@ def test_no_channel_for_plain_speech() -> None:
     assert doc.sources[0].kind == "person" and doc.sources[0].channel is None
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # The platform as the source is the company, not an account on it.
+        ("Instagram said that it would notify business accounts.", "Instagram", "organization"),
+        # A spokesperson for the platform speaks for the company.
+        ("Kym Lino, a spokesperson for Instagram, said that the company notifies users.", "Kym Lino", "person"),
+    ],
+)
+def test_a_platform_company_is_no_channel(text: str, name: str, kind: str) -> None:
+    doc = attribute(make_doc(text))
+    s = source_named(doc, name)
+    assert s.kind == kind and s.channel is None
+
+
 def test_continuing_paragraph_quote() -> None:
     # The second paragraph opens with a quote and names nobody: same speaker.
     text = ("“The water is gone,” said Mayor Paul Reed. “We have three days left.”\n\n"

@@ -25,6 +25,8 @@ from .words import (
 # Words after which a capitalised name is the author of a post or a text:
 # "the Twitter account of Fares Shehabi", "a statement by the ministry".
 _CARRIERS = frozenset("account page channel feed post posts tweet tweets video profile".split())
+# "a Weibo user", "Twitter users": people on the platform, not the company.
+_ACCOUNT_HOLDERS = frozenset("user users commenter commenters blogger bloggers influencer influencers".split())
 _BY_WORDS = frozenset("of by from".split())
 _HONORIFICS = frozenset("mr. mrs. ms. dr. prof. mr mrs ms dr".split())
 
@@ -58,6 +60,17 @@ def platform_at(toks: list[Token], k: int) -> str | None:
     return PLATFORMS[low]
 
 
+def _names_a_channel(toks: list[Token], low: list[str], k: int) -> bool:
+    """Whether the platform at ``toks[k]`` is where the source posts ("the
+    Twitter account of", "one user on Weibo", "his Telegram channel"), not
+    the company itself ("a spokesperson for Instagram", "Instagram")."""
+    if low[k].startswith(("tweet", "retweet")):
+        return True
+    if k > 0 and low[k - 1] in ("on", "via"):
+        return True
+    return k + 1 < len(toks) and low[k + 1] in _CARRIERS | _ACCOUNT_HOLDERS
+
+
 def classify(text: str, span: Span) -> Phrase:
     """The kind of source a phrase names (cached on the phrase's words)."""
     kind, (ns, ne), chan, ch = _classify(text[span.start : span.end])
@@ -84,9 +97,11 @@ def _classify_at(text: str, span: Span) -> Phrase:
     channel_span = None
     for k in range(len(toks)):
         ch = platform_at(toks, k)
-        if ch:
+        if ch and _names_a_channel(toks, low, k):
             channel, channel_span = ch, Span(toks[k].start, toks[k].end)
             break
+        if ch and len(toks) - (low[0] == "the") == 1:
+            return Phrase("organization", span)  # "Instagram declined to say": the company
     # "a report on the Twitter account of Fares Shehabi": the author is the source.
     for k, w in enumerate(low):
         if w in _BY_WORDS and k > 0 and k + 1 < len(toks):

@@ -348,14 +348,22 @@ def _sentence_channel(
     stoks: list[Token], c: Credit, direct: list[Quote]
 ) -> tuple[str, Span] | None:
     """A platform named in the sentence outside the credited words and
-    outside quotes ("wrote on Twitter", "In another tweet, ...")."""
+    outside quotes ("wrote on Twitter", "In another tweet, ..."). Not the
+    platform as the source itself ("Instagram declined to say") or as an
+    employer ("a spokesperson for Instagram"): that is the company."""
     for k, t in enumerate(stoks):
-        if c.content.start <= t.start < c.content.end:
+        if c.content.start <= t.start < c.content.end or c.mention.start <= t.start < c.mention.end:
+            continue
+        if k > 0 and stoks[k - 1].lower in _AFFILIATION_WORDS:
             continue
         ch = platform_at(stoks, k)
         if ch and not _inside_quote(Span(t.start, t.end), direct):
             return ch, Span(t.start, t.end)
     return None
+
+
+# "a spokesperson for Instagram", "an engineer at Facebook".
+_AFFILIATION_WORDS = frozenset("for at of from".split())
 
 
 def _resolve(text: str, c: Credit, entries: list[Entry], recent: list[int]) -> int | None:
