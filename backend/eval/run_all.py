@@ -22,6 +22,7 @@ SCRIPTS = (
     "eval_checkworthy.py",
     "eval_propaganda.py",
     "eval_attribution.py",
+    "eval_attribution_nn.py",
     "eval_card_rate.py",
     "eval_sentences_quotes.py",
 )
