@@ -182,8 +182,8 @@ def main() -> None:
     in_product = "rules + tagger" if USE_TAGGER else "rules"
     predictors = {
         "stage": (predict, f"attribution stage as shipped ({in_product})"),
-        "with_tagger": (predict_with_tagger, "rules + learned tagger"),
-        "tagger": (predict_tagger, "learned token tagger alone"),
+        "with_tagger": (predict_with_tagger, "rules + linear tagger"),
+        "tagger": (predict_tagger, "linear token tagger alone"),
     }
     for n, name in enumerate(chosen):
         if n:
