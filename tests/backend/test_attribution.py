@@ -190,6 +190,14 @@ def test_a_platform_company_is_no_channel(text: str, name: str, kind: str) -> No
     assert s.kind == kind and s.channel is None
 
 
+def test_a_quote_that_closes_its_clause_is_all_the_cue_credits() -> None:
+    text = "While some protesters chanted, “Red for Ed,” in a hallway, lawmakers met behind closed doors."
+    doc = attribute(make_doc(text))
+    s = source_named(doc, "protesters")
+    [a] = [a for a in doc.attributions if a.source == s.id]
+    assert text[a.content.start : a.content.end] == "Red for Ed,"
+
+
 def test_continuing_paragraph_quote() -> None:
     # The second paragraph opens with a quote and names nobody: same speaker.
     text = ("“The water is gone,” said Mayor Paul Reed. “We have three days left.”\n\n"

@@ -938,12 +938,30 @@ def _content_after_or_before(
         return None
     if k >= n:
         return None
+    quoted = _whole_quote_at(text, toks[k].start, quotes)
+    if quoted is not None:
+        return quoted
     end = sent.end
     for m in range(k, n):
         if toks[m].text in (";", "—", "–") and m > k:
             end = toks[m].start
             break
     return _strip_span(text, toks[k].start, end)
+
+
+def _whole_quote_at(text: str, at: int, quotes: tuple[Quote, ...]) -> Span | None:
+    """The quoted words when a quote opens at ``at`` (right after the cue)
+    and closes its clause (“Red for Ed,” in …): what the cue credits ends with the quote,
+    not with the sentence. A quote the clause runs on from (“the economy”
+    was failing) is not whole."""
+    for q in quotes:
+        if q.kind != "title" and at in (q.outer_start, q.start):
+            inner = text[q.start : q.end].rstrip()
+            follow = text[q.outer_end : q.outer_end + 2].lstrip()
+            if inner.endswith((",", ".", "!", "?", ";")) or not follow or follow[0] in ",.;:!?—–)":
+                return Span(q.start, q.end)
+            return None
+    return None
 
 
 def _is_adjunct(toks: list[Token], k: int) -> bool:
