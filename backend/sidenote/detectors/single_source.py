@@ -36,6 +36,9 @@ from ..platforms import display_name
 # and at least MIN_SHARED words with it.
 RESTATES = 0.5
 MIN_SHARED = 4
+# A source credited inside a claim's sentence supports the claim when it is
+# credited with at least this share of the claim's content words.
+MIN_CREDITED_SHARE = 0.3
 # Clause breaks inside one long sentence: each side is its own claim.
 CLAUSE_BREAK = re.compile(r"\s*(?:—|–|--|;)\s*(?:while|whereas|and|but)?\b|,\s+while\b|;\s*")
 
@@ -109,11 +112,28 @@ def _clauses(text: str, claim: Claim) -> list[Span]:
     return [s for s in spans if s.end - s.start > 20] or [Span(claim.start, claim.end)]
 
 
+def _credited_share(doc: Doc, span: Span, sid: str, words: set[str]) -> float:
+    """The share of ``span``'s content words that ``sid`` is credited with."""
+    if not words:
+        return 1.0
+    credited: set[str] = set()
+    pieces = [a.content for a in doc.attributions if a.source == sid]
+    pieces += [Span(q.start, q.end) for q in doc.quotes if q.source == sid]
+    for piece in pieces:
+        start, end = max(piece.start, span.start), min(piece.end, span.end)
+        if start < end:
+            credited |= content_words(doc.text[start:end])
+    return len(credited & words) / len(words)
+
+
 def support(doc: Doc, span: Span, credits: list[tuple[str, ...]] | None = None) -> list[str]:
-    """Source ids that support the words in ``span``, in order of credit."""
-    found = list(credited_sources(doc, span))
-    seen = set(found)
+    """Source ids that support the words in ``span``, in order of credit.
+    A source credited in the sentence supports it only when it is credited
+    with a real part of its words: "though officials say the risk is low"
+    does not source "Three cases of plague have been diagnosed"."""
     words = content_words(doc.text[span.start : span.end])
+    found = [sid for sid in credited_sources(doc, span) if _credited_share(doc, span, sid, words) >= MIN_CREDITED_SHARE]
+    seen = set(found)
     credits = sentence_credits(doc) if credits is None else credits
     for sentence, credited in zip(doc.sentences, credits):
         if not credited or Span(sentence.start, sentence.end).overlaps(span):
