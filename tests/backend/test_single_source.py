@@ -264,3 +264,10 @@ def test_a_source_credited_with_a_small_part_of_the_sentence_does_not_support_th
                                       cue=span(text, "say"), source_span=span(text, "officials")),))
     [card] = detect(d)
     assert "an unnamed source (officials)" in card.body
+
+
+def test_an_allegation_repeated_in_a_question_is_not_the_askers_accusation():
+    sentence = "Maitlis demanded how Andrew could be so sure, given that he allegedly attacked a teenager."
+    assert _one_source_card(sentence, "Maitlis", "person",
+                            "how Andrew could be so sure, given that he allegedly attacked a teenager",
+                            "demanded") == []

@@ -173,17 +173,24 @@ def _is_accusation(text: str) -> bool:
 def _accused_words(doc: Doc, claim: Claim, chain_ids: list[str]) -> str:
     """What the chain's sources are credited with inside the claim, and how: an
     accusation counts only when it is theirs, not the outlet's own framing
-    around their words. The whole claim when no credit's content lies in it
-    (the support came from a restatement elsewhere)."""
+    around their words, and not an allegation repeated in a question they
+    asked. The whole claim when no credit's content lies in it (the support
+    came from a restatement elsewhere)."""
     ids = set(chain_ids)
+    openers = load_words("single_source/question_openers.txt")
+    credited = False
     parts = []
     for a in doc.attributions:
         if a.source not in ids or not (a.content.start < claim.end and claim.start < a.content.end):
             continue
+        credited = True
+        first = doc.text[a.content.start : a.content.end].split(maxsplit=1)[:1]
+        if first and first[0].lower() in openers:
+            continue  # "demanded how Andrew could ...": a question accuses no one
         if a.cue is not None:  # "accused", "alleged": the cue itself can be the accusation
             parts.append(doc.text[a.cue.start : a.cue.end])
         parts.append(doc.text[max(a.content.start, claim.start) : min(a.content.end, claim.end)])
-    return " ".join(parts) if parts else doc.text[claim.start : claim.end]
+    return " ".join(parts) if credited else doc.text[claim.start : claim.end]
 
 
 # An untyped source phrase longer than this, or an unnamed one running on
