@@ -160,6 +160,8 @@ def test_social_channel_carries_over_and_links() -> None:
         ("Ivan Petrov wrote on Telegram that the bridge had fallen.", "telegram"),
         ("In a Facebook post, Lisa Grant said the school would close.", "facebook"),
         ("Omar Ali said on X that the count was over.", "twitter"),
+        # The platform after the cue is where the words went, not what was said.
+        ("Lena Ortiz posted on Twitter accusing the label of blocking her songs.", "twitter"),
     ],
 )
 def test_social_channel_named_beside_the_cue(text: str, channel: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..pipeline.doc import Quote, Span
+from .sources import platform_at
 from .text import Token
 from .words import (
     ALL_CUE_VERBS,
@@ -910,8 +911,11 @@ def _content_after_or_before(
     cue closes the sentence ("..., Shehabi wrote."), the words before the source."""
     n = len(toks)
     k = after
+    # "posted on Twitter accusing ...": the platform is where, not what.
+    if k + 1 < n and toks[k].lower in ("on", "via") and platform_at(toks, k + 1):
+        after = k = k + 2
     # "wrote on Telegram that ...", "said in a statement: ...": skip the adjunct.
-    if k < n and toks[k].lower in _PREPOSITIONS:
+    elif k < n and toks[k].lower in _PREPOSITIONS:
         for m in range(k + 1, min(n, k + 9)):
             if toks[m].lower in ("that", ":") or (toks[m].text == "," and m + 1 < n
                                                   and toks[m + 1].text in _OPEN_QUOTES):
