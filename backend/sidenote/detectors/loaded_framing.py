@@ -62,7 +62,8 @@ def detect(doc: Doc) -> list[Card]:
     text = doc.text
     if not text.strip():
         return []
-    items = _attribute(doc, _candidate_spans(doc))
+    partial = _partial_quotes(doc)
+    items = _attribute(doc, _candidate_spans(doc, partial), partial)
     by_sentence: dict[tuple[int, int], list[_Item]] = {}
     for item in items:
         by_sentence.setdefault(_sentence_of(doc, item.span.start), []).append(item)
@@ -74,7 +75,7 @@ def detect(doc: Doc) -> list[Card]:
     return cards
 
 
-def _candidate_spans(doc: Doc) -> list[FramingSpan]:
+def _candidate_spans(doc: Doc, partial: dict[Quote, str]) -> list[FramingSpan]:
     """The finder's spans, with scare quotes decided by ``Doc.quotes`` where
     the quotes stage has seen the quote."""
     text = doc.text
@@ -86,7 +87,6 @@ def _candidate_spans(doc: Doc) -> list[FramingSpan]:
         if sp.label == "scare_quotes" and quotes:
             continue  # taken from Doc.quotes below
         out.append(sp)
-    partial = _partial_quotes(doc)
     for q in quotes:
         if q.kind == "scare" and _is_loaded_scare(text, q) and not _inside_direct(q, quotes) and q not in partial:
             scare = FramingSpan(q.outer_start, q.outer_end, "scare_quotes")
@@ -123,10 +123,11 @@ def _is_loaded_scare(text: str, q: Quote) -> bool:
 
 def _partial_quotes(doc: Doc) -> dict[Quote, str]:
     """Short quotes that sit inside words credited to a source through a cue
-    ("Schlabach said politicians have “vilified” educators", "slammed the
-    hearings as a “disgrace.”", after "Trump said" in the same sentence): a
-    partial quotation, so the speaker's words,
-    not the outlet's scare quotes. Maps each to its speaker's Source.id."""
+    ("Schlabach said politicians have “vilified” educators"), or that follow
+    the speaker and the cue in the same sentence ("Trump said … and slammed
+    the hearings as a “disgrace.”"): a partial quotation, so the speaker's
+    words, not the outlet's scare quotes. Maps each to its speaker's
+    Source.id."""
     out: dict[Quote, str] = {}
     for q in doc.quotes:
         if q.kind != "scare":
@@ -153,15 +154,15 @@ def _inside_direct(q: Quote, quotes: tuple[Quote, ...]) -> bool:
     )
 
 
-def _attribute(doc: Doc, spans: list[FramingSpan]) -> list[_Item]:
-    """Whose words each span is. Words inside a direct quotation, or inside
-    a partial quotation in credited words, are the speaker's; inside a title they are a name and dropped; otherwise the
-    outlet's. Without quotes from the pipeline, long double-quoted passages
-    are taken as someone's words (speaker unknown)."""
+def _attribute(doc: Doc, spans: list[FramingSpan], partial: dict[Quote, str]) -> list[_Item]:
+    """Whose words each span is. Words inside a direct or a partial
+    quotation are the speaker's; inside a title they are a name and
+    dropped; otherwise the outlet's. Without quotes from the pipeline, long
+    double-quoted passages are taken as someone's words (speaker unknown)."""
     items: list[_Item] = []
     if doc.quotes:
         quotes = [(q.start, q.end, q.kind, q.source) for q in doc.quotes if q.kind != "scare"]
-        quotes += [(q.start, q.end, "direct", source) for q, source in _partial_quotes(doc).items()]
+        quotes += [(q.start, q.end, "direct", source) for q, source in partial.items()]
     else:
         quotes = [
             (s, e, "direct", None)
