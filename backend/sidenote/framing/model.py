@@ -33,10 +33,10 @@ DEFAULT_GROW = 0.15
 # only when the model gives one of its tokens at least this probability:
 # the lists know a word can be loaded, the model knows how often it is in
 # running prose ("corrupt", "evil" were mostly left unmarked). 0 keeps
-# every word-list span. 0.12 was chosen on out-of-fold probabilities over
-# the training part (F1 0.344 -> 0.348; flat between 0.10 and 0.15) for the
-# shipped weights, which predate the veto; train_framing.py stores its own
-# choice in the file, which then wins.
+# every word-list span. train_framing.py chooses it out-of-fold over the
+# training part and stores it beside the weights (0.10 in the shipped file;
+# F1 is flat between 0.10 and 0.15); this default is only for a weights file
+# without one.
 DEFAULT_VETO = 0.12
 # How far a token's features reach: two words on either side (see Scorer.logits).
 CONTEXT_TOKENS = 2
