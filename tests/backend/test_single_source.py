@@ -247,24 +247,13 @@ def test_unnamed_means_a_source_phrase_that_really_leaves_the_source_unnamed(nam
 def test_a_source_credited_with_a_small_part_of_the_sentence_does_not_support_the_claim():
     sentence = ("Three cases of plague have been diagnosed in Inner Mongolia this month, sparking fears "
                 "of an epidemic, though officials say the risk of an outbreak is low.")
-    art = article([sentence])
-    text = art.text
-    officials = _source(text, "s1", "officials", "anonymous")
-    d = doc(art, sources=(officials,), claims=(_claim(text, sentence),),
-            attributions=(Attribution("s1", span(text, "the risk of an outbreak is low"), cue=span(text, "say"),
-                                      source_span=span(text, "officials")),))
     # The diagnoses are the outlet's own report; the officials only speak to the risk.
-    assert detect(d) == []
+    assert _one_source_card(sentence, "officials", "anonymous", "the risk of an outbreak is low", "say") == []
     # Credited with the whole claim, the same unnamed officials are its only support.
     whole = "Three cases of plague have been diagnosed in Inner Mongolia this month, officials say."
-    art = article([whole])
-    text = art.text
-    d = doc(art, sources=(_source(text, "s1", "officials", "anonymous"),), claims=(_claim(text, whole),),
-            attributions=(Attribution("s1", span(text, "Three cases of plague have been diagnosed in Inner Mongolia this month"),
-                                      cue=span(text, "say"), source_span=span(text, "officials")),))
-    [card] = detect(d)
+    [card] = _one_source_card(whole, "officials", "anonymous",
+                              "Three cases of plague have been diagnosed in Inner Mongolia this month", "say")
     assert "an unnamed source (officials)" in card.body
-
 
 def test_an_allegation_repeated_in_a_question_is_not_the_askers_accusation():
     sentence = "Maitlis demanded how Andrew could be so sure, given that he allegedly attacked a teenager."

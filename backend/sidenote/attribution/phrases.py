@@ -502,11 +502,7 @@ def _with_participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit
     s = _np_backward(toks, j, 0)
     if s > j or s == 0 or toks[s - 1].lower != "with":
         return None
-    content = _strip_span(text, toks[i].end, sent.end)
-    if content is None:
-        return None
-    name = Span(toks[s].start, toks[j].end)
-    return Credit(name, name, None, Span(toks[i].start, toks[i].end), content)
+    return _rest_credited(text, toks, i, sent, s, j)
 
 
 def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | None:
@@ -551,10 +547,16 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
         return None
     if toks[nxt].lower in _PREPOSITIONS and toks[nxt].lower != "on":
         return None
+    return _rest_credited(text, toks, i, sent, k, end)
+
+
+def _rest_credited(text: str, toks: list[Token], i: int, sent: Span, first: int, last: int) -> Credit | None:
+    """``toks[first..last]`` credited, through the participle ``toks[i]``,
+    with the rest of the sentence."""
     content = _strip_span(text, toks[i].end, sent.end)
     if content is None:
         return None
-    name = Span(toks[k].start, toks[end].end)
+    name = Span(toks[first].start, toks[last].end)
     return Credit(name, name, None, Span(toks[i].start, toks[i].end), content)
 
 

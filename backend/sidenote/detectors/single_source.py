@@ -24,6 +24,7 @@ credits nobody and the claim accuses someone, once per article.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..attribution.words import ANONYMOUS_HEADS
 from ..lexicon import load_table, load_words
@@ -147,13 +148,19 @@ def support(doc: Doc, span: Span, credits: list[tuple[str, ...]] | None = None) 
     return found
 
 
+@cache
+def _record_re() -> re.Pattern[str]:
+    phrases = sorted(load_words("single_source/record_phrases.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
 def _is_accusation(text: str) -> bool:
     """Whether ``text`` accuses some party: an accusation word that is not
     denied ("who denies the accusation"), not an agentless passive ("have been
     killed in a crash": nobody is accused) and not a matter of court record
     ("pleaded guilty to threatening to kill")."""
     low = text.lower()
-    if any(re.search(r"\b" + re.escape(p) + r"\b", low) for p in load_words("single_source/record_phrases.txt")):
+    if _record_re().search(low):
         return False
     accusing = load_words("single_source/accusation_words.txt")
     not_accusing = load_table("single_source/not_accusing.txt")

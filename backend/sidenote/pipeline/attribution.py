@@ -344,6 +344,10 @@ def _inside_quote(span: Span, direct: list[Quote]) -> bool:
     return any(q.start <= span.start and span.end <= q.end for q in direct)
 
 
+# "a spokesperson for Instagram", "an engineer at Facebook".
+_AFFILIATION_WORDS = frozenset("for at of from".split())
+
+
 def _sentence_channel(
     stoks: list[Token], c: Credit, direct: list[Quote]
 ) -> tuple[str, Span] | None:
@@ -361,9 +365,6 @@ def _sentence_channel(
             return ch, Span(t.start, t.end)
     return None
 
-
-# "a spokesperson for Instagram", "an engineer at Facebook".
-_AFFILIATION_WORDS = frozenset("for at of from".split())
 
 
 def _resolve(text: str, c: Credit, entries: list[Entry], recent: list[int]) -> int | None:
