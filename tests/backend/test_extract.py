@@ -261,6 +261,20 @@ def test_boilerplate_left_out(furniture: str) -> None:
         assert marker not in article.text
 
 
+def test_hover_card_beside_a_name_is_not_read_into_the_sentence() -> None:
+    # thehill.com puts a person's latest headlines in a box shown on hover,
+    # inside the sentence that names them.
+    hover = (
+        'Councillor <span class="rollover-people"><a class="rollover-people-link" href="/people/ann-lee">'
+        'Ann Lee</a><span class="rollover-people-block"><span class="rollover-block"><a class="name" '
+        'href="/people/ann-lee">Ann Lee</a><a class="people-articles" href="/x">Lee backs ferry fare '
+        "freeze as budget talks stall</a> MORE</span></span></span> (Labour) opposed the closure."
+    )
+    article = extract(page(para(0) + f"<p>{hover}</p>" + para(1) + para(2) + para(3)), URL)
+    assert "Councillor Ann Lee (Labour) opposed the closure." in article.text
+    assert "ferry fare" not in article.text and "MORE" not in article.text
+
+
 # --- metadata ----------------------------------------------------------------------
 
 

@@ -41,6 +41,7 @@ _DATE_META = load_lines("extract/date_meta.txt")
 _AUTHOR_META = load_lines("extract/author_meta.txt")
 _ARTICLE_TYPES = load_words("extract/article_types.txt")
 _HIDDEN_CLASSES = load_words("extract/hidden_classes.txt")
+_POPUP_CLASSES = load_words("extract/popup_classes.txt")
 _CREDIT_ITEMPROPS = load_words("extract/credit_itemprops.txt")
 
 
@@ -410,10 +411,22 @@ class _Stream:
 class _Marks:
     """Boilerplate verdicts on class/id values; a page repeats the same few."""
 
-    __slots__ = ("seen",)
+    __slots__ = ("seen", "popups")
 
     def __init__(self) -> None:
         self.seen: dict[str, bool] = {}
+        self.popups: dict[str, bool] = {}
+
+    def popup(self, el: HtmlElement) -> bool:
+        """A hover card or tooltip: shown beside a name only on hover, so its
+        text (a person's other headlines) is not in the article's flow."""
+        value = el.get("class")
+        if not value:
+            return False
+        verdict = self.popups.get(value)
+        if verdict is None:
+            verdict = self.popups[value] = not _POPUP_CLASSES.isdisjoint(value.lower().split())
+        return verdict
 
     def furniture(self, el: HtmlElement, tag: str) -> bool:
         if tag in _BOILERPLATE_TAGS:
@@ -465,7 +478,7 @@ def _scan(tree: HtmlElement, base: str | None) -> _Scan:
             marked = marks.furniture(el, tag)
             opened.append(stream.length if marked else -1)
             furniture += marked
-            if tag in _SKIP or _is_hidden(el):
+            if tag in _SKIP or _is_hidden(el) or marks.popup(el):
                 walker.skip_subtree()
                 if tag not in _SKIP:
                     scan.hidden.append(el)
