@@ -168,3 +168,26 @@ def test_the_card_names_the_poster_only_when_the_source_reads_as_a_name(name, na
     assert (f"a post by {name} on X (Twitter)" in card.body) is named
     if not named:
         assert "a post on X (Twitter)" in card.body
+
+
+PICTURE_POST = "Sharing my full letter. pic.twitter.com/s96jjh8AlD — Fares Shehabi (@Fares_Shehabi) November 19, 2019"
+
+
+def test_the_source_s_own_picture_post_on_the_page_makes_it_checkable():
+    # A letter posted as a picture: no words to match, but the reader can open it.
+    embeds = {2: Embed("twitter", "https://twitter.com/Fares_Shehabi/status/5")}
+    assert detect(_case([INTRO, SAID, PICTURE_POST], embeds=embeds)) == []
+
+
+@pytest.mark.parametrize(
+    "embed_text",
+    [
+        # Somebody else's picture post.
+        PICTURE_POST.replace("Fares Shehabi (@Fares_Shehabi)", "Bashar Jaafari (@jaafari)"),
+        # The source's own post without a picture: its words are on the page, and differ.
+        "Aleppo is free again tonight. — Fares Shehabi (@Fares_Shehabi) November 19, 2019",
+    ],
+)
+def test_other_embedded_posts_do_not_check_the_quote(embed_text):
+    embeds = {2: Embed("twitter", "https://twitter.com/someone/status/5")}
+    assert len(detect(_case([INTRO, SAID, embed_text], embeds=embeds))) == 1

@@ -11,6 +11,7 @@ the quote's paragraph or from the words that credit the speaker.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from ..lexicon import load_words
 from ..pipeline.anchor import make_anchor, make_evidence
@@ -25,6 +26,8 @@ EMBED_MATCH = 0.5
 # ("Taliban spokesman Zabihullah Mujahid" has one).
 MAX_LOWER_WORDS = 2
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# The address Twitter/X puts in a post's text for an attached picture.
+_PICTURE = re.compile(r"\bpic\.(?:twitter|x)\.com/")
 
 
 def _platform_near(doc: Doc, span: Span, outside: Span | None = None) -> tuple[str, Span] | None:
@@ -100,12 +103,34 @@ def _is_account_on(source: Source, platform: str) -> bool:
     return not any(start == 0 and end == len(name) for start, end, _ in find_platform_names(name))
 
 
+def _picture_post_by(embed_text: str, url: str | None, source: Source) -> bool:
+    """Whether an embedded post is the source's own and carries a picture:
+    a letter or statement posted as an image has no words in the page to
+    match the quote against, yet the reader can open it from the embed. The
+    post is the source's when a word of its name is in the signature
+    ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019") or is its address's
+    account. Another post of the same account without a picture does not
+    count: its words are on the page and are not the quote."""
+    if not _PICTURE.search(embed_text):
+        return False
+    names = {w.lower() for w in _NAME_WORD.findall(source.name) if w[0].isupper() and len(w) > 2}
+    _, dash, tail = embed_text.rpartition("—")
+    signature = tail if dash else embed_text.rpartition("\n")[2]
+    signed = {w.lower() for w in _NAME_WORD.findall(signature)}
+    if url:
+        signed.add(urlsplit(url).path.strip("/").partition("/")[0].lower())
+    return not names.isdisjoint(signed)
+
+
 def _checkable(doc: Doc, quote: Quote, platform: str, source: Source | None) -> bool:
     words = content_words(doc.text[quote.start : quote.end])
     blocks = doc.article.blocks
     for block in blocks:
         if block.embed is not None and block.embed.platform == platform:
-            if overlap(words, content_words(doc.text[block.start : block.end])) >= EMBED_MATCH:
+            embed_text = doc.text[block.start : block.end]
+            if overlap(words, content_words(embed_text)) >= EMBED_MATCH:
+                return True
+            if source is not None and _picture_post_by(embed_text, block.embed.url, source):
                 return True
     nearby: list[int] = []
     b = doc.block_index(quote.start)
