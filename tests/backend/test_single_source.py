@@ -33,6 +33,37 @@ def test_claim_credited_to_one_account_gets_a_card():
     assert card.severity == "warning"  # a social-media account is the only support
 
 
+ANNOUNCED = "James Van Der Beek announced on the show that his wife Kimberly was expecting their sixth child in spring."
+LATER_POST = "In an Instagram post in June, Van Der Beek said they had been through three such appointments."
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expect_card"),
+    [
+        # Known as a poster, but speaking on TV here, about his own family: a person on his own account.
+        ([ANNOUNCED, LATER_POST], False),
+        # The claim's own sentence says it was posted: the claim rests on the post.
+        ([ANNOUNCED.replace("on the show", "on Instagram"), LATER_POST], True),
+        # Introduced by the account he posts on: everything he says is a post.
+        (["James Van Der Beek wrote on Instagram on Monday.", ANNOUNCED], True),
+    ],
+)
+def test_a_poster_speaking_elsewhere_is_a_person_on_his_own_account(paragraphs, expect_card):
+    art = article(paragraphs)
+    text = art.text
+    claim = next(p for p in paragraphs if "announced" in p)
+    mentions = tuple(Span(i, i + len(w)) for w in ("James Van Der Beek", "Van Der Beek")
+                     for i in [text.find(w)] if i >= 0 and text[i - 6 : i] != "James ")
+    vdb = Source("s1", "James Van Der Beek", "social_media", channel="instagram", mentions=mentions)
+    content = span(text, "his wife Kimberly was expecting their sixth child in spring")
+    d = doc(art, sources=(vdb,), claims=(_claim(text, claim),),
+            attributions=(Attribution("s1", content, source_span=span(text, "James Van Der Beek")),))
+    cards = detect(d)
+    assert bool(cards) is expect_card
+    if cards:
+        assert "James Van Der Beek's Instagram account" in cards[0].body
+
+
 def test_two_independent_sources_need_no_card():
     second = "Syrian state media said 30 soldiers were killed when US bombers attacked army positions near Deir ez-Zor."
     art = article([LEAD + " A Pentagon spokesman confirmed the strike.", second])

@@ -31,7 +31,7 @@ from ..lexicon import load_table, load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, credited_sources, overlap, sentence_credits
 from ..pipeline.doc import Card, Claim, Doc, Source, Span
-from ..platforms import display_name
+from ..platforms import display_name, find_platform_names
 
 # A sentence restates a claim when it shares this much of the claim's content
 # and at least MIN_SHARED words with it.
@@ -233,23 +233,48 @@ def _unnamed(source: Source) -> bool:
     return not any(w in org_words for w in words[: heads[0]])
 
 
+def _posts(doc: Doc, claim: Claim, source: Source) -> bool:
+    """Whether the article has ``source`` speak through its platform for this
+    claim: the claim's sentence names the platform ("posted on Twitter
+    accusing"), or the article introduces the source by it ("the Twitter
+    account of Fares Shehabi"). A person who also posted once, paragraphs
+    later, is otherwise a person speaking: an actor announcing his own news on
+    a TV show is not resting it on his Instagram account."""
+    if source.kind != "social_media" or not source.channel:
+        return False
+    places = [Span(claim.start, claim.end)]
+    # The introduction is the first mention by name: "one Syrian MP" in the
+    # lead only points ahead to "the Twitter account of Fares Shehabi".
+    name_words = set(source.name.split())
+    named = [m for m in source.mentions if name_words & set(doc.text[m.start : m.end].split())]
+    if named or source.mentions:
+        i = doc.sentence_index((named or list(source.mentions))[0].start)
+        if i is not None:
+            places.append(Span(doc.sentences[i].start, doc.sentences[i].end))
+    return any(
+        platform == source.channel
+        for place in places
+        for _, _, platform in find_platform_names(doc.text, place.start, place.end)
+    )
+
+
 def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> bool:
     chain = [sources[i] for i in chain_ids]
     if any(_garbled(s) for s in chain):
         return False
     kinds = {s.kind for s in chain}
-    if "social_media" in kinds or any(_unnamed(s) for s in chain):
+    if any(_posts(doc, claim, s) or _unnamed(s) for s in chain):
         return True
     if "media" in kinds and len(kinds) > 1:  # one outlet relaying one original
         return True
     return _is_accusation(_accused_words(doc, claim, chain_ids))
 
 
-def _describe(source: Source, sources: dict[str, Source], chain_ids: list[str]) -> str:
+def _describe(doc: Doc, claim: Claim, source: Source, sources: dict[str, Source], chain_ids: list[str]) -> str:
     name = source.name
     if source.kind == "organization" and " " in name and not name.lower().startswith("the "):
         name = "the " + name  # "the Russian Ministry of Defense", as prose says it
-    if source.kind == "social_media" and source.channel:
+    if _posts(doc, claim, source) and source.channel:
         name = f"{name}'s {display_name(source.channel)} account"
     elif _unnamed(source):
         name = f"an unnamed source ({source.name})"
@@ -265,7 +290,7 @@ def _card_for(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, S
     if chain_ids:
         # The original is the one nobody relays it for; media are relays.
         origin = next((sources[i] for i in chain_ids if sources[i].kind != "media"), sources[chain_ids[0]])
-        who = _describe(origin, sources, chain_ids)
+        who = _describe(doc, claim, origin, sources, chain_ids)
         for sid in chain_ids:
             for m in sources[sid].mentions:
                 if claim.start <= m.start and m.end <= claim.end:
@@ -277,7 +302,7 @@ def _card_for(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, S
             "No other source in the article says the same thing independently. "
             "Look for a second, independent report before relying on it."
         )
-        severity = "warning" if origin.kind in ("social_media", "anonymous") else "caution"
+        severity = "warning" if _posts(doc, claim, origin) or origin.kind == "anonymous" else "caution"
     else:
         title = "No source is given for this claim"
         body = (
