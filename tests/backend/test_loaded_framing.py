@@ -50,6 +50,24 @@ def test_quoted_speaker_unknown_still_says_the_words_are_quoted():
     assert "person quoted" in cards[0].body
 
 
+@pytest.mark.parametrize(
+    ("words", "expect_card"),
+    [
+        # The speaker's own experience, in the first person: how it felt, not a verdict.
+        ("The first session was a disaster and I went back to my hotel in tears, feeling stupid", False),
+        ("My wife and I went through every expecting parent's worst nightmare", False),
+        # The same kind of word about others, with no first person: a card.
+        ("Their plan is stupid and the whole hearing was a nightmare", True),
+        # First person, but a verdict word that is not about how it felt: a card.
+        ("I must ask Mexico to stop this onslaught at our border", True),
+    ],
+)
+def test_a_speakers_own_experience_in_the_first_person_is_not_loaded_wording(words, expect_card):
+    text = f"“{words},” Shehabi said."
+    d = doc(article([text]), quotes=(quote(text, words, "direct", "s1"),), sources=(SHEHABI,))
+    assert bool(detect(d)) is expect_card
+
+
 def test_scare_quotes_from_the_quotes_stage_are_outlet_evidence_with_their_marks():
     text = "A picture of US-backed “rebels” in Aleppo shows them carrying the “rebel” flag."
     quotes = (quote(text, "rebels", "scare"), quote(text, "rebel", "scare", nth=1))

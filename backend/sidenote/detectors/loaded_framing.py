@@ -9,11 +9,14 @@ per sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..framing import FramingSpan, find_loaded_spans
 from ..framing.rules import is_contested
 from ..framing.tokens import SHORT_QUOTE_WORDS, quote_regions
+from ..lexicon import load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.doc import Card, Doc, Evidence, Quote, Voice
 
@@ -48,6 +51,11 @@ LABEL_NOTES = {
     "verdict_pair": "a pair of verdict words",
 }
 MAX_LISTED = 4  # words named in a card body
+# A speaker talking about their own life in the first person ("I went back to
+# my hotel room in tears... so stupid"): a word from the experience list there
+# is how it felt to them, not a verdict on anyone, and a card would cry wolf.
+FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)\b")
+_WORD = re.compile(r"[\w'’-]+")
 QUOTE_MARKS = "“”‘’\"'"
 
 
@@ -198,12 +206,25 @@ def _sentence_of(doc: Doc, offset: int) -> tuple[int, int]:
 def _card(doc: Doc, s_start: int, s_end: int, found: list[_Item]) -> Card | None:
     """One card for a sentence: the outlet's words if it has any strong
     ones, else the quoted words."""
+    own_life = bool(FIRST_PERSON.search(doc.text, s_start, s_end))
     for voice in ("outlet", "quoted"):
         mine = [it for it in found if it.voice == voice]
+        if voice == "quoted" and own_life:
+            mine = [it for it in mine if not _experience(doc.text, it.span)]
         strong = [it for it in mine if it.span.label in STRONG_LABELS and it.span.score >= RULE_SCORE]
         if strong:
             return _make_card(doc, s_start, s_end, voice, mine)  # type: ignore[arg-type]
     return None
+
+
+def _experience(text: str, span: FramingSpan) -> bool:
+    words = _WORD.findall(text[span.start : span.end].lower())
+    return span.label == "emotive" and bool(words) and all(w in _experience_words() for w in words)
+
+
+@cache
+def _experience_words() -> frozenset[str]:
+    return load_words("framing/experience_words.txt")
 
 
 def _make_card(doc: Doc, s_start: int, s_end: int, voice: Voice, items: list[_Item]) -> Card:
