@@ -68,6 +68,21 @@ def test_a_speakers_own_experience_in_the_first_person_is_not_loaded_wording(wor
     assert bool(detect(d)) is expect_card
 
 
+@pytest.mark.parametrize(
+    ("text", "expect_card"),
+    [
+        # Denied of its subject: not a verdict the outlet passes.
+        ("He tried to convince the president that the new Ukrainian leader was not corrupt.", False),
+        ("The new Ukrainian leader isn't corrupt, the envoy argued in his testimony.", False),
+        # Negation elsewhere does not undo the word: a contrast still passes a verdict.
+        ("Not the voters but the corrupt elites decided the outcome of the vote.", True),
+        ("The corrupt elites were not the ones who decided the outcome of the vote.", True),
+    ],
+)
+def test_an_emotive_word_denied_of_its_subject_is_no_verdict(text, expect_card):
+    assert bool(detect(doc(article([text])))) is expect_card
+
+
 def test_scare_quotes_from_the_quotes_stage_are_outlet_evidence_with_their_marks():
     text = "A picture of US-backed “rebels” in Aleppo shows them carrying the “rebel” flag."
     quotes = (quote(text, "rebels", "scare"), quote(text, "rebel", "scare", nth=1))

@@ -56,6 +56,12 @@ MAX_LISTED = 4  # words named in a card body
 # is how it felt to them, not a verdict on anyone, and a card would cry wolf.
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)\b")
 _WORD = re.compile(r"[\w'’-]+")
+# "the new Ukrainian president was not corrupt": an emotive word the sentence
+# denies of its subject is not a verdict it passes. Only right after a negated
+# "to be": "not the cowardly souls who..." still passes one.
+DENIED = re.compile(
+    r"\b(?:(?:is|was|are|were|be|been|being)\s+(?:not|never)|(?:is|was|are|were)n['’]t)\s+$", re.IGNORECASE
+)
 QUOTE_MARKS = "“”‘’\"'"
 
 
@@ -209,12 +215,17 @@ def _card(doc: Doc, s_start: int, s_end: int, found: list[_Item]) -> Card | None
     own_life = bool(FIRST_PERSON.search(doc.text, s_start, s_end))
     for voice in ("outlet", "quoted"):
         mine = [it for it in found if it.voice == voice]
+        mine = [it for it in mine if not _denied(doc.text, it.span)]
         if voice == "quoted" and own_life:
             mine = [it for it in mine if not _experience(doc.text, it.span)]
         strong = [it for it in mine if it.span.label in STRONG_LABELS and it.span.score >= RULE_SCORE]
         if strong:
             return _make_card(doc, s_start, s_end, voice, mine)  # type: ignore[arg-type]
     return None
+
+
+def _denied(text: str, span: FramingSpan) -> bool:
+    return span.label == "emotive" and bool(DENIED.search(text, max(0, span.start - 16), span.start))
 
 
 def _experience(text: str, span: FramingSpan) -> bool:
