@@ -409,7 +409,7 @@ class _Stream:
 
 
 class _Marks:
-    """Boilerplate verdicts on class/id values; a page repeats the same few."""
+    """Verdicts on class/id values; a page repeats the same few."""
 
     __slots__ = ("seen", "popups")
 
@@ -417,23 +417,12 @@ class _Marks:
         self.seen: dict[str, bool] = {}
         self.popups: dict[str, bool] = {}
 
-    def popup(self, el: HtmlElement) -> bool:
-        """A hover card or tooltip: shown beside a name only on hover, so its
-        text (a person's other headlines) is not in the article's flow."""
-        value = el.get("class")
-        if not value:
-            return False
-        verdict = self.popups.get(value)
-        if verdict is None:
-            verdict = self.popups[value] = not _POPUP_CLASSES.isdisjoint(value.lower().split())
-        return verdict
-
-    def furniture(self, el: HtmlElement, tag: str) -> bool:
+    def furniture(self, el: HtmlElement, tag: str, classes: str | None) -> bool:
         if tag in _BOILERPLATE_TAGS:
             return True
         if tag in _NEVER_BOILERPLATE:
             return False
-        for value in (el.get("class"), el.get("id")):
+        for value in (classes, el.get("id")):
             if value:
                 verdict = self.seen.get(value)
                 if verdict is None:
@@ -441,6 +430,16 @@ class _Marks:
                 if verdict:
                     return True
         return False
+
+    def popup(self, classes: str | None) -> bool:
+        """A hover card or tooltip: shown beside a name only on hover, so its
+        text (a person's other headlines) is not in the article's flow."""
+        if not classes:
+            return False
+        verdict = self.popups.get(classes)
+        if verdict is None:
+            verdict = self.popups[classes] = not _POPUP_CLASSES.isdisjoint(classes.lower().split())
+        return verdict
 
 
 def _is_hidden(el: HtmlElement) -> bool:
@@ -475,10 +474,11 @@ def _scan(tree: HtmlElement, base: str | None) -> _Scan:
         if not isinstance(tag, str):
             continue
         if event == "start":
-            marked = marks.furniture(el, tag)
+            classes = el.get("class")
+            marked = marks.furniture(el, tag, classes)
             opened.append(stream.length if marked else -1)
             furniture += marked
-            if tag in _SKIP or _is_hidden(el) or marks.popup(el):
+            if tag in _SKIP or _is_hidden(el) or marks.popup(classes):
                 walker.skip_subtree()
                 if tag not in _SKIP:
                     scan.hidden.append(el)
