@@ -1,0 +1,99 @@
+"""What a source is credited with: the clause after its cue, the words
+before it, or a whole quotation."""
+
+from __future__ import annotations
+
+from ..pipeline.doc import Quote, Span
+from .edges import strip_span
+from .lexical import OPEN_QUOTES, PREPOSITIONS, closes_quote
+from .sources import platform_at
+from .text import Token
+
+
+def content_after_or_before(
+    text: str, toks: list[Token], after: int, mention_s: int, sent: Span,
+    quotes: tuple[Quote, ...], to_clause: bool = False,
+) -> Span | None:
+    """What the source is credited with: the clause after the cue, or, when the
+    cue closes the sentence ("..., Shehabi wrote."), the words before the source."""
+    n = len(toks)
+    k = after
+    # "posted on Twitter accusing ...": the platform is where, not what.
+    if k + 1 < n and toks[k].lower in ("on", "via") and platform_at(toks, k + 1):
+        after = k = k + 2
+    # "wrote on Telegram that ...", "said in a statement: ...": skip the adjunct.
+    elif k < n and toks[k].lower in PREPOSITIONS:
+        for m in range(k + 1, min(n, k + 9)):
+            if toks[m].lower in ("that", ":") or (toks[m].text == "," and m + 1 < n
+                                                  and toks[m + 1].text in OPEN_QUOTES):
+                after = k = m
+                break
+    while k < n and toks[k].lower in ("that", ":", ","):
+        k += 1
+    rest_words = [t for t in toks[k:] if t.is_word]
+    # "declined to comment": the to-clause is what is credited, not an adjunct.
+    adjunct = _is_adjunct(toks, after) and not (to_clause and k < n and toks[k].lower == "to")
+    before_ok = mention_s > 0 and (
+        toks[mention_s - 1].text == "," or closes_quote(toks, mention_s - 1)
+    )
+    if before_ok and (not rest_words or adjunct):
+        content = strip_span(text, sent.start, toks[mention_s].start)
+        return widen_to_quote(content, quotes)
+    if mention_s == 0 and (not rest_words or adjunct):
+        # "Shehabi wrote." split off after a quote by the sentence splitter.
+        for q in reversed(quotes):
+            if q.kind == "direct" and q.outer_end <= sent.start:
+                if not text[q.outer_end : sent.start].strip():
+                    return Span(q.start, q.end)
+                break
+        return None
+    if k >= n:
+        return None
+    quoted = _whole_quote_at(text, toks[k].start, quotes)
+    if quoted is not None:
+        return quoted
+    end = sent.end
+    for m in range(k, n):
+        if toks[m].text in (";", "—", "–") and m > k:
+            end = toks[m].start
+            break
+    return strip_span(text, toks[k].start, end)
+
+
+def _whole_quote_at(text: str, at: int, quotes: tuple[Quote, ...]) -> Span | None:
+    """The quoted words when a quote opens at ``at`` (right after the cue)
+    and closes its clause (“Red for Ed,” in …): what the cue credits ends with the quote,
+    not with the sentence. A quote the clause runs on from (“the economy”
+    was failing) is not whole."""
+    for q in quotes:
+        if q.kind != "title" and at in (q.outer_start, q.start):
+            inner = text[q.start : q.end].rstrip()
+            follow = text[q.outer_end : q.outer_end + 2].lstrip()
+            if inner.endswith((",", ".", "!", "?", ";")) or not follow or follow[0] in ",.;:!?—–)":
+                return Span(q.start, q.end)
+            return None
+    return None
+
+
+def widen_to_quote(content: Span | None, quotes: tuple[Quote, ...]) -> Span | None:
+    """A quote that began in an earlier sentence is credited whole."""
+    if content is None:
+        return None
+    for q in quotes:
+        if q.kind != "direct":
+            continue
+        if q.outer_start < content.start < q.outer_end <= content.end + 2:
+            return Span(q.start, min(content.end, q.end))
+    return content
+
+
+def _is_adjunct(toks: list[Token], k: int) -> bool:
+    """The tail after a cue is only a time/place/channel adjunct
+    ("said on Monday.", "wrote in a tweet.")."""
+    tail = [t for t in toks[k:] if t.is_word]
+    if not tail:
+        return True
+    return tail[0].lower in ("on", "in", "at", "during", "late", "earlier", "this", "last",
+                             "yesterday", "today", "tuesday", "monday", "wednesday",
+                             "thursday", "friday", "saturday", "sunday", "via", "to",
+                             "afterward", "afterwards", "later") and len(tail) <= 8
