@@ -79,6 +79,19 @@ def mention_texts(doc: Doc, s: Source) -> list[str]:
         # Document with "according to".
         ("The plant emitted twice the legal limit, according to a report released Tuesday.",
          "a report released Tuesday", "document", "The plant emitted twice"),
+        # A share of a group in a poll: unnamed people, whatever its figures look like.
+        ("About three in 10 voters said the economy was their main worry.",
+         "About three in 10 voters", "anonymous", "the economy was their main worry"),
+        ("Forty-four percent of Americans say the inquiry is fair.",
+         "Forty-four percent of Americans", "anonymous", "the inquiry is fair"),
+        # A role before a name: the person, though the role names a body.
+        ("State Department official David Holmes said the call was unusual.",
+         "State Department official David Holmes", "person", "the call was unusual"),
+        ("Senate Majority Leader Mitch McConnell said the bill was dead.",
+         "Senate Majority Leader Mitch McConnell", "person", "the bill was dead"),
+        # ...but a body named after a word for a body stays the body.
+        ("The rights group Human Rights Watch said the camp was closed.",
+         "Human Rights Watch", "organization", "the camp was closed"),
     ],
 )
 def test_single_credit(text: str, name: str, kind: str, words: str) -> None:

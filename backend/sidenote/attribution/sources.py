@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..pipeline.doc import Span
+from .lexical import is_number
 from .text import Token, tokenize
 from .words import (
     ANONYMOUS_HEADS,
@@ -19,6 +20,7 @@ from .words import (
     PLATFORMS,
     PRONOUNS,
     ROLE_ALIASES,
+    SHARE_WORDS,
     TITLES,
 )
 
@@ -29,6 +31,45 @@ _CARRIERS = frozenset("account page channel feed post posts tweet tweets video p
 _ACCOUNT_HOLDERS = frozenset("user users commenter commenters blogger bloggers influencer influencers".split())
 _BY_WORDS = frozenset("of by from".split())
 _HONORIFICS = frozenset("mr. mrs. ms. dr. prof. mr mrs ms dr".split())
+# A share is stated in a phrase's first few words ("about 44 percent of").
+_SHARE_REACH = 4
+
+
+_NOT_NAME_WORDS = ORG_WORDS | TITLES
+_NOT_ROLE_WORDS = NAME_JOINERS | DETERMINERS | ORG_WORDS | MEDIA
+
+
+def _role_then_person(toks: list[Token], low: list[str]) -> bool:
+    """A role before a personal name ("Senate Majority Leader Mitch
+    McConnell", "State Department official David Holmes", "novelist Jo
+    Walton"): the person, though the role names a body. The name is the last
+    two or more capitalised words, none of them a body's word; the word
+    before it is a title, or a lower-case role ("teacher"), not "of", "the",
+    or a body ("the rights group Human Rights Watch")."""
+    j = len(toks)
+    while j > 0 and toks[j - 1].is_cap and not toks[j - 1].text[:1].isdigit() and low[j - 1] not in _NOT_NAME_WORDS:
+        j -= 1
+    if len(toks) - j < 2 or j == 0 or " ".join(low[j:]) in MEDIA:
+        return False
+    before = low[j - 1]
+    if before in TITLES:
+        return True
+    if "of" in low[: j - 1]:
+        return False  # "authors of the research in the journal JAMA Psychiatry": the head is before "of"
+    return not toks[j - 1].is_cap and before not in _NOT_ROLE_WORDS
+
+
+def _is_share(toks: list[Token], low: list[str]) -> bool:
+    """A share of a group ("44 percent of Americans", "about three in 10
+    voters", "half of Republicans"): unnamed people that a poll counted, not
+    a person, however many figures (which read as capitals) the phrase has."""
+    for k, w in enumerate(low[:_SHARE_REACH]):
+        need = SHARE_WORDS.get(w)
+        if need == "" or (need and k + 1 < len(low) and low[k + 1] == need):
+            return True
+        if w == "in" and 0 < k < len(low) - 1 and is_number(toks[k - 1]) and is_number(toks[k + 1]):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -115,6 +156,8 @@ def _classify_at(text: str, span: Span) -> Phrase:
                     sub = _classify_at(text, inner)
                     kind = "social_media" if channel else sub.kind
                     return Phrase(kind, inner, channel, channel_span)
+    if _is_share(toks, low):
+        return Phrase("anonymous", span)
     name_low = " ".join(low[1:] if low[0] == "the" else low)
     if name_low in MEDIA or " ".join(low) in MEDIA:
         return Phrase("media", span, channel, channel_span)
@@ -131,6 +174,8 @@ def _classify_at(text: str, span: Span) -> Phrase:
     if head in BARE_SUBJECT_HEADS and all(j == 0 for j, t in enumerate(toks) if t.is_cap):
         return Phrase("organization", span)  # "police said": a body, not an unnamed person
     if caps and toks[-1].is_cap and head not in TITLES:
+        if _role_then_person(toks, low) or (low[0] in _HONORIFICS and len(toks) > 1 and toks[1].is_cap):
+            return Phrase("social_media" if channel else "person", span, channel, channel_span)
         if any(w in ORG_WORDS for w in low) or (len(toks) > 1 and low[0] == "the"):
             return Phrase("organization", span, channel, channel_span)
         return Phrase("social_media" if channel else "person", span, channel, channel_span)

@@ -31,6 +31,8 @@ ROLE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 PRONOUNS: dict[str, str] = load_table(_DIR + "pronouns.txt")
 NOT_SPEAKERS: frozenset[str] = load_words(_DIR + "not_speakers.txt")
+# word -> "" (a share wherever it stands) or "of" (only when "of" follows)
+SHARE_WORDS: dict[str, str] = load_table(_DIR + "share_words.txt")
 
 # Small closed classes: grammar, not vocabulary, so they stay in code.
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
