@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .lexicon import load_lines, load_table
+
+if TYPE_CHECKING:  # the pipeline imports this module, not the other way round
+    from .pipeline.doc import Doc, Source
 
 
 @cache
@@ -58,3 +62,28 @@ def post_platform(url: str) -> str | None:
 
 def display_name(platform: str) -> str:
     return load_table("platforms/display.tsv").get(platform, platform.replace("_", " ").title())
+
+
+def channel_in(doc: Doc, source: Source, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``doc.text[start:end]`` names the source's own platform, if it does."""
+    for s, e, platform in find_platform_names(doc.text, start, end):
+        if platform == source.channel:
+            return s, e
+    return None
+
+
+def introduced_on_platform(doc: Doc, source: Source) -> bool:
+    """Whether the article introduces ``source`` by its platform: the sentence
+    of its first mention by name names it ("a report on the Twitter account of
+    Fares Shehabi"). Such a source speaks through posts throughout. A person
+    who posted once, paragraphs in, is otherwise a person speaking: what they
+    said at a rally or on a TV show is not a post."""
+    if not source.channel or not source.mentions:
+        return False
+    name_words = set(source.name.split())
+    named = [m for m in source.mentions if name_words & set(doc.text[m.start : m.end].split())]
+    i = doc.sentence_index((named or list(source.mentions))[0].start)
+    if i is None:
+        return False
+    sentence = doc.sentences[i]
+    return channel_in(doc, source, sentence.start, sentence.end) is not None

@@ -80,8 +80,6 @@ def test_the_platform_company_is_not_an_account():
         ({0: [("Fares Shehabi", "https://twitter.com/Fares_Shehabi")]}, None, None, True),
         # A link to a post on another platform does not check a tweet.
         ({1: [("wrote", "https://t.me/somechannel/123")]}, None, None, True),
-        # The source's own post URL known to the attribution stage.
-        (None, None, "https://twitter.com/Fares_Shehabi/status/99", False),
     ],
 )
 def test_links_to_the_post_make_the_quote_checkable(links, embeds, url, expect_card):
@@ -191,3 +189,65 @@ def test_the_source_s_own_picture_post_on_the_page_makes_it_checkable():
 def test_other_embedded_posts_do_not_check_the_quote(embed_text):
     embeds = {2: Embed("twitter", "https://twitter.com/someone/status/5")}
     assert len(detect(_case([INTRO, SAID, embed_text], embeds=embeds))) == 1
+
+
+def test_a_link_to_another_post_paragraphs_away_does_not_check_this_quote():
+    # The page links one post of the source's, on a far mention; the quote
+    # credited here ("Shehabi tweeted") is a different, unlinked post.
+    other = "Shehabi tweeted last month about the siege of the city, and his post was shared widely."
+    paragraphs = [f"“{QUOTE},” Shehabi tweeted before the vote.", "The ministry did not comment.", other]
+    art = article(paragraphs, links={2: [("Shehabi tweeted", "https://twitter.com/Fares_Shehabi/status/99")]})
+    text = art.text
+    here, far = Span(text.index("Shehabi"), text.index("Shehabi") + 7), span(text, "Shehabi tweeted last")
+    source = Source("s1", "Fares Shehabi", "social_media", channel="twitter",
+                    url="https://twitter.com/Fares_Shehabi/status/99", mentions=(here, Span(far.start, far.start + 7)))
+    q = quote(text, QUOTE, source="s1")
+    credit = Attribution("s1", Span(q.start, q.end), source_span=here)
+    d = doc(art, quotes=(q,), sources=(source,), attributions=(credit,))
+    assert len(detect(d)) == 1
+    # The same link on the words that credit this quote checks it.
+    moved = article(paragraphs, links={0: [("Shehabi tweeted", "https://twitter.com/Fares_Shehabi/status/99")]})
+    assert detect(doc(moved, quotes=(q,), sources=(source,), attributions=(credit,))) == []
+
+
+def _trump(text: str) -> Source:
+    mentions = tuple(Span(m.start(), m.end()) for m in re.finditer(r"Trump", text))
+    return Source("s1", "Trump", "social_media", channel="twitter", mentions=mentions)
+
+
+def test_a_person_who_posted_once_is_speaking_elsewhere_when_no_platform_is_named():
+    # Trump is typed an account because he tweeted once; at a rally he speaks.
+    paragraphs = [
+        "Trump asked voters in Louisiana for a big win on Monday evening.",
+        "Trump tweeted his support for the governor before Election Day.",
+        f"“{QUOTE},” Trump said at a rally in Louisiana last week.",
+    ]
+    art = article(paragraphs)
+    q = quote(art.text, QUOTE, source="s1")
+    assert detect(doc(art, quotes=(q,), sources=(_trump(art.text),))) == []
+
+
+def test_a_lead_in_sentence_says_where_the_words_were_posted():
+    paragraphs = [
+        "Trump asked voters in Louisiana for a big win on Monday evening.",
+        "Last week, Trump posted on Twitter accusing the label of blocking the show.",
+        "He claimed the label thought the show would amount to a re-recording.",
+        f"“{QUOTE},” he said.",
+    ]
+    art = article(paragraphs)
+    q = quote(art.text, QUOTE, source="s1")
+    [card] = detect(doc(art, quotes=(q,), sources=(_trump(art.text),)))
+    # The quote's own paragraph says only "he": the card does not name the poster.
+    assert "a post on X (Twitter)" in card.body
+    assert card.evidence[0].exact == "Twitter"
+
+
+def test_uncredited_words_opening_a_paragraph_after_a_lead_in_naming_the_platform():
+    paragraphs = [
+        "In his initial Instagram announcement, the actor noted there should be no shame.",
+        f"“{QUOTE}. We decided to put ourselves out there.”",
+    ]
+    art = article(paragraphs)
+    q = quote(art.text, QUOTE + ". We decided to put ourselves out there.", source=None)
+    [card] = detect(doc(art, quotes=(q,)))
+    assert "a post on Instagram" in card.body

@@ -93,7 +93,12 @@ def _is_adjunct(toks: list[Token], k: int) -> bool:
     tail = [t for t in toks[k:] if t.is_word]
     if not tail:
         return True
-    return tail[0].lower in ("on", "in", "at", "during", "late", "earlier", "this", "last",
-                             "yesterday", "today", "tuesday", "monday", "wednesday",
-                             "thursday", "friday", "saturday", "sunday", "via", "to",
-                             "afterward", "afterwards", "later") and len(tail) <= 8
+    return tail[0].lower in _ADJUNCT_LEADS and len(tail) <= 8
+
+
+# First words of a short tail that says when, where or how, not what
+# ("tweeted before Election Day.", "said shortly after the vote.").
+_ADJUNCT_LEADS = frozenset(
+    "on in at during late earlier this last yesterday today tuesday monday wednesday thursday friday "
+    "saturday sunday via to afterward afterwards later before after shortly ahead overnight".split()
+)

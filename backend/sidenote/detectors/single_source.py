@@ -31,7 +31,7 @@ from ..lexicon import load_table, load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, credited_sources, overlap, sentence_credits
 from ..pipeline.doc import Card, Claim, Doc, Source, Span
-from ..platforms import display_name, find_platform_names
+from ..platforms import channel_in, display_name, introduced_on_platform
 
 # A sentence restates a claim when it shares this much of the claim's content
 # and at least MIN_SHARED words with it.
@@ -236,26 +236,12 @@ def _unnamed(source: Source) -> bool:
 def _posts(doc: Doc, claim: Claim, source: Source) -> bool:
     """Whether the article has ``source`` speak through its platform for this
     claim: the claim's sentence names the platform ("posted on Twitter
-    accusing"), or the article introduces the source by it ("the Twitter
-    account of Fares Shehabi"). A person who also posted once, paragraphs
-    later, is otherwise a person speaking: an actor announcing his own news on
-    a TV show is not resting it on his Instagram account."""
+    accusing"), or the article introduces the source by it. An actor
+    announcing his own news on a TV show is not resting it on his Instagram
+    account."""
     if source.kind != "social_media" or not source.channel:
         return False
-    places = [Span(claim.start, claim.end)]
-    # The introduction is the first mention by name: "one Syrian MP" in the
-    # lead only points ahead to "the Twitter account of Fares Shehabi".
-    name_words = set(source.name.split())
-    named = [m for m in source.mentions if name_words & set(doc.text[m.start : m.end].split())]
-    if named or source.mentions:
-        i = doc.sentence_index((named or list(source.mentions))[0].start)
-        if i is not None:
-            places.append(Span(doc.sentences[i].start, doc.sentences[i].end))
-    return any(
-        platform == source.channel
-        for place in places
-        for _, _, platform in find_platform_names(doc.text, place.start, place.end)
-    )
+    return channel_in(doc, source, claim.start, claim.end) is not None or introduced_on_platform(doc, source)
 
 
 def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> bool:

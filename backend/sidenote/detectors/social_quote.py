@@ -17,7 +17,7 @@ from ..lexicon import load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, overlap
 from ..pipeline.doc import Card, Doc, Evidence, Quote, Source, Span
-from ..platforms import display_name, find_platform_names, post_platform
+from ..platforms import channel_in, display_name, find_platform_names, introduced_on_platform, post_platform
 
 # An embed "carries" a quote when this share of the quote's content words is in it.
 EMBED_MATCH = 0.5
@@ -69,7 +69,49 @@ def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple
         return here
     source = sources.get(quote.source or "")
     if source is not None and source.channel and _is_account_on(source, source.channel):
-        return source.channel, _channel_evidence(doc, source)
+        if introduced_on_platform(doc, source):
+            return source.channel, _channel_evidence(doc, source)
+    return _lead_in_platform(doc, quote, source)
+
+
+# How many sentences back a lead-in may name where the quoted words were
+# posted ("Swift posted on Twitter accusing the label. She claimed ... “I just
+# want to perform my own music,” she said.").
+LEAD_IN_SENTENCES = 2
+# "she said.", "Trump wrote.", "the actor added."
+BARE_CREDIT_WORDS = 3
+
+
+def _lead_in_platform(doc: Doc, quote: Quote, source: Source | None) -> tuple[str, Span | None] | None:
+    """The platform a sentence just before the quote names for its speaker.
+    A quote nobody is credited with counts only when it opens a paragraph
+    right after a sentence that names a platform ("In his initial Instagram
+    announcement, Van Der Beek noted..." and then the post's words)."""
+    i = doc.sentence_index(quote.outer_start)
+    if not i:
+        return None
+    sentence = doc.sentences[i]
+    # Only for a quote that is its sentence ("“...,” she said."): one that
+    # says more ("Trump said at a rally") has told where it was said.
+    if doc.text[sentence.start : quote.outer_start].strip() or len(
+        doc.text[quote.outer_end : sentence.end].split()
+    ) > BARE_CREDIT_WORDS:
+        return None
+    if source is None:
+        if doc.block_index(quote.outer_start) == doc.block_index(doc.sentences[i - 1].start):
+            return None
+        return _platform_near(doc, Span(doc.sentences[i - 1].start, doc.sentences[i - 1].start))
+    if not source.channel or not _is_account_on(source, source.channel):
+        return None
+    for lead in doc.sentences[max(0, i - LEAD_IN_SENTENCES) : i]:
+        where = channel_in(doc, source, lead.start, lead.end)
+        if where is None:
+            continue
+        # It names the speaker ("Swift posted on Twitter accusing Big
+        # Machine"), or nobody ("The tweet, along with several others, ...").
+        named = {o.id for o in doc.sources for m in o.mentions if lead.start <= m.start < lead.end}
+        if source.id in named or not named:
+            return source.channel, Span(*where)
     return None
 
 
@@ -137,9 +179,16 @@ def _checkable(doc: Doc, quote: Quote, platform: str, source: Source | None) -> 
     if b is not None:
         nearby.append(b)
     if source is not None:
-        nearby.extend(i for m in source.mentions if (i := doc.block_index(m.start)) is not None)
-    if source is not None and source.url and post_platform(source.url) == platform:
-        return True
+        # The mention that credits this quote ("Trump tweeted"), not every
+        # mention of the source: a link to one of Trump's posts paragraphs
+        # away does not check a different post quoted here.
+        inner = Span(quote.start, quote.end)
+        crediting = [
+            a.source_span for a in doc.attributions
+            if a.source == source.id and a.source_span is not None and a.content.overlaps(inner)
+        ]
+        mentions = crediting or list(source.mentions)
+        nearby.extend(i for m in mentions if (i := doc.block_index(m.start)) is not None)
     for i in set(nearby):
         for link in blocks[i].links:
             if post_platform(link.href) == platform:
@@ -158,6 +207,8 @@ def detect(doc: Doc) -> list[Card]:
     for quote in doc.quotes:
         if quote.kind != "direct" or len(doc.text[quote.start : quote.end].split()) < MIN_WORDS:
             continue
+        # A paragraph that only runs on from a post's quoted words gets no
+        # platform of its own here: one card for the post is enough.
         found = _quote_platform(doc, quote, sources)
         if found is None:
             continue
