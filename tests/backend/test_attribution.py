@@ -79,6 +79,9 @@ def mention_texts(doc: Doc, s: Source) -> list[str]:
         # Document with "according to".
         ("The plant emitted twice the legal limit, according to a report released Tuesday.",
          "a report released Tuesday", "document", "The plant emitted twice"),
+        # A time adjunct after the cue: the quote before the source is the content.
+        ("“Governor Bevin has done a wonderful job for Kentucky!” Trump tweeted before Election Day.",
+         "Trump", "social_media", "Governor Bevin has done a wonderful job for Kentucky!"),
         # A share of a group in a poll: unnamed people, whatever its figures look like.
         ("About three in 10 voters said the economy was their main worry.",
          "About three in 10 voters", "anonymous", "the economy was their main worry"),
