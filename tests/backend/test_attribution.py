@@ -764,3 +764,21 @@ def test_a_slash_joins_the_names_in_a_source() -> None:
 def test_in_the_past_before_the_verb_is_not_part_of_the_source() -> None:
     doc = attribute(make_doc("His allies have in the past said he would not run."))
     assert source_spans(doc) == ["His allies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "credited", "not_credited"),
+    [
+        # A cue in a leading "When ..." clause credits that clause only.
+        ("When the president's advisers suggested that Beijing buy more soybeans, the president was not satisfied.",
+         "Beijing buy more soybeans", "the president was not satisfied"),
+        # A cue in the main clause after it still credits the rest of the sentence.
+        ("When asked about the talks, the minister said the plan had failed, and that new talks were due.",
+         "the plan had failed, and that new talks were due", None),
+    ],
+)
+def test_a_cue_in_a_leading_subordinate_clause_credits_that_clause_only(text, credited, not_credited):
+    doc = attribute(make_doc(text))
+    assert credited_with(doc, credited)
+    if not_credited:
+        assert not credited_with(doc, not_credited)

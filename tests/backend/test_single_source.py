@@ -291,3 +291,18 @@ def test_an_allegation_repeated_in_a_question_is_not_the_askers_accusation():
     assert _one_source_card(sentence, "Maitlis", "person",
                             "how Andrew could be so sure, given that he allegedly attacked a teenager",
                             "demanded") == []
+
+
+def test_a_source_speaking_in_a_leading_when_clause_is_an_actor_not_the_claims_source():
+    sentence = ("When the president's advisers suggested that Beijing buy more soybeans and corn from farmers, "
+                "the president was not satisfied with the offer.")
+    art = article([sentence, "The talks resumed in Washington on Monday, officials said."])
+    text = art.text
+    advisers = _source(text, "s1", "the president's advisers", "anonymous")
+    officials = _source(text, "s2", "officials", "anonymous")
+    d = doc(art, sources=(advisers, officials), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", span(text, "Beijing buy more soybeans and corn from farmers"),
+                                      source_span=span(text, "the president's advisers")),
+                          Attribution("s2", span(text, "The talks resumed in Washington on Monday"),
+                                      source_span=span(text, "officials"))))
+    assert detect(d) == []

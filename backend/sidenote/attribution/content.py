@@ -53,8 +53,13 @@ def content_after_or_before(
     if quoted is not None:
         return quoted
     end = sent.end
+    # "When Trump's advisers suggested that Beijing buy more, Mr. Trump
+    # wasn't satisfied": what a cue in a leading subordinate clause credits
+    # ends with that clause.
+    first_comma = next((m for m in range(n) if toks[m].text == ","), n)
+    leading = n > 0 and toks[0].lower in _SUBORDINATORS and k < first_comma
     for m in range(k, n):
-        if toks[m].text in (";", "—", "–") and m > k:
+        if m > k and (toks[m].text in (";", "—", "–") or (leading and m == first_comma)):
             end = toks[m].start
             break
     return strip_span(text, toks[k].start, end)
@@ -94,6 +99,10 @@ def _is_adjunct(toks: list[Token], k: int) -> bool:
     if not tail:
         return True
     return tail[0].lower in _ADJUNCT_LEADS and len(tail) <= 8
+
+
+# Words that open a leading subordinate clause.
+_SUBORDINATORS = frozenset("when after as before once while until since because although though if".split())
 
 
 # First words of a short tail that says when, where or how, not what

@@ -104,13 +104,26 @@ def build_chains(doc: Doc) -> _Chains:
 
 
 def _clauses(text: str, claim: Claim) -> list[Span]:
-    spans, pos = [], claim.start
+    spans, pos = [], _main_clause_start(text, claim)
     for m in CLAUSE_BREAK.finditer(text, claim.start, claim.end):
         if m.start() - pos > 40:
             spans.append(Span(pos, m.start()))
             pos = m.end()
     spans.append(Span(pos, claim.end))
     return [s for s in spans if s.end - s.start > 20] or [Span(claim.start, claim.end)]
+
+
+# "When President Trump's advisers suggested that Beijing buy more, Mr. Trump
+# wasn't satisfied": a leading subordinate clause narrates the story; who
+# spoke in it is an actor, not the source of the sentence's claim.
+SUBORDINATE_LEAD = re.compile(
+    r"(?:When|After|As|Before|Once|While|Until|Since|Because|Although|Though|If)\b[^,;:“”\"]{8,160},\s+"
+)
+
+
+def _main_clause_start(text: str, claim: Claim) -> int:
+    lead = SUBORDINATE_LEAD.match(text, claim.start, claim.end)
+    return lead.end() if lead and claim.end - lead.end() > 20 else claim.start
 
 
 def _credited_share(doc: Doc, span: Span, sid: str, words: set[str]) -> float:
