@@ -423,3 +423,22 @@ def test_seed_leaves_out_the_furniture(seed: Article) -> None:
     for marker in ("World", "Politics", "Recommended For You", "Oil Prices Jump", "Leave a Reply",
                    "email address will not be published", "Akismet", "Posted in", "\u00a9 2019"):
         assert marker not in seed.text
+
+
+def test_trafilatura_fast_path_first_and_the_full_comparison_only_for_a_fragment(monkeypatch) -> None:
+    import trafilatura
+
+    calls: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("fast", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    article = extract(page("".join(para(i) for i in range(4))), URL)
+    assert calls == [True]  # an article-sized answer: no comparison run
+    assert PARAGRAPHS[3] in article.text
+    calls.clear()
+    extract(page("<p>The harbour bridge closed on Tuesday.</p>"), URL)
+    assert calls == [True, False]  # a fragment: the full extraction too

@@ -110,6 +110,9 @@ _SEPARATOR = "\n\n"
 _KEY_WORDS = 8
 # trafilatura falls back to a whole-page dump below this many characters
 _MIN_MAIN_TEXT = 250
+# A fast-path answer shorter than this (about 80 words, less than a news
+# brief) is a fragment: the full extraction runs instead.
+_FAST_ENOUGH = 500
 _MAX_BYLINE = 5
 # a shorter caption is a label or a credit ("Kyle Busch", "Photo: iFixit"), not a statement
 _MIN_CAPTION_WORDS = 5
@@ -980,6 +983,18 @@ def _assemble(pieces: list[_Piece], meta: _Meta, url: str | None) -> Article:
 
 
 def _main_pieces(tree: HtmlElement, url: str | None) -> list[_Piece]:
+    # trafilatura's fast path first: its comparison with readability and
+    # jusText costs about a quarter of its time and, on the 134 extraction
+    # pages, changed the text of only two pages whose fast answer was
+    # article-sized, both for the worse (page F1 0.99 -> 0.98, 1.0 -> 0.33).
+    # A short fast answer is a fragment, and gets the full comparison.
+    pieces = _trafilatura_pieces(tree, url, fast=True)
+    if sum(len(p.text) for p in pieces) < _FAST_ENOUGH:
+        pieces = _trafilatura_pieces(tree, url, fast=False)
+    return pieces
+
+
+def _trafilatura_pieces(tree: HtmlElement, url: str | None, fast: bool) -> list[_Piece]:
     try:
         # no url: trafilatura would resolve relative links against the host
         # only ("../x" from /a/b/ -> /x); urljoin below does it right
@@ -989,6 +1004,7 @@ def _main_pieces(tree: HtmlElement, url: str | None) -> list[_Piece]:
             include_links=True,
             include_images=False,
             with_metadata=False,
+            fast=fast,
         )
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on is treated as empty
         return []
