@@ -95,6 +95,23 @@ def mention_texts(doc: Doc, s: Source) -> list[str]:
         # ...but a body named after a word for a body stays the body.
         ("The rights group Human Rights Watch said the camp was closed.",
          "Human Rights Watch", "organization", "the camp was closed"),
+        # A bare plural before a verb of saying is its source, listed or not.
+        ("But opponents say the wage increase will push companies out of the state.",
+         "opponents", "anonymous", "the wage increase will push companies"),
+        # A possessive apostrophe after a plural name is inside the phrase.
+        ("Bernie Sanders’ campaign says it raised more than $21 million in January.",
+         "Bernie Sanders’ campaign", "organization", "it raised more than $21 million"),
+        # ", saying" after a closing quote mark or a dash credits the subject.
+        ("Donald Trump delivered a defense of “New York values,” saying the city embodies them.",
+         "Donald Trump", "person", "the city embodies them"),
+        ("Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning.",
+         "Marco Rubio", "person", "he was rooting for Peyton Manning"),
+        # ... and a subject led by "one" or "a" before its verb.
+        ("One operative inside Trump Tower tried to downplay the comments, saying they were minor.",
+         "operative inside Trump Tower", "person", "they were minor"),
+        # Inverted cue with a lower-case role before the name.
+        ("“It is over,” said retired neurosurgeon Ben Carson.",
+         "Ben Carson", "person", "It is over"),
     ],
 )
 def test_single_credit(text: str, name: str, kind: str, words: str) -> None:
@@ -244,6 +261,10 @@ def test_appositive_is_the_description() -> None:
         "Nothing was said here about it at all.",
         # Boilerplate under an article.
         "Learn how your comment data is processed.",
+        # A bare cue form after a singular subject is a noun ("reports" would be the verb).
+        "The October report exceeded expectations, with 271,000 new payroll positions.",
+        # An -ed cue before a noun after "of" is an adjective.
+        "Clinton is on track to secure a majority of pledged delegates.",
     ],
 )
 def test_stays_quiet(text: str) -> None:
@@ -430,6 +451,35 @@ def test_source_span_is_the_whole_described_phrase(text: str, phrase: str, name:
     # The source itself is still named by the name, not the description.
     s = source_named(doc, name)
     assert name in mention_texts(doc, s)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But a few days later, Trump reversed himself again, telling CBS that the laws would stay.",
+        "A month later, he paid a visit to the border, saying the wall would work.",
+    ],
+)
+def test_a_time_is_not_the_subject_of_a_participle(text: str) -> None:
+    """"A few days later, ..., telling": the time opens the sentence, it says nothing."""
+    doc = attribute(make_doc(text))
+    assert not any(w in span for span in source_spans(doc) for w in ("days", "month"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Barkley, who said he votes Democratic, said one candidate he likes is O'Malley.",
+         "Barkley"),
+        ("“We are done,” said Reid, who endorsed Clinton in February.", "Reid"),
+    ],
+)
+def test_a_relative_clause_with_its_own_cue_is_not_in_the_phrase(text: str, phrase: str) -> None:
+    """The clause credits its "who" (PolNeAR gives it a source of its own), so
+    the phrase crediting the main cue stops at the name."""
+    doc = attribute(make_doc(text))
+    assert phrase in source_spans(doc)
+    assert "who" in source_spans(doc)
 
 
 def test_relative_clause_subject_is_not_the_content() -> None:

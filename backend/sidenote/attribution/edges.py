@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..pipeline.doc import Span
 from .lexical import CLOSE_QUOTES, MAX_NP, OPEN_QUOTES
+from .subjects import credits_of_its_own
 from .text import Token
 from .words import CUE_VERBS, DETERMINERS, PRONOUNS, TITLES
 
@@ -56,13 +57,14 @@ def trailing_appositive(toks: list[Token], e: int) -> int:
     while k < n and k - e <= MAX_NP + 8:
         t = toks[k].text
         if t == ",":
-            return k + 1
+            return e if credits_of_its_own(toks, e + 1, k) else k + 1
         if t in (";", ":", "—", "–", "(", ")") or t in OPEN_QUOTES or t in CLOSE_QUOTES:
             return e
         if t in (".", "!", "?") and k >= n - 2:
-            return k  # the sentence's stop ("Fla." inside it is an abbreviation)
+            # the sentence's stop ("Fla." inside it is an abbreviation)
+            return e if credits_of_its_own(toks, e + 1, k) else k
         k += 1
-    return k if k >= n else e
+    return k if k >= n and not credits_of_its_own(toks, e + 1, k) else e
 
 
 def tail_description(text: str, toks: list[Token], e: int, sent: Span) -> str | None:

@@ -20,10 +20,12 @@ from .edges import (
     tail_description,
     trailing_appositive,
 )
-from .lexical import NUMBER_WORDS, OPEN_QUOTES, PREPOSITIONS, closes_quote, percent_sign
+from .lexical import NUMBER_WORDS, OPEN_QUOTES, PREPOSITIONS, adverb, closes_quote, percent_sign
 from .subjects import (
+    TIME_WORDS,
     bracket_back,
     bracket_forward,
+    credits_of_its_own,
     is_aside,
     name_appositive,
     np_backward,
@@ -45,6 +47,7 @@ from .words import (
     FINITE,
     NOT_SPEAKERS,
     PRONOUNS,
+    SHARE_WORDS,
     TITLES,
     TO_CLAUSE_VERBS,
 )
@@ -55,6 +58,16 @@ _TELL_VERBS = frozenset("tell tells told telling ask asks asked".split())
 _DOCUMENT_VERBS = frozenset("show shows showed shown find finds found".split())
 # "called it a “disaster”" credits words; "a group called X" only names X.
 _NAMING_VERBS = frozenset("call calls called describe describes described".split())
+# Verbs of plain saying: any bare plural before them is its source.
+_SAY_VERBS = frozenset("say says said".split())
+# Determiners that open a sentence's subject before its verb and a participle.
+_PARTICIPLE_LEADS = frozenset("the a an one".split())
+# Units of time: "A few days later, ..." opens with a time, not a subject.
+_TIME_UNITS = frozenset("minute hour day week month year".split())
+# Determiners of one thing: "a report" is a noun, "the report" too.
+_SINGULAR_DETERMINERS = frozenset("a an the this that".split())
+# Words before an adjective, never a subject before its verb ("of pledged delegates").
+_QUANTITY_LEADS = frozenset("of both enough most more include includes".split())
 _PASSIVE = frozenset("was were been being is are be".split())
 # Passive verbs whose "by" agent is a source: "first reported by MSNBC".
 _AGENT_VERBS = frozenset("reported announced confirmed disclosed revealed published".split())
@@ -114,7 +127,9 @@ def find_credits(
                 i > 0 and low in CUE_VERBS and _title_case(toks))):
             c = _verb(text, toks, i, sent, quotes)
             if c is None and low.endswith("ing") and i > 0 and not out and (
-                    toks[i - 1].text == "," or toks[i - 1].lower == "by"):
+                    toks[i - 1].text in (",", "–", "—") or toks[i - 1].lower == "by"
+                    or (i > 1 and closes_quote(toks, i - 1) and toks[i - 2].text == ",")):
+                # ", saying", "– saying", "called it “a disgrace,” saying":
                 # ", saying that ...", "... by saying he is ready": the subject's words.
                 c = _participle(text, toks, i, sent)
             if c is None and low.endswith("ing") and low in CUE_VERBS and i > 1:
@@ -181,15 +196,18 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
     elif t.lower == "the" and k + 1 < i and (toks[k + 1].lower in TITLES
                                              or toks[k + 1].lower in ANONYMOUS_HEADS):
         end = k + 1
-    elif t.lower == "the" and k + 2 < i:
-        # "The billionaire businessman began ...", "The Post intervened ...":
-        # a short noun phrase, then a word that reads as its verb.
+    elif t.lower in _PARTICIPLE_LEADS and k + 2 < i:
+        # "The billionaire businessman began ...", "The Post intervened ...",
+        # "One operative inside Trump Tower tried ...": a short noun phrase,
+        # then a word that reads as its verb.
         end = k + 1
         while end + 1 < i and end - k < 4 and toks[end + 1].is_word \
                 and not _verb_like(toks[end + 1]):
             end += 1
         if end + 1 >= i or not _verb_like(toks[end + 1]) or not toks[end].is_word:
             return None
+        if toks[end].lower.rstrip("s") in _TIME_UNITS:
+            return None  # "A few days later, he said": a time, not a subject
     else:
         return None
     # The subject must be followed by its verb (a lower-case word), not be a
@@ -338,8 +356,11 @@ def _verb(
     if low not in CUE_VERBS and i > 0 and toks[i - 1].lower in PREPOSITIONS:
         return None  # "without fear of": a noun after a preposition
     if i > 0 and low.endswith("ed") and _modifies_noun(toks, i) and (
-            toks[i - 1].lower in PREPOSITIONS or toks[i - 1].text[:1].isdigit()):
-        return None  # "won 758 pledged delegates", "a lead in pledged delegates"
+            toks[i - 1].lower in PREPOSITIONS or toks[i - 1].lower in _QUANTITY_LEADS
+            or toks[i - 1].text[:1].isdigit()):
+        # "won 758 pledged delegates", "a lead in pledged delegates", "a
+        # majority of pledged delegates", "enough pledged delegates"
+        return None
     if low.endswith("ing"):
         return None  # "by calling him", ", saying": whose words needs a parser
     cue = Span(toks[i].start, toks[i].end)
@@ -365,8 +386,8 @@ def _verb(
             mention_s, name_s, name_e = role
             desc = text[toks[mention_s].start : toks[name_s - 2].end]
         elif rel:
-            appositive = True
             name_s, name_e = rel
+            appositive = not credits_of_its_own(toks, name_e + 2, j)
             mention_s = name_s
         elif app:
             name_s, desc_s = app
@@ -402,7 +423,7 @@ def _verb(
             name_s, name_e, mention_s = s, last, s
             bracketed = True
     if name_s < 0 and j >= 0 and (toks[j].is_word or percent_sign(toks, j, 0)):
-        s = np_backward(toks, j, 0)
+        s = np_backward(toks, j, 0, speech=low in _SAY_VERBS)
         if s <= j:
             name_s, name_e, mention_s = s, j, s
     listener: Span | None = None
@@ -422,6 +443,12 @@ def _verb(
                 listener = Span(toks[after].start, toks[l_end - 1].end)
                 after = l_end
         head = toks[name_e].lower
+        if j == i - 1 and _base_form(low) and toks[mention_s].lower in _SINGULAR_DETERMINERS \
+                and not head.endswith(("s", "men", "people", "children")) and head not in SHARE_WORDS \
+                and not bracketed and not appositive:
+            # "a CNN report", "The October report": a singular subject takes
+            # "reports"; the bare form after it is a noun, not its verb.
+            return None
         if low in _DOCUMENT_VERBS and head not in DOCUMENT_HEADS \
                 and not any(t.lower in DOCUMENT_HEADS for t in toks[mention_s:name_e]) \
                 and not (low.startswith("f") and i + 1 < n and toks[i + 1].lower == "that"):
@@ -456,7 +483,8 @@ def _verb(
         e = np_forward(toks, s, n)
         if e <= s or low in _DOCUMENT_VERBS:
             return None
-        if not (toks[s].is_cap or toks[s].lower in DETERMINERS):
+        if not (toks[s].is_cap or toks[s].lower in DETERMINERS
+                or (low in CUE_VERBS and _role_before_name(toks, s, e))):
             return None
         pre_s, pre_desc = prenominal(toks, s, e)
         named_e = e
@@ -472,6 +500,30 @@ def _verb(
             phrase=Span(toks[s].start, toks[tail - 1].end) if tail > named_e else None,
         )
     return None
+
+
+def _role_before_name(toks: list[Token], s: int, e: int) -> bool:
+    """``toks[s:e]`` is a lower-case role, then a name ("said retired
+    neurosurgeon Ben Carson", "says political scientist Dossym Satpayev"),
+    not an adjunct ("said in a statement", "said repeatedly").
+    A role is at most three words and a name follows it."""
+    k = s
+    while k < e and k - s < 3 and not toks[k].is_cap:
+        low = toks[k].lower
+        if low in PREPOSITIONS or low in CLAUSE_STOPS or low in TIME_WORDS or low == "of" \
+                or adverb(toks[k]):
+            return False
+        k += 1
+    # "suggested business mogul Donald Trump’s refusal": the name owns a noun.
+    return k > s and k + 1 < e and toks[k].is_cap and toks[k + 1].is_cap \
+        and not any(t.lower.endswith(("'s", "’s")) for t in toks[k:e])
+
+
+def _base_form(low: str) -> bool:
+    """A cue verb in its bare form ("report", "continue"), whose third
+    person ("reports", "continues") is a cue too."""
+    return not low.endswith(("s", "ed", "ing")) \
+        and (low + "s" in ALL_CUE_VERBS or low + "es" in ALL_CUE_VERBS)
 
 
 def _has_quote_mark(words: str) -> bool:

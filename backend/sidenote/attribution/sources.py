@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..pipeline.doc import Span
-from .lexical import is_number
+from .lexical import is_number, possessive
 from .text import Token, tokenize
 from .words import (
     ANONYMOUS_HEADS,
@@ -57,6 +57,16 @@ def _role_then_person(toks: list[Token], low: list[str]) -> bool:
     if "of" in low[: j - 1]:
         return False  # "authors of the research in the journal JAMA Psychiatry": the head is before "of"
     return not toks[j - 1].is_cap and before not in _NOT_ROLE_WORDS
+
+
+def _owned_by_name(toks: list[Token]) -> bool:
+    """A capitalised name in the possessive before the last word ("Trump’s
+    campaign", "Bernie Sanders’ campaign")."""
+    for k in range(len(toks) - 1):
+        t = toks[k]
+        if (t.is_cap and t.lower.endswith(("'s", "’s"))) or (k > 0 and possessive(toks, k) and toks[k - 1].is_cap):
+            return True
+    return False
 
 
 def _is_share(toks: list[Token], low: list[str]) -> bool:
@@ -179,8 +189,8 @@ def _classify_at(text: str, span: Span) -> Phrase:
         if any(w in ORG_WORDS for w in low) or (len(toks) > 1 and low[0] == "the"):
             return Phrase("organization", span, channel, channel_span)
         return Phrase("social_media" if channel else "person", span, channel, channel_span)
-    if low[0] == "the" and head in ORG_WORDS:
-        return Phrase("organization", span)
+    if head in ORG_WORDS and (low[0] == "the" or _owned_by_name(toks)):
+        return Phrase("organization", span)  # "the campaign", "Bernie Sanders’ campaign"
     return Phrase("anonymous", span)
 
 

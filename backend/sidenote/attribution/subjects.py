@@ -18,6 +18,7 @@ from .lexical import (
 )
 from .text import Token
 from .words import (
+    ALL_CUE_VERBS,
     ANONYMOUS_HEADS,
     AUXILIARIES,
     BARE_SUBJECT_HEADS,
@@ -35,16 +36,19 @@ from .words import (
 _PUNCT_STOPS = frozenset(",;:()[]—–-“”\"‘’!?.")
 
 
-def np_backward(toks: list[Token], end: int, floor: int) -> int:
+def np_backward(toks: list[Token], end: int, floor: int, speech: bool = False) -> int:
     """Index of the first token of the subject phrase ending at ``end``
-    (inclusive), or ``end + 1`` when there is none."""
+    (inclusive), or ``end + 1`` when there is none. ``speech``: the verb
+    after the phrase is a verb of saying, whose bare plural subject is a
+    source whatever its noun ("opponents say", "strategists said")."""
     i = end
     # "Democratic registered voters": before a source noun, an -ed word is an adjective.
     source_head = toks[end].lower in ANONYMOUS_HEADS or toks[end].lower in BARE_SUBJECT_HEADS
     while i >= floor and end - i < MAX_NP:
         t = toks[i]
         low = t.lower
-        if not t.is_word and not percent_sign(toks, i, floor) and not _name_slash(toks, i, floor):
+        if not t.is_word and not percent_sign(toks, i, floor) and not _name_slash(toks, i, floor) \
+                and not possessive(toks, i):  # "Sanders’ campaign"
             break
         if low in CLAUSE_STOPS and not (low == "and" and _name_and(toks, i)):
             break
@@ -72,7 +76,8 @@ def np_backward(toks: list[Token], end: int, floor: int) -> int:
         and not (adverb(toks[i + 1]) and not is_number(toks[start]))  # "only 7 percent"
     ):
         start = i + 1  # one leading modifier: "longtime Democratic pollster Pat Caddell"
-    if start > end and toks[end].lower in ANONYMOUS_HEADS | DOCUMENT_HEADS | BARE_SUBJECT_HEADS:
+    if start > end and (toks[end].lower in ANONYMOUS_HEADS | DOCUMENT_HEADS | BARE_SUBJECT_HEADS
+                        or (speech and _plural_noun(toks[end]))):
         # A bare plural with no article: "officials said", "senior aides said".
         start = i + 1
         while start < end and toks[start].lower in PREPOSITIONS:
@@ -102,6 +107,14 @@ def _bare_noun(t: Token) -> bool:
         and low not in CLAUSE_STOPS and low not in ("of", "to", "all", "both", "half") \
         and not adverb(t) and not is_number(t) and low not in AUXILIARIES \
         and not low.endswith(("ed", "ing")) and low not in TITLES and low not in ORG_WORDS
+
+
+def _plural_noun(t: Token) -> bool:
+    """A lower-case word that reads as a plural noun ("opponents",
+    "strategists"), not "this", "access" or "has"."""
+    low = t.lower
+    return _bare_noun(t) and len(low) > 3 and low.endswith("s") \
+        and not low.endswith(("ss", "us", "is", "'s", "’s")) and low not in PRONOUNS
 
 
 def _name_slash(toks: list[Token], i: int, floor: int) -> bool:
@@ -135,7 +148,7 @@ def np_forward(toks: list[Token], start: int, stop: int) -> int:
 
 
 _TIME_NOUNS = frozenset("week month year night weekend morning afternoon evening".split())
-_TIME_WORDS = frozenset("yesterday today tonight".split())
+TIME_WORDS = frozenset("yesterday today tonight".split())
 
 
 def _time_adjunct_back(toks: list[Token], i: int, floor: int) -> int:
@@ -143,7 +156,7 @@ def _time_adjunct_back(toks: list[Token], i: int, floor: int) -> int:
     week", "yesterday"): when it sits between a subject and its verb ("Mark
     Esper on Wednesday accused"), it is not part of the source's name."""
     low = toks[i].lower
-    if low in _TIME_WORDS:
+    if low in TIME_WORDS:
         return 1
     if i - 1 >= floor and low in WEEKDAYS and toks[i - 1].lower == "on":
         return 2
@@ -279,7 +292,7 @@ def opening_name_aside(text: str, toks: list[Token], comma: int) -> tuple[int, i
     if e + 1 >= comma or toks[e].text != "," or comma - e > _MAX_ASIDE:
         return None
     first = toks[k].lower
-    if first in CLAUSE_STOPS or first in PREPOSITIONS or first in _TIME_WORDS \
+    if first in CLAUSE_STOPS or first in PREPOSITIONS or first in TIME_WORDS \
             or first in WEEKDAYS or first in DETERMINERS or first in PRONOUNS \
             or first.endswith("ly") or toks[k].text[:1].isdigit():
         return None
@@ -307,6 +320,15 @@ _ROLE_PARTICIPLES = frozenset("ranking managing leading founding presiding actin
 
 
 _RELATIVES = frozenset("who whose".split())
+
+
+def credits_of_its_own(toks: list[Token], s: int, e: int) -> bool:
+    """``toks[s:e]`` is a relative clause with a cue verb in it ("who said he
+    would run", "who endorsed Clinton"): a credit of its own, whose source is
+    the "who", so the clause is no part of the phrase naming the source of
+    the sentence's main cue."""
+    return s < e and toks[s].lower in _RELATIVES \
+        and any(t.lower in ALL_CUE_VERBS for t in toks[s + 1 : e])
 
 
 def relative_clause(toks: list[Token], comma: int) -> tuple[int, int] | None:
