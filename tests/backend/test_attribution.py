@@ -204,6 +204,23 @@ def test_social_channel_named_beside_the_cue(text: str, channel: str) -> None:
     assert doc.sources[0].channel == channel
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A platform elsewhere in the sentence is not where this source spoke.
+        ("Although the White House has said that the tweets are statements, his lawyer, "
+         "Rudolph Giuliani, said the tweets did not amount to anything.", "Rudolph Giuliani"),
+        ("Wednesday’s tweet was a reminder of the feud, as legal experts have said for months.", "legal experts"),
+        # An opening "In his tweets," is where the source right after it spoke, no one else.
+        ("In his tweets, Ann Smith quoted Alan Dershowitz, a professor who said the case was weak.", "who"),
+    ],
+)
+def test_a_platform_away_from_the_cue_is_no_channel(text: str, name: str) -> None:
+    doc = attribute(make_doc(text))
+    named = [s for s in doc.sources if s.name == name or any(doc.text[m.start : m.end] == name for m in s.mentions)]
+    assert named and all(s.channel is None for s in named), doc.sources
+
+
 def test_no_channel_for_plain_speech() -> None:
     # A plain "said" with no platform word is a person, not social media.
     doc = attribute(make_doc("Omar Ali said that the count was over."))
@@ -832,3 +849,26 @@ def test_a_cue_in_a_leading_subordinate_clause_credits_that_clause_only(text, cr
     assert credited_with(doc, credited)
     if not_credited:
         assert not credited_with(doc, not_credited)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("President Ann Lee said the talks had failed.\n\nThe president said the deal was dead.", "person"),
+        # Typed by its platform, "the president" is still the one president named, and brings the channel.
+        ("President Ann Lee said the talks had failed.\n\nThe president suggested in a tweet that the deal was dead.",
+         "social_media"),
+    ],
+)
+def test_the_title_alone_is_the_one_person_given_that_title(text: str, kind: str) -> None:
+    doc = attribute(make_doc(text))
+    [s] = doc.sources
+    assert s.name == "President Ann Lee" and s.kind == kind
+    assert credited_with(doc, "the deal was dead") == {s.id}
+
+
+def test_the_title_alone_stays_apart_when_two_people_hold_it() -> None:
+    text = ("President Ann Lee said the talks had failed. President Bo Chen said they would go on.\n\n"
+            "The president said the deal was dead.")
+    doc = attribute(make_doc(text))
+    assert len(doc.sources) == 3

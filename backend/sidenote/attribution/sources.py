@@ -276,6 +276,26 @@ def _outline(phrase: str) -> tuple[str | None, bool, str | None]:
     return toks[0].lower, all(not t.is_cap for t in toks[1:]), toks[-1].lower
 
 
+def title_of(text: str, phrase: Span) -> str | None:
+    """The title a bare "the president" / "the senator" names, if that is
+    all the phrase is."""
+    toks = [t for t in tokenize(text, phrase.start, phrase.end) if t.is_word]
+    if len(toks) == 2 and toks[0].lower == "the" and toks[1].lower in TITLES and not toks[1].is_cap:
+        return toks[1].lower
+    return None
+
+
+def titles_held(text: str, e: Entry) -> frozenset[str]:
+    """Titles a person source carries in its names or description
+    ("President Donald Trump", "Sen. ... , a senator from Ohio")."""
+    if e.kind not in ("person", "social_media"):
+        return frozenset()
+    words = {t.lower for n in e.names for t in tokenize(text, n.start, n.end) if t.lower in TITLES}
+    if e.description:
+        words |= {t.lower for t in tokenize(e.description) if t.lower in TITLES}
+    return frozenset(words)
+
+
 def role_match(text: str, role: Span, e: Entry) -> bool:
     """"one Syrian MP" names a source described as "Member of the Syrian parliament"."""
     if not e.description or e.kind not in ("person", "social_media"):

@@ -23,6 +23,8 @@ from ..attribution.sources import (
     role_match,
     same_named,
     surname,
+    title_of,
+    titles_held,
 )
 from ..attribution.text import Token, find_quotes, split_sentences, tokenize
 from ..attribution.words import (
@@ -348,23 +350,43 @@ def _inside_quote(span: Span, direct: list[Quote]) -> bool:
 _AFFILIATION_WORDS = frozenset("for at of from".split())
 
 
+# How far after its cue a platform still says where the words were posted
+# ("wrote about it on Twitter", "suggested in a subsequent tweet").
+_CHANNEL_AFTER_CUE = 5
+# A sentence opening with these and a platform says where the source spoke
+# ("In another tweet, Shehabi ...", "On Telegram, the ministry ...").
+_CHANNEL_OPENERS = frozenset("in on via through".split())
+
+
 def _sentence_channel(
     stoks: list[Token], c: Credit, direct: list[Quote]
 ) -> tuple[str, Span] | None:
-    """A platform named in the sentence outside the credited words and
-    outside quotes ("wrote on Twitter", "In another tweet, ..."). Not the
-    platform as the source itself ("Instagram declined to say") or as an
-    employer ("a spokesperson for Instagram"): that is the company."""
+    """The platform the sentence says the source spoke on: the cue itself
+    ("tweeted"), a platform just after it ("wrote on Twitter"), or an opening
+    phrase before the source ("In another tweet, Shehabi ..."). Not a platform
+    elsewhere in the sentence ("Although the White House has said that
+    Trump's tweets are official, his lawyer responded"), nor the platform as
+    the source itself ("Instagram declined to say") or as an employer ("a
+    spokesperson for Instagram"): that is the company."""
+    cue_k = next((k for k, t in enumerate(stoks) if c.cue is not None and t.start == c.cue.start), None)
+    # The opening phrase runs to the first comma, and the source follows it.
+    comma = next((k for k, t in enumerate(stoks) if t.text == ","), None)
+    opening_end = comma if (
+        comma is not None and stoks[0].lower in _CHANNEL_OPENERS
+        and comma + 1 < len(stoks) and stoks[comma + 1].start == c.mention.start
+    ) else 0
     for k, t in enumerate(stoks):
         if c.content.start <= t.start < c.content.end or c.mention.start <= t.start < c.mention.end:
             continue
         if k > 0 and stoks[k - 1].lower in _AFFILIATION_WORDS:
             continue
+        near_cue = cue_k is not None and cue_k <= k <= cue_k + _CHANNEL_AFTER_CUE
+        if not near_cue and k >= opening_end:
+            continue
         ch = platform_at(stoks, k)
         if ch and not _inside_quote(Span(t.start, t.end), direct):
             return ch, Span(t.start, t.end)
     return None
-
 
 
 def _resolve(text: str, c: Credit, entries: list[Entry], recent: list[int]) -> int | None:
@@ -456,14 +478,31 @@ def _merge_roles(
     as a member of the Syrian parliament."""
     # Only described people can match a role: find them once, not per role.
     described = [j for j, o in enumerate(entries) if o.description and o.kind in ("person", "social_media")]
+    titled: dict[int, frozenset[str]] | None = None
     for idx, e in enumerate(entries):
-        if e.kind != "anonymous" or len(e.names) != 1:
+        if len(e.names) != 1:
+            continue
+        title = title_of(text, e.names[0])
+        # "The president suggested in a tweet": a bare title typed by its platform.
+        if e.kind != "anonymous" and not (e.kind == "social_media" and title is not None):
             continue
         matches = [j for j in described
                    if j != idx and entries[j].merged_into is None and role_match(text, e.names[0], entries[j])]
+        if matches:
+            title = None
+        if title is not None:
+            # "the president" is President Donald Trump when he is the one
+            # person the article gives that title.
+            if titled is None:
+                titled = {j: titles_held(text, o) for j, o in enumerate(entries)}
+            matches = [j for j, held in titled.items()
+                       if j != idx and entries[j].merged_into is None and title in held]
         if len(matches) == 1:
             target = entries[matches[0]]
             target.mentions |= e.mentions
+            if e.channel and not target.channel:
+                target.kind, target.channel = "social_media", e.channel
+                target.url = target.url or e.url
             e.merged_into = matches[0]
     out = []
     for idx, c in credited:
