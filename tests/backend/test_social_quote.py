@@ -251,3 +251,20 @@ def test_uncredited_words_opening_a_paragraph_after_a_lead_in_naming_the_platfor
     q = quote(art.text, QUOTE + ". We decided to put ourselves out there.", source=None)
     [card] = detect(doc(art, quotes=(q,)))
     assert "a post on Instagram" in card.body
+
+
+@pytest.mark.parametrize(
+    ("said", "expect_card"),
+    [
+        (f"“{QUOTE},” Shehabi wrote.", True),
+        # Introduced through his posts, but these words were spoken or relayed elsewhere.
+        (f"“{QUOTE},” Shehabi said on Friday, according to NBC.", False),
+        (f"“{QUOTE},” Shehabi told reporters at a rally.", False),
+    ],
+)
+def test_a_source_known_through_posts_still_speaks_off_the_platform(said, expect_card):
+    intro = "According to the Twitter account of Fares Shehabi, the strikes hit two army posts."
+    art = article([intro, said])
+    source = _shehabi(art.text)
+    q = quote(art.text, QUOTE, source="s1")
+    assert bool(detect(doc(art, quotes=(q,), sources=(source,)))) is expect_card

@@ -11,9 +11,10 @@ the quote's paragraph or from the words that credit the speaker.
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
-from ..lexicon import load_words
+from ..lexicon import load_lines, load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, overlap
 from ..pipeline.doc import Card, Doc, Evidence, Quote, Source, Span
@@ -69,9 +70,26 @@ def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple
         return here
     source = sources.get(quote.source or "")
     if source is not None and source.channel and _is_account_on(source, source.channel):
-        if introduced_on_platform(doc, source):
+        if introduced_on_platform(doc, source) and not _spoken_elsewhere(doc, quote):
             return source.channel, _channel_evidence(doc, source)
     return _lead_in_platform(doc, quote, source)
+
+
+@cache
+def _spoken_venue_re() -> re.Pattern[str]:
+    phrases = sorted(load_lines("social_quote/spoken_venues.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def _spoken_elsewhere(doc: Doc, quote: Quote) -> bool:
+    """The quote's sentence, outside the quoted words, says they were spoken
+    or relayed off the platform ("..., Schaaf said Friday, according to NBC")."""
+    i = doc.sentence_index(quote.outer_start)
+    if i is None:
+        return False
+    sentence = doc.sentences[i]
+    outside = doc.text[sentence.start : quote.outer_start] + " " + doc.text[quote.outer_end : sentence.end]
+    return bool(_spoken_venue_re().search(outside))
 
 
 # How many sentences back a lead-in may name where the quoted words were
