@@ -282,6 +282,10 @@ def test_appositive_is_the_description() -> None:
         "The October report exceeded expectations, with 271,000 new payroll positions.",
         # An -ed cue before a noun after "of" is an adjective.
         "Clinton is on track to secure a majority of pledged delegates.",
+        # An interjection is never a source's whole name.
+        "Yes, the soldiers arrested people, asked them for papers and split up families.",
+        # A passive "-ed by": what comes before it is what was said, not who said it.
+        "The violations alleged by the committee include logging in without permission.",
     ],
 )
 def test_stays_quiet(text: str) -> None:

@@ -306,3 +306,15 @@ def test_a_source_speaking_in_a_leading_when_clause_is_an_actor_not_the_claims_s
                           Attribution("s2", span(text, "The talks resumed in Washington on Monday"),
                                       source_span=span(text, "officials"))))
     assert detect(d) == []
+
+
+def test_a_thing_typed_as_an_unnamed_source_makes_no_card():
+    # "his actions blamed on ...": the attribution stage could not type the phrase.
+    sentence = "Every other attacker in Europe has his actions blamed on mental illness or drug use."
+    art = article([sentence])
+    text = art.text
+    thing = _source(text, "s1", "his actions", "anonymous")
+    d = doc(art, sources=(thing,), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", span(text, "on mental illness or drug use"), cue=span(text, "blamed"),
+                                      source_span=span(text, "his actions")),))
+    assert detect(d) == []

@@ -70,7 +70,7 @@ _SINGULAR_DETERMINERS = frozenset("a an the this that".split())
 _QUANTITY_LEADS = frozenset("of both enough most more include includes".split())
 _PASSIVE = frozenset("was were been being is are be".split())
 # Passive verbs whose "by" agent is a source: "first reported by MSNBC".
-_AGENT_VERBS = frozenset("reported announced confirmed disclosed revealed published".split())
+_AGENT_VERBS = frozenset("reported announced confirmed disclosed revealed published alleged claimed".split())
 # A poll named after "in": "in a CNN/ORC poll released Monday".
 POLL_WORDS = frozenset("poll survey".split())
 _POLL_TAILS = frozenset("released conducted taken published last this of by from for".split())
@@ -123,6 +123,11 @@ def find_credits(
                 out.append(c)
                 i += 2
                 continue
+        if low.endswith("ed") and i + 1 < n and toks[i + 1].lower == "by":
+            # "The violations alleged by the inspector general": a passive; what
+            # comes before it is what was said, not who said it.
+            i += 1
+            continue
         if low in ALL_CUE_VERBS and (not t.is_cap or (
                 i > 0 and low in CUE_VERBS and _title_case(toks))):
             c = _verb(text, toks, i, sent, quotes)

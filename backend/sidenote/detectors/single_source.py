@@ -257,9 +257,23 @@ def _posts(doc: Doc, claim: Claim, source: Source) -> bool:
     return channel_in(doc, source, claim.start, claim.end) is not None or introduced_on_platform(doc, source)
 
 
+# "his actions blamed on", "his 500 plus-page": a possessive pronoun before a
+# word that names no people is a thing, not a speaker.
+_POSSESSIVES = frozenset("his her its their".split())
+
+
+def _reads_as_speaker(source: Source) -> bool:
+    """Not a phrase the attribution stage typed "anonymous" only because it
+    could not type it: a possessive pronoun, then no word for people."""
+    if source.kind != "anonymous":
+        return True
+    words = re.findall(r"[a-z]+", source.name.lower())
+    return not (words and words[0] in _POSSESSIVES and not any(w in ANONYMOUS_HEADS for w in words))
+
+
 def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> bool:
     chain = [sources[i] for i in chain_ids]
-    if any(_garbled(s) for s in chain):
+    if any(_garbled(s) or not _reads_as_speaker(s) for s in chain):
         return False
     kinds = {s.kind for s in chain}
     if any(_posts(doc, claim, s) or _unnamed(s) for s in chain):

@@ -29,7 +29,7 @@ from ..attribution.sources import (
 from ..attribution.text import Token, find_quotes, split_sentences, tokenize
 from ..attribution.words import (
     ALL_CUE_VERBS, ANONYMOUS_HEADS, CUE_VERBS, DETERMINERS, DOCUMENT_HEADS, MONTHS, NAME_JOINERS,
-    ORG_WORDS, PLATFORM_HOSTS, PLATFORMS, PRONOUNS, WEEKDAYS,
+    NOT_SOURCES, ORG_WORDS, PLATFORM_HOSTS, PLATFORMS, PRONOUNS, WEEKDAYS,
 )
 from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 
@@ -107,6 +107,8 @@ def _attribute(doc: Doc, learned: bool) -> Doc:
             if c.content.start == c.content.end:
                 continue
             if _lead_word(text, c.mention) in _NOT_SOURCE_LEAD:
+                continue
+            if text[c.name.start : c.name.end].strip().lower() in NOT_SOURCES:
                 continue
             if c.cue and text[c.cue.start : c.cue.end] == ":" and not _named_elsewhere(text, c):
                 continue  # "Contributing: ...", "Twitter: ...": a label, not a speaker
