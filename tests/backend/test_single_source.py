@@ -318,3 +318,15 @@ def test_a_thing_typed_as_an_unnamed_source_makes_no_card():
             attributions=(Attribution("s1", span(text, "on mental illness or drug use"), cue=span(text, "blamed"),
                                       source_span=span(text, "his actions")),))
     assert detect(d) == []
+
+
+def test_a_source_phrase_opening_the_sentence_reads_mid_sentence_in_the_card():
+    sentence = "The inspector general alleged that the bureau had sat on the emails for a month."
+    art = article([sentence])
+    text = art.text
+    ig = _source(text, "s1", "The inspector general", "anonymous")
+    d = doc(art, sources=(ig,), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", span(text, "the bureau had sat on the emails for a month"),
+                                      cue=span(text, "alleged"), source_span=span(text, "The inspector general")),))
+    [card] = detect(d)
+    assert "is the inspector general." in card.body

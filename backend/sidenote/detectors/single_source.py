@@ -283,8 +283,11 @@ def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str,
     return _is_accusation(_accused_words(doc, claim, chain_ids))
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)(?= )")
+
+
 def _describe(doc: Doc, claim: Claim, source: Source, sources: dict[str, Source], chain_ids: list[str]) -> str:
-    name = source.name
+    name = _LEADING_ARTICLE.sub(lambda m: m.group().lower(), source.name)  # "The inspector general" mid-sentence
     if source.kind == "organization" and " " in name and not name.lower().startswith("the "):
         name = "the " + name  # "the Russian Ministry of Defense", as prose says it
     if _posts(doc, claim, source) and source.channel:
