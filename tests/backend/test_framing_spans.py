@@ -45,6 +45,8 @@ def _rule_found(text: str) -> list[tuple[str, str]]:
         ("He said the Assad regime must go.", ("regime", "name_calling")),
         # An intensifier takes the word it intensifies.
         ("The officers were extremely careless with the files.", ("extremely careless", "intensifier")),
+        # A singular label takes no relative pronoun after it.
+        ("It involves the Syrian Christian crook who helped him buy his house.", ("crook", "name_calling")),
     ],
 )
 def test_loaded_wording_is_found(text, expected):

@@ -26,7 +26,7 @@ EXTEND_NEXT: frozenset[str] = frozenset({"intensifier"})
 FUNCTION_WORDS = frozenset(
     "a an the and or but of to in on at by for with from as is are was were be been that this "
     "these those it its their his her our your my we they he she i you not no must will would can could "
-    "should may might has have had do does did".split()
+    "should may might has have had do does did who whom whose which what when where while if so".split()
 )
 
 
