@@ -1,11 +1,17 @@
 """``unverified_social_quote``: words quoted from a post the reader cannot reach.
 
-A direct quotation is "social" when the platform is named in the sentence
-that carries it (or in the sentence that credits it), or when its speaker is
-a source the article knows only through a platform. It is checkable when the
-page embeds a post of that platform with the same words, or links to one
-specific post (a ``/status/`` or ``/posts/`` address, not a profile) from
-the quote's paragraph or from the words that credit the speaker.
+A direct quotation is "social" only where the article says it was posted:
+the platform is named in the sentence that carries it, or in a lead-in
+sentence just before a bare "she said", or its speaker is a source the
+article introduces through its account (unless the quote's sentence says the
+words were spoken elsewhere, "according to NBC"). Someone who posted once is
+otherwise a person speaking. A paragraph that only runs on from a post's
+quoted words gets no card of its own: one card for the post is enough.
+
+It is checkable when the page embeds a post of that platform with the same
+words (or the source's own picture post), or links to one specific post (a
+``/status/`` or ``/posts/`` address, not a profile) from the quote's
+paragraph or from the mention that credits it.
 """
 
 from __future__ import annotations
@@ -225,8 +231,6 @@ def detect(doc: Doc) -> list[Card]:
     for quote in doc.quotes:
         if quote.kind != "direct" or len(doc.text[quote.start : quote.end].split()) < MIN_WORDS:
             continue
-        # A paragraph that only runs on from a post's quoted words gets no
-        # platform of its own here: one card for the post is enough.
         found = _quote_platform(doc, quote, sources)
         if found is None:
             continue
