@@ -13,8 +13,11 @@ chains, because a relay is not a second witness:
   Ministry" and the "Russian Center for Reconciliation").
 
 A key claim supported by one chain gets a card when that one chain is weak
-on its own: a social-media account, an unnamed source, a medium relaying
-someone else, or an accuser speaking about another party. A named person
+on its own: a social-media account the claim rests on (its sentence names
+the platform, or the article introduces the source by it), an unnamed
+source, a medium relaying someone else, or an accuser speaking about
+another party. A sentence is judged by its main clause: who spoke in a
+leading "When ...," clause is an actor in the story, not its source. A named person
 speaking on their own account ("Cook said Apple employs 450 Dreamers") is
 not flagged: what they said is the claim, and a card there would cry wolf.
 A claim with no support at all gets a card only when the whole article
