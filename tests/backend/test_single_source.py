@@ -308,25 +308,25 @@ def test_a_source_speaking_in_a_leading_when_clause_is_an_actor_not_the_claims_s
     assert detect(d) == []
 
 
-def test_a_thing_typed_as_an_unnamed_source_makes_no_card():
-    # "his actions blamed on ...": the attribution stage could not type the phrase.
-    sentence = "Every other attacker in Europe has his actions blamed on mental illness or drug use."
+def _one_credit_doc(sentence: str, name: str, content: str, cue: str):
+    """One sentence, one key claim, one anonymous-typed source credited through ``cue``."""
     art = article([sentence])
     text = art.text
-    thing = _source(text, "s1", "his actions", "anonymous")
-    d = doc(art, sources=(thing,), claims=(_claim(text, sentence),),
-            attributions=(Attribution("s1", span(text, "on mental illness or drug use"), cue=span(text, "blamed"),
-                                      source_span=span(text, "his actions")),))
+    src = _source(text, "s1", name, "anonymous")
+    return doc(art, sources=(src,), claims=(_claim(text, sentence),),
+               attributions=(Attribution("s1", span(text, content), cue=span(text, cue),
+                                         source_span=span(text, name)),))
+
+
+def test_a_thing_typed_as_an_unnamed_source_makes_no_card():
+    # "his actions blamed on ...": the attribution stage could not type the phrase.
+    d = _one_credit_doc("Every other attacker in Europe has his actions blamed on mental illness or drug use.",
+                        "his actions", "on mental illness or drug use", "blamed")
     assert detect(d) == []
 
 
 def test_a_source_phrase_opening_the_sentence_reads_mid_sentence_in_the_card():
-    sentence = "The inspector general alleged that the bureau had sat on the emails for a month."
-    art = article([sentence])
-    text = art.text
-    ig = _source(text, "s1", "The inspector general", "anonymous")
-    d = doc(art, sources=(ig,), claims=(_claim(text, sentence),),
-            attributions=(Attribution("s1", span(text, "the bureau had sat on the emails for a month"),
-                                      cue=span(text, "alleged"), source_span=span(text, "The inspector general")),))
+    d = _one_credit_doc("The inspector general alleged that the bureau had sat on the emails for a month.",
+                        "The inspector general", "the bureau had sat on the emails for a month", "alleged")
     [card] = detect(d)
     assert "is the inspector general." in card.body
