@@ -477,7 +477,9 @@ def _merge_roles(
     text: str, entries: list[Entry], credited: list[tuple[int, Credit]]
 ) -> list[tuple[int, Credit]]:
     """"one Syrian MP" is Fares Shehabi when exactly one source is described
-    as a member of the Syrian parliament."""
+    as a member of the Syrian parliament; "the president" is President Donald
+    Trump when he is the one source with that title in its name or
+    description."""
     # Only described people can match a role: find them once, not per role.
     described = [j for j, o in enumerate(entries) if o.description and o.kind in ("person", "social_media")]
     titled: dict[int, frozenset[str]] | None = None
