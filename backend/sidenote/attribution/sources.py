@@ -12,6 +12,7 @@ from .text import Token, tokenize
 from .words import (
     ANONYMOUS_HEADS,
     BARE_SUBJECT_HEADS,
+    COUNTRIES,
     DETERMINERS,
     DOCUMENT_HEADS,
     MEDIA,
@@ -168,6 +169,8 @@ def _classify_at(text: str, span: Span) -> Phrase:
                     return Phrase(kind, inner, channel, channel_span)
     if _is_share(toks, low):
         return Phrase("anonymous", span)
+    if " ".join(low[1:] if low[0] == "the" else low) in COUNTRIES:
+        return Phrase("organization", span)  # "the US disclosed": the state
     name_low = " ".join(low[1:] if low[0] == "the" else low)
     if name_low in MEDIA or " ".join(low) in MEDIA:
         return Phrase("media", span, channel, channel_span)

@@ -32,6 +32,7 @@ ROLE_ALIASES: dict[str, tuple[str, ...]] = {
 PRONOUNS: dict[str, str] = load_table(_DIR + "pronouns.txt")
 NOT_SPEAKERS: frozenset[str] = load_words(_DIR + "not_speakers.txt")
 NOT_SOURCES: frozenset[str] = load_words(_DIR + "not_sources.txt")
+COUNTRIES: frozenset[str] = load_words(_DIR + "countries.txt")
 # word -> "" (a share wherever it stands) or "of" (only when "of" follows)
 SHARE_WORDS: dict[str, str] = load_table(_DIR + "share_words.txt")
 
