@@ -93,8 +93,8 @@ def mention_texts(doc: Doc, s: Source) -> list[str]:
         ("Senate Majority Leader Mitch McConnell said the bill was dead.",
          "Senate Majority Leader Mitch McConnell", "person", "the bill was dead"),
         # A country speaking is the state, an organization.
-        ("In Cuba last year, the US disclosed that 24 diplomats had fallen ill.",
-         "US", "organization", "24 diplomats had fallen ill"),
+        ("China disclosed on Monday that 24 diplomats had fallen ill.",
+         "China", "organization", "24 diplomats had fallen ill"),
         # ...but a body named after a word for a body stays the body.
         ("The rights group Human Rights Watch said the camp was closed.",
          "Human Rights Watch", "organization", "the camp was closed"),
