@@ -92,6 +92,9 @@ def mention_texts(doc: Doc, s: Source) -> list[str]:
          "State Department official David Holmes", "person", "the call was unusual"),
         ("Senate Majority Leader Mitch McConnell said the bill was dead.",
          "Senate Majority Leader Mitch McConnell", "person", "the bill was dead"),
+        # A time opening the sentence is not part of the subject.
+        ("Last year China disclosed that 24 diplomats had fallen ill.",
+         "China", "organization", "24 diplomats had fallen ill"),
         # A country speaking is the state, an organization.
         ("China disclosed on Monday that 24 diplomats had fallen ill.",
          "China", "organization", "24 diplomats had fallen ill"),

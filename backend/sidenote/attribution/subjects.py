@@ -66,6 +66,10 @@ def np_backward(toks: list[Token], end: int, floor: int, speech: bool = False) -
             break
         i -= 1
     start = i + 1
+    # "Last year China disclosed", "This week Trump said": a time at the
+    # sentence's start is not part of the subject.
+    while start + 1 < end and toks[start].lower in _TIME_LEADS and toks[start + 1].lower in _TIME_NOUNS:
+        start += 2
     # Trim to where a phrase may begin: a determiner, a capital, a pronoun.
     while start <= end and not (
         toks[start].lower in DETERMINERS or toks[start].is_cap or toks[start].lower in PRONOUNS
@@ -149,6 +153,7 @@ def np_forward(toks: list[Token], start: int, stop: int) -> int:
 
 _TIME_NOUNS = frozenset("week month year night weekend morning afternoon evening".split())
 TIME_WORDS = frozenset("yesterday today tonight".split())
+_TIME_LEADS = frozenset("last this next earlier later".split())
 
 
 def _time_adjunct_back(toks: list[Token], i: int, floor: int) -> int:
