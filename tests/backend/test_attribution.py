@@ -882,3 +882,18 @@ def test_the_title_alone_stays_apart_when_two_people_hold_it() -> None:
             "The president said the deal was dead.")
     doc = attribute(make_doc(text))
     assert len(doc.sources) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A capitalised sentence adverb or a time at the start is not part of the name.
+        ("Yet Senator Ann Lee said the plan would work.", "Senator Ann Lee"),
+        ("Last year China disclosed that 24 diplomats had fallen ill.", "China"),
+        # "No" is: no officials said it.
+        ("No officials said the plan would work.", "No officials"),
+    ],
+)
+def test_a_sentence_opener_is_not_part_of_the_source_phrase(text: str, name: str) -> None:
+    doc = attribute(make_doc(text))
+    assert [s.name for s in doc.sources] == [name]

@@ -27,6 +27,7 @@ from .words import (
     DOCUMENT_HEADS,
     FINITE,
     NAME_JOINERS,
+    NOT_SOURCES,
     ORG_WORDS,
     PRONOUNS,
     TITLES,
@@ -70,6 +71,10 @@ def np_backward(toks: list[Token], end: int, floor: int, speech: bool = False) -
     # sentence's start is not part of the subject.
     while start + 1 < end and toks[start].lower in _TIME_LEADS and toks[start + 1].lower in _TIME_NOUNS:
         start += 2
+    # "Yet Bloomberg said", "Meanwhile, officials said": a capitalised
+    # sentence adverb is not part of the name ("No officials" keeps its "No").
+    while start < end and toks[start].is_cap and toks[start].lower in NOT_SOURCES and toks[start].lower != "no":
+        start += 1
     # Trim to where a phrase may begin: a determiner, a capital, a pronoun.
     while start <= end and not (
         toks[start].lower in DETERMINERS or toks[start].is_cap or toks[start].lower in PRONOUNS
