@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from sidenote.attribution.model import viterbi
+from sidenote.attribution.names import prose_name
 from sidenote.pipeline.attribution import attribute
 from sidenote.pipeline.doc import Article, Block, Doc, Link, Source
 
@@ -897,3 +898,16 @@ def test_the_title_alone_stays_apart_when_two_people_hold_it() -> None:
 def test_a_sentence_opener_is_not_part_of_the_source_phrase(text: str, name: str) -> None:
     doc = attribute(make_doc(text))
     assert [s.name for s in doc.sources] == [name]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "said"),
+    [
+        ("Post", "media", "the Post"),  # the outlet list says "the post"
+        ("Reuters", "media", "Reuters"),
+        ("Russian Ministry of Defense", "organization", "the Russian Ministry of Defense"),
+        ("The inspector general", "anonymous", "the inspector general"),
+    ],
+)
+def test_source_names_read_as_prose_says_them(name, kind, said):
+    assert prose_name(name, kind) == said

@@ -330,3 +330,4 @@ def test_a_source_phrase_opening_the_sentence_reads_mid_sentence_in_the_card():
                         "The inspector general", "the bureau had sat on the emails for a month", "alleged")
     [card] = detect(d)
     assert "is the inspector general." in card.body
+

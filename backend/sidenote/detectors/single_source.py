@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..attribution.names import prose_name
 from ..attribution.words import ANONYMOUS_HEADS
 from ..lexicon import load_table, load_words
 from ..pipeline.anchor import make_anchor, make_evidence
@@ -286,18 +287,13 @@ def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str,
     return _is_accusation(_accused_words(doc, claim, chain_ids))
 
 
-_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)(?= )")
-
-
 def _describe(doc: Doc, claim: Claim, source: Source, sources: dict[str, Source], chain_ids: list[str]) -> str:
-    name = _LEADING_ARTICLE.sub(lambda m: m.group().lower(), source.name)  # "The inspector general" mid-sentence
-    if source.kind == "organization" and " " in name and not name.lower().startswith("the "):
-        name = "the " + name  # "the Russian Ministry of Defense", as prose says it
+    name = prose_name(source.name, source.kind)
     if _posts(doc, claim, source) and source.channel:
         name = f"{name}'s {display_name(source.channel)} account"
     elif _unnamed(source):
         name = f"an unnamed source ({source.name})"
-    relays = [sources[i].name for i in chain_ids if i != source.id and sources[i].kind == "media"]
+    relays = [prose_name(sources[i].name, "media") for i in chain_ids if i != source.id and sources[i].kind == "media"]
     if relays:
         name += ", as relayed by " + " and ".join(relays)
     return name

@@ -20,6 +20,7 @@ import re
 from functools import cache
 from urllib.parse import urlsplit
 
+from ..attribution.names import prose_name
 from ..lexicon import load_lines, load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, overlap
@@ -242,7 +243,7 @@ def detect(doc: Doc) -> list[Card]:
         named = source is not None and _named_nearby(doc, quote, source) and _reads_as_name(source.name)
         if named and source is not None and source.kind == "media":
             # "According to AFP, one user on Weibo posted": the outlet relays the post.
-            credited = f"a post on {where}, as relayed by {source.name}"
+            credited = f"a post on {where}, as relayed by {prose_name(source.name, source.kind)}"
         elif named and source is not None:
             credited = f"a post by {source.name} on {where}"
         else:
