@@ -61,7 +61,9 @@ from transformers import AutoModel, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 import eval_attribution as ea  # noqa: E402  (its import of common puts backend/ on sys.path)
-from minilm_common import MODEL_DIR, base_parser, dispatch, optimizer_step, pack_windows, quantize  # noqa: E402
+from minilm_common import (  # noqa: E402
+    MODEL_DIR, base_parser, dispatch, optimizer_step, pack_windows, quantize, warmup_linear,
+)
 from sidenote.attribution.text import split_sentences  # noqa: E402
 from sidenote.pipeline.doc import Doc  # noqa: E402
 
@@ -230,9 +232,7 @@ def cmd_train(args):
     model = Tagger(MODEL_DIR)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     steps = args.epochs * math.ceil(len(rows) / args.bs)
-    warm = max(1, int(0.1 * steps))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    sched = warmup_linear(opt, steps)
     lossf = nn.CrossEntropyLoss(ignore_index=-100)
     best = (-1.0, None, None)
     log = []

@@ -43,7 +43,9 @@ from transformers import AutoModel, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 from eval_checkworthy import prf, read_tsv  # noqa: E402  (same loading and metric as our figure)
-from minilm_common import MODEL_DIR, base_parser, dispatch, optimizer_step, quantize  # noqa: E402
+from minilm_common import (  # noqa: E402
+    MODEL_DIR, base_parser, dispatch, optimizer_step, print_sizes, quantize, warmup_linear,
+)
 
 torch.set_num_threads(1)
 HERE = Path(__file__).resolve().parent
@@ -130,8 +132,7 @@ def cmd_train(args):
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     per_epoch = math.ceil(len(texts) / args.bs)
     steps = args.epochs * per_epoch
-    warm = max(1, int(0.1 * steps))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm))))
+    sched = warmup_linear(opt, steps)
     lossf = nn.BCEWithLogitsLoss(pos_weight=torch.tensor(args.pos_weight))
     y_all = torch.tensor(labels, dtype=torch.float32)
     best = (-1.0, None, None)
@@ -223,8 +224,7 @@ def cmd_eval(args):
     for label, thr, dp, dr, df, p, r, f, batch, single in rows:
         print(f"{label:14s} {meta['best_epoch']:5d} {thr:5.2f} {df:7.3f} {p:6.3f} {r:6.3f} {f:6.3f} {batch:9.2f} {single:9.2f}")
     print("shipped linear model: dev-test F1(Yes) 0.804; target >= 0.88 at < 1 ms/sentence")
-    for fn in ("model.pt", "model_int8.pt"):
-        print(f"{fn}: {(OUT / fn).stat().st_size / 1e6:.1f} MB")
+    print_sizes(OUT)
 
 
 def main():

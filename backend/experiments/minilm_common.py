@@ -62,6 +62,18 @@ def optimizer_step(model: nn.Module, opt: torch.optim.Optimizer, sched: object, 
     sched.step()  # type: ignore[attr-defined]
 
 
+def warmup_linear(opt: torch.optim.Optimizer, steps: int) -> torch.optim.lr_scheduler.LambdaLR:
+    """Learning rate rising over the first 10 % of ``steps``, then falling linearly to 0."""
+    warm = max(1, int(0.1 * steps))
+    return torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+
+
+def print_sizes(out: Path, names: Sequence[str] = ("model.pt", "model_int8.pt")) -> None:
+    for name in names:
+        print(f"{name}: {(out / name).stat().st_size / 1e6:.1f} MB")
+
+
 def quantize(model: nn.Module) -> nn.Module:
     """Dynamic int8 weights for every Linear layer (activations stay float)."""
     return torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)

@@ -40,7 +40,9 @@ from transformers import AutoModel, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 from eval_propaganda import TECHNIQUES, load_ptc, span_prf, split_ids  # noqa: E402
-from minilm_common import MODEL_DIR, base_parser, dispatch, optimizer_step, pack_windows, quantize  # noqa: E402
+from minilm_common import (  # noqa: E402
+    MODEL_DIR, base_parser, dispatch, optimizer_step, pack_windows, print_sizes, quantize, warmup_linear,
+)
 
 torch.set_num_threads(2)
 HERE = Path(__file__).resolve().parent
@@ -179,8 +181,7 @@ def cmd_train(args):
     model = Tagger(MODEL_DIR)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     steps = args.epochs * math.ceil(len(rows) / args.bs)
-    warm = int(0.1 * steps)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm))))
+    sched = warmup_linear(opt, steps)
     lossf = nn.BCEWithLogitsLoss(reduction="none", pos_weight=torch.tensor([args.pos_weight] * len(TECHNIQUES)))
     best = (-1, None, None)
     log = []
@@ -270,8 +271,7 @@ def cmd_eval(args):
     print(f"\nint8 val: thr {qthr} P {qsc.p:.3f} R {qsc.r:.3f} F1 {qsc.f1:.3f}")
     qpreds = run_heldout(qmodel, tok, held, qthr, "int8 dynamic")
     (OUT / "heldout_preds_int8.json").write_text(json.dumps(qpreds))
-    for f in ("model.pt", "model_int8.pt"):
-        print(f"{f}: {(OUT / f).stat().st_size / 1e6:.1f} MB")
+    print_sizes(OUT)
 
 
 def main():
