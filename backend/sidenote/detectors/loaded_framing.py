@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..framing import FramingSpan, find_loaded_spans
 from ..framing.rules import is_contested
@@ -230,12 +229,8 @@ def _denied(text: str, span: FramingSpan) -> bool:
 
 def _experience(text: str, span: FramingSpan) -> bool:
     words = _WORD.findall(text[span.start : span.end].lower())
-    return span.label == "emotive" and bool(words) and all(w in _experience_words() for w in words)
-
-
-@cache
-def _experience_words() -> frozenset[str]:
-    return load_words("framing/experience_words.txt")
+    experience = load_words("framing/experience_words.txt")
+    return span.label == "emotive" and bool(words) and all(w in experience for w in words)
 
 
 def _make_card(doc: Doc, s_start: int, s_end: int, voice: Voice, items: list[_Item]) -> Card:
