@@ -389,6 +389,60 @@ def test_from_text_first_sentence_is_not_a_title() -> None:
     assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
 
 
+TWEET_AS_TEXT = (
+    "Mayor quits\n\n"
+    "The mayor resigned on Friday.\n"
+    "The city's spokesman confirmed it, Doe said.\n"
+    "Jane Doe had posted the news first.\n"
+    "I am stepping down today.\n"
+    "Thank you, #Springfield.\n"
+    "pic.twitter.com/Ab12Cd — Jane Doe (@janedoe) October 6, 2017\n"
+    "The council meets on Monday."
+)
+
+
+def test_from_text_a_post_copied_with_its_signature_is_an_embed_block() -> None:
+    article = from_text(TWEET_AS_TEXT)
+    text = article.text
+    assert [(b.kind, text[b.start : b.end]) for b in article.blocks] == [
+        ("heading", "Mayor quits"),
+        # the line naming the author is the article introducing the post
+        ("paragraph", "The mayor resigned on Friday.\nThe city's spokesman confirmed it, Doe said.\n"
+                      "Jane Doe had posted the news first."),
+        ("embed", "I am stepping down today.\nThank you, #Springfield.\n"
+                  "pic.twitter.com/Ab12Cd — Jane Doe (@janedoe) October 6, 2017"),
+        ("paragraph", "The council meets on Monday."),
+    ]
+    embed = article.blocks[2].embed
+    assert embed is not None and embed.platform == "twitter" and embed.url is None
+
+
+def test_from_text_a_post_is_no_longer_than_a_post() -> None:
+    long_line = "The council had argued about the budget for months before the vote. " * 5
+    text = f"{long_line.strip()}\nWe did it!\n— Springfield Council (@sfcouncil) May 2, 2021"
+    article = from_text(text)
+    assert [(b.kind, text[b.start : b.end]) for b in article.blocks] == [
+        ("paragraph", long_line.strip()),
+        ("embed", "We did it!\n— Springfield Council (@sfcouncil) May 2, 2021"),
+    ]
+
+
+def test_from_text_a_facebook_post_signature_and_two_posts_in_a_row() -> None:
+    text = (
+        "Our bakery is closed until Monday.\n"
+        "Posted by Main Street Bakery on Tuesday, November 13, 2018\n"
+        "First post.\n— Ann Lee (@annlee) May 2, 2021\n"
+        "Second post.\n— Ann Lee (@annlee) May 3, 2021"
+    )
+    article = from_text(text)
+    assert [(b.kind, b.embed.platform if b.embed else None, text[b.start : b.end]) for b in article.blocks] == [
+        ("embed", "facebook", "Our bakery is closed until Monday.\n"
+                              "Posted by Main Street Bakery on Tuesday, November 13, 2018"),
+        ("embed", "twitter", "First post.\n— Ann Lee (@annlee) May 2, 2021"),
+        ("embed", "twitter", "Second post.\n— Ann Lee (@annlee) May 3, 2021"),
+    ]
+
+
 # --- the seed page -----------------------------------------------------------------
 
 

@@ -268,3 +268,24 @@ def test_a_source_known_through_posts_still_speaks_off_the_platform(said, expect
     source = _shehabi(art.text)
     q = quote(art.text, QUOTE, source="s1")
     assert bool(detect(doc(art, quotes=(q,), sources=(source,)))) is expect_card
+
+
+def test_a_post_copied_as_text_with_its_signature_checks_the_quote():
+    # Text input keeps an embedded tweet as its words plus the embed's
+    # signature line; the reader can read the post right there.
+    from sidenote.pipeline import analyze_text
+
+    text = (
+        "Mayor quits\n\n"
+        "The mayor resigned on Friday.\n"
+        "“I am stepping down today after ten years,” Doe wrote on Twitter.\n"
+        "I am stepping down today after ten years.\n"
+        "pic.twitter.com/Ab12Cd — Jane Doe (@janedoe) October 6, 2017\n"
+        "The council meets on Monday."
+    )
+    kinds = [c.kind for c in analyze_text(text).cards]
+    assert "unverified_social_quote" not in kinds
+    # without the embedded post the same quote cannot be checked
+    unembedded = text.replace("I am stepping down today after ten years.\npic.twitter.com/Ab12Cd "
+                              "— Jane Doe (@janedoe) October 6, 2017\n", "")
+    assert "unverified_social_quote" in [c.kind for c in analyze_text(unembedded).cards]
