@@ -331,3 +331,20 @@ def test_a_source_phrase_opening_the_sentence_reads_mid_sentence_in_the_card():
     [card] = detect(d)
     assert "is the inspector general." in card.body
 
+
+
+def test_support_found_in_a_restating_sentence_is_shown_as_the_evidence():
+    # The claim's own sentence credits nobody; a later sentence says the same
+    # thing and credits an unnamed source. The card names that source, so it
+    # must point the reader at the mention that credits it.
+    claim = "A third case of plague was reported on Saturday in a herder from Inner Mongolia."
+    later = "Officials said the third case of plague was found in a herder from Inner Mongolia on Saturday."
+    art = article([claim, "The region has seen cases before.", later])
+    text = art.text
+    officials = _source(text, "s1", "Officials", "anonymous")
+    content = span(text, "the third case of plague was found in a herder from Inner Mongolia on Saturday")
+    d = doc(art, sources=(officials,), claims=(_claim(text, claim),),
+            attributions=(Attribution("s1", content, source_span=span(text, "Officials")),))
+    [card] = detect(d)
+    assert "an unnamed source (Officials)" in card.body
+    assert [(e.exact, e.start, e.label) for e in card.evidence] == [("Officials", text.index("Officials"), "source")]

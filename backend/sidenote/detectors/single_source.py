@@ -144,6 +144,11 @@ def _credited_share(doc: Doc, span: Span, sid: str, words: set[str]) -> float:
     return len(credited & words) / len(words)
 
 
+def _restates(doc: Doc, words: set[str], sentence: Span) -> bool:
+    other = content_words(doc.text[sentence.start : sentence.end])
+    return len(words & other) >= MIN_SHARED and overlap(words, other) >= RESTATES
+
+
 def support(doc: Doc, span: Span, credits: list[tuple[str, ...]] | None = None) -> list[str]:
     """Source ids that support the words in ``span``, in order of credit.
     A source credited in the sentence supports it only when it is credited
@@ -156,8 +161,7 @@ def support(doc: Doc, span: Span, credits: list[tuple[str, ...]] | None = None) 
     for sentence, credited in zip(doc.sentences, credits):
         if not credited or Span(sentence.start, sentence.end).overlaps(span):
             continue
-        other = content_words(doc.text[sentence.start : sentence.end])
-        if len(words & other) >= MIN_SHARED and overlap(words, other) >= RESTATES:
+        if _restates(doc, words, Span(sentence.start, sentence.end)):
             for sid in credited:
                 if sid not in seen:
                     seen.add(sid)
@@ -299,6 +303,22 @@ def _describe(doc: Doc, claim: Claim, source: Source, sources: dict[str, Source]
     return name
 
 
+def _credit_shown(doc: Doc, claim: Claim, source: Source) -> Span | None:
+    """The mention of ``source`` a card shows as its evidence: the one in the
+    claim's sentence, else the one in a sentence elsewhere that restates the
+    claim (the support found there; without it the card would name a
+    source the reader cannot find)."""
+    inside = next((m for m in source.mentions if claim.start <= m.start and m.end <= claim.end), None)
+    if inside is not None:
+        return inside
+    words = content_words(doc.text[claim.start : claim.end])
+    for m in source.mentions:
+        i = doc.sentence_index(m.start)
+        if i is not None and _restates(doc, words, Span(doc.sentences[i].start, doc.sentences[i].end)):
+            return m
+    return None
+
+
 def _card_for(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> Card:
     text = doc.text
     evidence = []
@@ -307,10 +327,9 @@ def _card_for(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, S
         origin = next((sources[i] for i in chain_ids if sources[i].kind != "media"), sources[chain_ids[0]])
         who = _describe(doc, claim, origin, sources, chain_ids)
         for sid in chain_ids:
-            for m in sources[sid].mentions:
-                if claim.start <= m.start and m.end <= claim.end:
-                    evidence.append(make_evidence(text, m.start, m.end, "source"))
-                    break
+            m = _credit_shown(doc, claim, sources[sid])
+            if m is not None:
+                evidence.append(make_evidence(text, m.start, m.end, "source"))
         title = "This claim rests on a single source"
         body = (
             f"The only support the article gives for this claim is {who}. "
