@@ -83,6 +83,21 @@ def test_an_emotive_word_denied_of_its_subject_is_no_verdict(text, expect_card):
     assert bool(detect(doc(article([text])))) is expect_card
 
 
+@pytest.mark.parametrize(
+    ("text", "expect_card"),
+    [
+        # said of the writer themself: a self-description, not a verdict on anyone
+        ("It turns out that I was more courageous than I knew.", False),
+        ("Looking back, I was so very foolish to sign that contract.", False),
+        # said of someone else, by the same writer, it passes one
+        ("It turns out that the senator was more courageous than we knew.", True),
+        ("Looking back, I think the senator was foolish to sign that contract.", True),
+    ],
+)
+def test_an_emotive_word_the_writer_says_of_themself_is_no_verdict(text, expect_card):
+    assert bool(detect(doc(article([text])))) is expect_card
+
+
 def test_scare_quotes_from_the_quotes_stage_are_outlet_evidence_with_their_marks():
     text = "A picture of US-backed “rebels” in Aleppo shows them carrying the “rebel” flag."
     quotes = (quote(text, "rebels", "scare"), quote(text, "rebel", "scare", nth=1))

@@ -61,6 +61,14 @@ _WORD = re.compile(r"[\w'’-]+")
 DENIED = re.compile(
     r"\b(?:(?:is|was|are|were|be|been|being)\s+(?:not|never)|(?:is|was|are|were)n['’]t)\s+$", re.IGNORECASE
 )
+# "It turns out that I was more courageous than I knew": an emotive word the
+# writer or speaker says of themself is a self-description, not a verdict
+# on anyone else. Only right after "I" and a linking verb (with at most two
+# words between, "I was so very stupid").
+SELF_DESCRIBED = re.compile(
+    r"\bI\s+(?:am|was|felt|feel|seemed|became|had\s+been|have\s+been|['’]m|['’]ve\s+been)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$"
+)
 QUOTE_MARKS = "“”‘’\"'"
 
 
@@ -214,7 +222,7 @@ def _card(doc: Doc, s_start: int, s_end: int, found: list[_Item]) -> Card | None
     own_life = bool(FIRST_PERSON.search(doc.text, s_start, s_end))
     for voice in ("outlet", "quoted"):
         mine = [it for it in found if it.voice == voice]
-        mine = [it for it in mine if not _denied(doc.text, it.span)]
+        mine = [it for it in mine if not _denied(doc.text, it.span) and not _self_described(doc.text, it.span)]
         if voice == "quoted" and own_life:
             mine = [it for it in mine if not _experience(doc.text, it.span)]
         strong = [it for it in mine if it.span.label in STRONG_LABELS and it.span.score >= RULE_SCORE]
@@ -225,6 +233,10 @@ def _card(doc: Doc, s_start: int, s_end: int, found: list[_Item]) -> Card | None
 
 def _denied(text: str, span: FramingSpan) -> bool:
     return span.label == "emotive" and bool(DENIED.search(text, max(0, span.start - 16), span.start))
+
+
+def _self_described(text: str, span: FramingSpan) -> bool:
+    return span.label == "emotive" and bool(SELF_DESCRIBED.search(text, max(0, span.start - 40), span.start))
 
 
 def _experience(text: str, span: FramingSpan) -> bool:
