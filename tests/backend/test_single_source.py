@@ -348,3 +348,15 @@ def test_support_found_in_a_restating_sentence_is_shown_as_the_evidence():
     [card] = detect(d)
     assert "an unnamed source (Officials)" in card.body
     assert [(e.exact, e.start, e.label) for e in card.evidence] == [("Officials", text.index("Officials"), "source")]
+
+
+@pytest.mark.parametrize(("cue", "expect_card"), [("admitted", False), ("conceded", False), ("said", True)])
+def test_a_claim_its_own_party_admits_needs_no_second_source(cue, expect_card):
+    sentence = f"City officials {cue} that the hospital had seen ten times as many cases as first reported."
+    art = article([sentence])
+    text = art.text
+    officials = _source(text, "s1", "City officials", "anonymous")
+    content = span(text, "the hospital had seen ten times as many cases as first reported")
+    d = doc(art, sources=(officials,), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", content, cue=span(text, cue), source_span=span(text, "City officials")),))
+    assert bool(detect(d)) is expect_card

@@ -20,6 +20,8 @@ another party. A sentence is judged by its main clause: who spoke in a
 leading "When ...," clause is an actor in the story, not its source. A named person
 speaking on their own account ("Cook said Apple employs 450 Dreamers") is
 not flagged: what they said is the claim, and a card there would cry wolf.
+Nor is a claim the source admits against itself ("officials ultimately
+admitted that ..."): an admission needs no second witness.
 A claim with no support at all gets a card only when the whole article
 credits nobody and the claim accuses someone, once per article.
 """
@@ -279,9 +281,25 @@ def _reads_as_speaker(source: Source) -> bool:
     return not (words and words[0] in _POSSESSIVES and not any(w in ANONYMOUS_HEADS for w in words))
 
 
+def _admitted(doc: Doc, claim: Claim, chain_ids: list[str]) -> bool:
+    """Whether the chain's credit inside the claim is all admissions
+    ("officials ultimately admitted that ..."): a party conceding a fact
+    against itself needs no second witness."""
+    span = Span(claim.start, claim.end)
+    cues = [
+        doc.text[a.cue.start : a.cue.end].lower()
+        for a in doc.attributions
+        if a.source in chain_ids and a.content.overlaps(span) and a.cue is not None
+    ]
+    admissions = load_words("single_source/admission_verbs.txt")
+    return bool(cues) and all(cue in admissions for cue in cues)
+
+
 def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> bool:
     chain = [sources[i] for i in chain_ids]
     if any(_garbled(s) or not _reads_as_speaker(s) for s in chain):
+        return False
+    if _admitted(doc, claim, chain_ids):
         return False
     kinds = {s.kind for s in chain}
     if any(_posts(doc, claim, s) or _unnamed(s) for s in chain):
