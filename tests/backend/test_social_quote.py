@@ -155,6 +155,10 @@ def test_unknown_speaker_is_not_called_an_account():
         ("Taliban spokesman Zabihullah Mujahid", True),  # a name with its short description
         ("Progressives oppose spending stopgap measure over surveillance Omar", False),  # a headline run in
         ("group", False),  # a common noun the attribution stage could not resolve
+        ("her ICE would", False),  # cut in the middle of a sentence
+        ("founded One in Four", False),
+        ("Trump on Monday morning", False),  # the post's time run into the name
+        ("the Associated Press", True),  # a name may open with a particle
     ],
 )
 def test_the_card_names_the_poster_only_when_the_source_reads_as_a_name(name, named):

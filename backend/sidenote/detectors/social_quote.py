@@ -21,6 +21,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from ..attribution.names import prose_name
+from ..attribution.words import WEEKDAYS
 from ..lexicon import load_lines, load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, overlap
@@ -157,6 +158,10 @@ def _reads_as_name(name: str) -> bool:
     if not any(w[0].isupper() for w in words):
         return False  # "group": a common noun the attribution stage could not resolve
     particles = load_words("social_quote/name_particles.txt")
+    if words[0][0].islower() and words[0] not in particles:
+        return False  # "her ICE would", "founded One in Four": cut mid-sentence
+    if any(w.lower() in WEEKDAYS for w in words):
+        return False  # "Trump on Monday morning": the time of the post run into the name
     return sum(1 for w in words if w[0].islower() and w not in particles) <= MAX_LOWER_WORDS
 
 
