@@ -108,3 +108,19 @@ def test_table_rows_and_short_labels_are_not_claims(scores):
         "Sales fell by 40 units in May 2024.",
         "Sales fell by 40 units in May 2024 across the three northern stores",
     ]
+
+
+def test_a_short_sentence_ending_in_a_colon_leads_in_and_is_not_a_claim(scores):
+    art = article([
+        "The band's 2020 tour dates:",
+        "Officials gave 3 reasons for the 2019 closure:",
+        "All 6 people arrested on Monday were taken to the Bartholomew County Jail in 2019, "
+        "where they were held on the following 48 hour charges:",
+        "The tour opens on June 6, 2020 in Nashville.",
+    ])
+    out = claims_stage.score(doc(art))
+    assert [art.text[c.start : c.end] for c in out.claims] == [
+        "All 6 people arrested on Monday were taken to the Bartholomew County Jail in 2019, "
+        "where they were held on the following 48 hour charges:",
+        "The tour opens on June 6, 2020 in Nashville.",
+    ]

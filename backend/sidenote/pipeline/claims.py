@@ -61,13 +61,23 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(form for raw in WORD.findall(text) for form in _word_forms(raw))
 
 
+# Up to this many words, a sentence ending in a colon is a lead-in.
+MAX_LEAD_IN_WORDS = 12
+
+
 def _is_prose(sentence: str) -> bool:
     """Whether a sentence reads as a statement at all. The model learned
     from debate speech, where every line is one; a page also has table rows
     ("HD | THE HOME DEPOT INC. | 225.86") and short labels, headings and
     list fragments ("Related Roundup: MacBook Pro", "1/2 tsp ground cloves"),
-    which are full of the names and numbers the model rewards."""
+    which are full of the names and numbers the model rewards. A short
+    sentence that ends in a colon only leads in to what follows ("The
+    tour's 2020 dates:", "Officials gave three reasons:"): the claim, if
+    any, is there. A long one states something before its list ("... were
+    taken to the county jail, where they were held on these charges:")."""
     if sentence.count("|") >= 2:
+        return False
+    if sentence.rstrip().endswith(":") and len(sentence.split()) <= MAX_LEAD_IN_WORDS:
         return False
     return len(sentence.split()) > MAX_FRAGMENT_WORDS or bool(SENTENCE_END.search(sentence))
 
