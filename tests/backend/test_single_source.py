@@ -360,3 +360,15 @@ def test_a_claim_its_own_party_admits_needs_no_second_source(cue, expect_card):
     d = doc(art, sources=(officials,), claims=(_claim(text, sentence),),
             attributions=(Attribution("s1", content, cue=span(text, cue), source_span=span(text, "City officials")),))
     assert bool(detect(d)) is expect_card
+
+
+@pytest.mark.parametrize(("name", "expect_card"), [("November 10-13", False), ("May", True)])
+def test_a_date_taken_for_a_source_makes_no_card(name, expect_card):
+    sentence = f"Gunmen killed three civilians near the border, {name} said on Twitter."
+    art = article([sentence])
+    text = art.text
+    src = _source(text, "s1", name, "social_media", channel="twitter")
+    content = span(text, "Gunmen killed three civilians near the border")
+    d = doc(art, sources=(src,), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", content, source_span=span(text, name)),))
+    assert bool(detect(d)) is expect_card

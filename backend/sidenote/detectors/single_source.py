@@ -32,7 +32,7 @@ import re
 from functools import cache
 
 from ..attribution.names import prose_name
-from ..attribution.words import ANONYMOUS_HEADS
+from ..attribution.words import ANONYMOUS_HEADS, MONTHS, WEEKDAYS
 from ..lexicon import load_table, load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, credited_sources, overlap, sentence_credits
@@ -274,10 +274,14 @@ _POSSESSIVES = frozenset("his her its their".split())
 
 def _reads_as_speaker(source: Source) -> bool:
     """Not a phrase the attribution stage typed "anonymous" only because it
-    could not type it: a possessive pronoun, then no word for people."""
+    could not type it (a possessive pronoun, then no word for people), and
+    not a date it took for a name ("from November 10-13, 2012, reports the
+    Jewish Virtual Library")."""
+    words = re.findall(r"[a-z]+", source.name.lower())
+    if words and all(w in MONTHS or w in WEEKDAYS for w in words) and any(c.isdigit() for c in source.name):
+        return False  # ("Theresa May" and a bare "May" are people)
     if source.kind != "anonymous":
         return True
-    words = re.findall(r"[a-z]+", source.name.lower())
     return not (words and words[0] in _POSSESSIVES and not any(w in ANONYMOUS_HEADS for w in words))
 
 
