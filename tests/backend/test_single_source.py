@@ -362,8 +362,11 @@ def test_a_claim_its_own_party_admits_needs_no_second_source(cue, expect_card):
     assert bool(detect(d)) is expect_card
 
 
-@pytest.mark.parametrize(("name", "expect_card"), [("November 10-13", False), ("May", True)])
-def test_a_date_taken_for_a_source_makes_no_card(name, expect_card):
+@pytest.mark.parametrize(
+    ("name", "expect_card"),
+    [("November 10-13", False), ("May", True), ("it obtained a draft", False), ("It", True)],
+)
+def test_a_date_or_a_clause_taken_for_a_source_makes_no_card(name, expect_card):
     sentence = f"Gunmen killed three civilians near the border, {name} said on Twitter."
     art = article([sentence])
     text = art.text

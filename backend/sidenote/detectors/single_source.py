@@ -270,16 +270,20 @@ def _posts(doc: Doc, claim: Claim, source: Source) -> bool:
 # "his actions blamed on", "his 500 plus-page": a possessive pronoun before a
 # word that names no people is a thing, not a speaker.
 _POSSESSIVES = frozenset("his her its their".split())
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
 
 
 def _reads_as_speaker(source: Source) -> bool:
     """Not a phrase the attribution stage typed "anonymous" only because it
-    could not type it (a possessive pronoun, then no word for people), and
-    not a date it took for a name ("from November 10-13, 2012, reports the
-    Jewish Virtual Library")."""
+    could not type it (a possessive pronoun, then no word for people), not
+    a date it took for a name ("from November 10-13, 2012, reports the
+    Jewish Virtual Library"), and not a clause ("The AP reported that it
+    obtained a draft of a report" typed a document)."""
     words = re.findall(r"[a-z]+", source.name.lower())
     if words and all(w in MONTHS or w in WEEKDAYS for w in words) and any(c.isdigit() for c in source.name):
         return False  # ("Theresa May" and a bare "May" are people)
+    if len(words) > 1 and words[0] in _SUBJECT_PRONOUNS:
+        return False  # "it obtained a draft of a report": a clause, not a name
     if source.kind != "anonymous":
         return True
     return not (words and words[0] in _POSSESSIVES and not any(w in ANONYMOUS_HEADS for w in words))
