@@ -30,6 +30,9 @@ def content_after_or_before(
                 break
     while k < n and toks[k].lower in ("that", ":", ","):
         k += 1
+    introduced = quote_after_colon(text, toks, k, quotes)
+    if introduced is not None:
+        return introduced
     rest_words = [t for t in toks[k:] if t.is_word]
     # "declined to comment": the to-clause is what is credited, not an adjunct.
     adjunct = _is_adjunct(toks, after) and not (to_clause and k < n and toks[k].lower == "to")
@@ -63,6 +66,30 @@ def content_after_or_before(
             end = toks[m].start
             break
     return strip_span(text, toks[k].start, end)
+
+
+# Most words a cue's clause may hold between the cue and a closing colon
+# ("called them on it:", "said in a statement:") for the quotation after the
+# colon to be what it credits; a longer clause says something of its own.
+_MAX_COLON_TAIL = 6
+
+
+def quote_after_colon(text: str, toks: list[Token], k: int, quotes: tuple[Quote, ...]) -> Span | None:
+    """"Breitbart News responded:" with the quotation opening the next
+    paragraph: the sentence ends on the colon, and what the cue credits is
+    that quotation, not the few words (if any) between cue and colon."""
+    if not toks or toks[-1].text != ":":
+        return None
+    if sum(1 for t in toks[k:-1] if t.is_word) > _MAX_COLON_TAIL:
+        return None
+    colon_end = toks[-1].end
+    after = [q for q in quotes if q.kind == "direct" and q.outer_start >= colon_end]
+    if not after:
+        return None
+    first = min(after, key=lambda q: q.outer_start)
+    if text[colon_end : first.outer_start].strip():
+        return None  # other words come first: the colon opens no quotation
+    return Span(first.start, first.end)
 
 
 def _whole_quote_at(text: str, at: int, quotes: tuple[Quote, ...]) -> Span | None:

@@ -52,7 +52,7 @@ def percent_sign(toks: list[Token], i: int, floor: int) -> bool:
 
 # Adverbs that sit before a subject or its verb without belonging to either
 # ("soon Trump said", "Congress only voted").
-_PLAIN_ADVERBS = frozenset("only soon yet still even just now then always ever too".split())
+_PLAIN_ADVERBS = frozenset("only soon yet still even just now then always ever too however".split())
 
 
 def adverb(t: Token) -> bool:

@@ -28,8 +28,11 @@ import numpy as np
 from ..lexicon import DATA_DIR
 from ..pipeline.doc import Attribution, Span
 from .words import (
-    ANONYMOUS_HEADS, AUXILIARIES, CUE_VERBS, DETERMINERS, DOCUMENT_HEADS, FINITE, PRONOUNS, TITLES,
+    ANONYMOUS_HEADS, AUXILIARIES, CUE_VERBS, DETERMINERS, FINITE, PRONOUNS, TITLES,
 )
+# The word list the tagger was trained with: the rules' wider DOCUMENT_HEADS
+# (findings.txt too) would shift its features from what it learned.
+from .words import TAGGER_DOCUMENT_HEADS as DOCUMENT_HEADS
 
 LABELS = ("O", "Source", "Cue", "Content")
 BITS = 18

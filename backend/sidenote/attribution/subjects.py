@@ -26,9 +26,11 @@ from .words import (
     DETERMINERS,
     DOCUMENT_HEADS,
     FINITE,
+    MONTHS,
     NAME_JOINERS,
     NOT_SOURCES,
     ORG_WORDS,
+    PAIRED_MODIFIERS,
     PRONOUNS,
     TITLES,
     WEEKDAYS,
@@ -51,13 +53,16 @@ def np_backward(toks: list[Token], end: int, floor: int, speech: bool = False) -
         if not t.is_word and not percent_sign(toks, i, floor) and not _name_slash(toks, i, floor) \
                 and not possessive(toks, i):  # "Sanders’ campaign"
             break
-        if low in CLAUSE_STOPS and not (low == "and" and _name_and(toks, i)):
+        if low in CLAUSE_STOPS and not (low == "and" and (_name_and(toks, i) or _paired_modifiers(toks, i))):
             break
         if low in FINITE:
             break
         # "Obama punctuated his list": a past-tense word after a name ends the phrase.
         if i < end and low.endswith("ed") and not t.is_cap and i > 0 and toks[i - 1].is_cap \
-                and not source_head:
+                and not source_head and not (toks[i + 1].lower in PREPOSITIONS and _source_noun(toks[i - 1])):
+            # ("People briefed on the situation say": a participle with its
+            # preposition modifies the source noun before it; "Omar asked
+            # for ..." is a verb after a name)
             return end + 1
         # "the things the Republican candidate said": a determiner after a
         # bare noun opens a new phrase (the "that" of a relative is left out).
@@ -75,6 +80,9 @@ def np_backward(toks: list[Token], end: int, floor: int, speech: bool = False) -
     # sentence adverb is not part of the name ("No officials" keeps its "No").
     while start < end and toks[start].is_cap and toks[start].lower in NOT_SOURCES and toks[start].lower != "no":
         start += 1
+    # "people familiar with the session said", "officials briefed on the
+    # talks said": a bare source noun with its modifier is the whole phrase.
+    first = start
     # Trim to where a phrase may begin: a determiner, a capital, a pronoun.
     while start <= end and not (
         toks[start].lower in DETERMINERS or toks[start].is_cap or toks[start].lower in PRONOUNS
@@ -85,6 +93,9 @@ def np_backward(toks: list[Token], end: int, floor: int, speech: bool = False) -
         and not (adverb(toks[i + 1]) and not is_number(toks[start]))  # "only 7 percent"
     ):
         start = i + 1  # one leading modifier: "longtime Democratic pollster Pat Caddell"
+    if start > first and first < end and _plural_source(toks[first]) \
+            and toks[first + 1].is_word and not toks[first + 1].is_cap:
+        start = first
     if start > end and (toks[end].lower in ANONYMOUS_HEADS | DOCUMENT_HEADS | BARE_SUBJECT_HEADS
                         or (speech and _plural_noun(toks[end]))):
         # A bare plural with no article: "officials said", "senior aides said".
@@ -106,6 +117,19 @@ def np_backward(toks: list[Token], end: int, floor: int, speech: bool = False) -
 
 # Words that round a number in a poll share ("about 4 in 10", "over half").
 _APPROXIMATORS = frozenset("about over under nearly roughly almost just".split())
+
+
+def _source_noun(t: Token) -> bool:
+    """A noun that names a source, whatever its case ("People", "officials",
+    "Researchers", "Research")."""
+    return t.lower in ANONYMOUS_HEADS or t.lower in BARE_SUBJECT_HEADS or t.lower in DOCUMENT_HEADS
+
+
+def _plural_source(t: Token) -> bool:
+    """A lower-case plural source noun ("people", "officials", "experts")."""
+    low = t.lower
+    return not t.is_cap and (low in BARE_SUBJECT_HEADS or (
+        low in ANONYMOUS_HEADS and (low.endswith("s") or low == "people")))
 
 
 def _bare_noun(t: Token) -> bool:
@@ -132,6 +156,13 @@ def _name_slash(toks: list[Token], i: int, floor: int) -> bool:
         and toks[i - 1].is_cap and toks[i + 1].is_cap and toks[i - 1].end == toks[i].start
 
 
+def _paired_modifiers(toks: list[Token], i: int) -> bool:
+    """'and' between two modifiers of a source noun ("current and former
+    officials said")."""
+    return 0 < i < len(toks) - 1 and toks[i - 1].lower in PAIRED_MODIFIERS \
+        and toks[i + 1].lower in PAIRED_MODIFIERS
+
+
 def _name_and(toks: list[Token], i: int) -> bool:
     """'and' inside a name list ("Trump and Clinton said")."""
     return 0 < i < len(toks) - 1 and toks[i - 1].is_cap and toks[i + 1].is_cap
@@ -149,6 +180,9 @@ def np_forward(toks: list[Token], start: int, stop: int) -> int:
             break
         if low == "and" and not _name_and(toks, i):
             break
+        if i > start and low in _TIME_OPENERS and i + 1 < stop \
+                and toks[i + 1].lower in WEEKDAYS | MONTHS | _TIME_NOUNS:
+            break  # "reported by the New York Times on Tuesday": the time is no part of the name
         i += 1
     # A trailing time word is not part of the name ("said Trump on Monday").
     while i > start + 1 and toks[i - 1].lower in ("on", "in", "at", "to"):
@@ -156,6 +190,8 @@ def np_forward(toks: list[Token], start: int, stop: int) -> int:
     return i
 
 
+# Words that open a time after a name ("on Tuesday", "in March", "last week").
+_TIME_OPENERS = frozenset("on in last this".split())
 _TIME_NOUNS = frozenset("week month year night weekend morning afternoon evening".split())
 TIME_WORDS = frozenset("yesterday today tonight".split())
 _TIME_LEADS = frozenset("last this next earlier later".split())
@@ -186,6 +222,10 @@ def skip_aux_back(toks: list[Token], i: int, floor: int) -> int:
         if toks[i].lower in AUXILIARIES or (not toks[i].is_cap and adverb(toks[i])):
             i -= 1
             continue
+        if toks[i].text == "," and i - 2 >= floor and toks[i - 2].text == "," \
+                and toks[i - 1].lower in _INTERJECTED:
+            i -= 3  # "Proponents of the bill, however, say"
+            continue
         skip = _time_adjunct_back(toks, i, floor)
         if not skip or i - skip < floor:
             break
@@ -193,6 +233,10 @@ def skip_aux_back(toks: list[Token], i: int, floor: int) -> int:
     return i
 
 
+# Sentence adverbs set off by commas between a subject and its verb.
+# ("too", "though", "instead" end a clause as often: "Devices have seen
+# impacts, too, said Mary Lovely" is an inverted cue, not a subject.)
+_INTERJECTED = frozenset("however meanwhile".split())
 # Longest bracket read as part of a name: "(R-Iowa)", "(who has 25 delegates to date)".
 _MAX_BRACKET = 24
 
@@ -242,12 +286,21 @@ def name_appositive(toks: list[Token], comma: int, floor: int) -> tuple[int, int
         return None
     desc_start = k + 1
     name_end = bracket_back(toks, k - 1, floor) if k >= 1 else k - 1
-    if name_end < floor or not toks[name_end].is_cap:
+    if name_end < floor or not (toks[name_end].is_cap or toks[desc_start].lower in _EXAMPLE_LEADS
+                                or toks[desc_start].lower in PREPOSITIONS):
+        # ("Several candidates, including Trump, said": a group and its
+        # examples; "Ayotte’s campaign, for example, said": an aside)
         return None
     name_start = np_backward(toks, name_end, floor)
     if name_start > name_end:
         return None
+    if not toks[name_end].is_cap and not (toks[name_start].is_cap or toks[name_start].lower in DETERMINERS):
+        return None  # a lower-case head needs a name or a determiner to lead it
     return name_start, desc_start
+
+
+# Words that open a list of examples after a group ("including Trump").
+_EXAMPLE_LEADS = frozenset("including like".split())
 
 
 def role_then_name(toks: list[Token], comma: int) -> tuple[int, int, int] | None:

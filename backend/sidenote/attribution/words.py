@@ -17,13 +17,30 @@ TO_CLAUSE_VERBS: frozenset[str] = frozenset(
 # Every verb the rules read as a cue.
 ALL_CUE_VERBS: frozenset[str] = CUE_VERBS | STANCE_VERBS
 ANONYMOUS_HEADS: frozenset[str] = load_words(_DIR + "anonymous.txt")
-DOCUMENT_HEADS: frozenset[str] = load_words(_DIR + "documents.txt")
+# Written sources as the learned tagger was trained to see them (model.py).
+TAGGER_DOCUMENT_HEADS: frozenset[str] = load_words(_DIR + "documents.txt")
+# Written sources, data and findings ("the report", "Tuesday's results").
+DOCUMENT_HEADS: frozenset[str] = TAGGER_DOCUMENT_HEADS | load_words(_DIR + "findings.txt")
 # Institutions and professions credited as a body ("police said").
 BARE_SUBJECT_HEADS: frozenset[str] = load_words(_DIR + "bare_subjects.txt")
 # One list of platform names for the whole backend (data/platforms/).
 PLATFORMS: dict[str, str] = load_table("platforms/names.tsv")
 PLATFORM_HOSTS: dict[str, str] = load_table(_DIR + "platform_hosts.txt")
 MEDIA: frozenset[str] = load_words(_DIR + "media.txt")
+# Last words that make a capitalised name an outlet ("the Daily News").
+MEDIA_HEADS: frozenset[str] = load_words(_DIR + "media_heads.txt")
+# An outlet's last word as printed ("Times", "POLITICO"): a sentence holding
+# none names no outlet, so the outlet rule need not read it.
+OUTLET_NAME_FORMS: frozenset[str] = frozenset(
+    form for w in {m.split()[-1] for m in MEDIA} | MEDIA_HEADS
+    for form in (w.capitalize(), w.upper()) if len(w) > 2
+)
+# Irregular past forms read as an outlet's act ("The Times made ...").
+OUTLET_ACTS: frozenset[str] = load_words(_DIR + "outlet_acts.txt")
+# Words ending like a verb that are no act after an outlet's name ("does", "series").
+NOT_OUTLET_ACTS: frozenset[str] = load_words(_DIR + "not_outlet_acts.txt")
+# Modifiers that pair with "and" before a source noun ("current and former officials").
+PAIRED_MODIFIERS: frozenset[str] = load_words(_DIR + "paired_modifiers.txt")
 ORG_WORDS: frozenset[str] = load_words(_DIR + "org_words.txt")
 TITLES: frozenset[str] = load_words(_DIR + "titles.txt")
 ROLE_ALIASES: dict[str, tuple[str, ...]] = {
