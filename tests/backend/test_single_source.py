@@ -206,6 +206,8 @@ def test_single_sources_flagged_only_when_weak_on_their_own(sentence, kind, expe
     [
         ("officials familiar with the talks", True),  # really unnamed
         ("the US military", False),  # typed "anonymous" by mistake: a named body
+        ("Michigan health authorities", False),  # a place's public service, on the record
+        ("U.S. military officials", True),  # the parts of a state that do speak anonymously
     ],
 )
 def test_only_really_unnamed_sources_count_as_weak(name, expect_card):

@@ -242,7 +242,8 @@ def _unnamed(source: Source) -> bool:
     """An anonymous source the article really leaves unnamed ("officials",
     "a person familiar with the matter"), not a phrase the attribution stage
     could not type ("the US military"), not the officials of a named body
-    ("Berrien County Health Department officials") and not a phrase cut in the
+    ("Berrien County Health Department officials") or of a place's public
+    service ("Michigan health authorities"), and not a phrase cut in the
     wrong place ("Yet our shocked State Department experts somehow cannot")."""
     if source.kind != "anonymous" or _garbled(source):
         return False
@@ -252,8 +253,8 @@ def _unnamed(source: Source) -> bool:
         return False
     if len(words) - 1 - heads[0] > MAX_WORDS_AFTER_HEAD:
         return False
-    org_words = load_words("attribution/org_words.txt")
-    return not any(w in org_words for w in words[: heads[0]])
+    named_body = load_words("attribution/org_words.txt") | load_words("single_source/public_service_words.txt")
+    return not any(w in named_body for w in words[: heads[0]])
 
 
 def _posts(doc: Doc, claim: Claim, source: Source) -> bool:
