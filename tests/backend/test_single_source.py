@@ -249,6 +249,9 @@ def _one_source_card(sentence: str, name: str, kind: str, content: str, cue: str
         # Denying an accusation is not making one.
         ("Assange, who denies the accusation, has lived in the embassy for years.", "Assange", "person",
          "the accusation", "denies", False),
+        # Answering an accusation is the accused speaking, not accusing.
+        ("Peng Mei responded to the allegations in a post on WeChat on Monday.", "Peng Mei", "person",
+         "to the allegations in a post on WeChat on Monday", "responded", False),
         # Accusation words in the outlet's framing around a person's own words are not theirs.
         ("Amid the accusations of fraud, Smith said he regrets nothing about the deal.", "Smith", "person",
          "he regrets nothing about the deal", "said", False),
