@@ -8,7 +8,7 @@ descriptions), ``content`` (what is credited) and ``lexical`` (token tests)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..pipeline.doc import Quote, Span
 from .content import content_after_or_before, widen_to_quote
@@ -20,7 +20,7 @@ from .edges import (
     tail_description,
     trailing_appositive,
 )
-from .lexical import NUMBER_WORDS, OPEN_QUOTES, PREPOSITIONS, adverb, closes_quote, percent_sign
+from .lexical import MAX_NP, NUMBER_WORDS, OPEN_QUOTES, PREPOSITIONS, adverb, closes_quote, percent_sign
 from .subjects import (
     TIME_WORDS,
     bracket_back,
@@ -41,12 +41,14 @@ from .words import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
     CLAUSE_STOPS,
+    CONTROL_VERBS,
     CUE_VERBS,
     DETERMINERS,
     DOCUMENT_HEADS,
     FINITE,
     MEDIA,
     MEDIA_HEADS,
+    MONTHS,
     NOT_OUTLET_ACTS,
     NOT_SPEAKERS,
     OUTLET_ACTS,
@@ -55,10 +57,17 @@ from .words import (
     SHARE_WORDS,
     TITLES,
     TO_CLAUSE_VERBS,
+    WEEKDAYS,
 )
 
 # "told RT": the listener of these verbs is an object, not the content.
 _TELL_VERBS = frozenset("tell tells told telling ask asks asked".split())
+# Verbs of reporting that stand before their source after a plain comma
+# ("..., said a handful of Democrats", "..., reports the Jewish Virtual Library").
+_INVERTING = frozenset("say says said report reports reported "
+                       "add adds added note notes noted".split())
+# After a comma, "told X" names who heard the words, not who said them.
+_TOLD_FORMS = frozenset("tell tells told telling".split())
 # Verbs whose subject must be a written source ("court filings show").
 _DOCUMENT_VERBS = frozenset("show shows showed shown find finds found".split())
 # "called it a “disaster”" credits words; "a group called X" only names X.
@@ -157,10 +166,15 @@ def find_credits(
                 i += 1
                 continue
         if low in ALL_CUE_VERBS and (not t.is_cap or (
-                i > 0 and low in CUE_VERBS and _title_case(toks))):
+                i > 0 and (low in CUE_VERBS or not _base_form(low)) and _title_case(toks)
+                and not _headline_passive(toks, i))):
+            # (a headline's stance verb inflected: "Another GOP Figure Endorses
+            # Clinton"; a bare "Claim", "Plan" there is mostly a noun)
             c = _verb(text, toks, i, sent, quotes)
             if c is None and low.endswith("ing") and i > 0 and not out and (
                     toks[i - 1].text in (",", "–", "—") or toks[i - 1].lower == "by"
+                    # ", falsely suggesting", ", eventually saying"
+                    or (i > 1 and adverb(toks[i - 1]) and toks[i - 2].text == ",")
                     or (i > 1 and closes_quote(toks, i - 1) and toks[i - 2].text == ",")):
                 # ", saying", "– saying", "called it “a disgrace,” saying":
                 # ", saying that ...", "... by saying he is ready": the subject's words.
@@ -259,6 +273,20 @@ def _title_case(toks: list[Token]) -> bool:
     return len(long_words) >= 3 and all(t.is_cap for t in long_words)
 
 
+# "The Security Guard Credited With Finding Shooter": in a headline an -ed
+# form before one of these is a passive participle; the guard is credited,
+# not crediting.
+_PASSIVE_NEXT = frozenset("with by for as".split())
+
+
+def _headline_passive(toks: list[Token], i: int) -> bool:
+    return toks[i].lower.endswith("ed") and i + 1 < len(toks) and toks[i + 1].lower in _PASSIVE_NEXT
+
+
+# The stage reads a headline's sources with less trust in capitals.
+title_case = _title_case
+
+
 def _verb_like(t: Token) -> bool:
     """A lower-case word that reads as a finite verb after a subject."""
     low = t.lower
@@ -285,11 +313,12 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
     k = 0
     while k < i and toks[k].lower in ("but", "and", "so", "yet", "still"):
         k += 1
-    if k < i and toks[k].lower in PREPOSITIONS | {"here", "there", "later", "earlier"}:
+    if k < i and (toks[k].lower in PREPOSITIONS | {"here", "there", "later", "earlier"}
+                  or _opening_adjunct(toks, k)):
         comma = next((m for m in range(k, i) if toks[m].text == ","), None)
         if comma is None:
             return None
-        k = comma + 1  # "In three separate interviews, the justice ..."
+        k = comma + 1  # "In three separate interviews, the justice ...", "Ultimately, Mr. X ..."
     if k >= i:
         return None
     t = toks[k]
@@ -299,6 +328,19 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
         end = k
         while end + 1 < i and toks[end + 1].is_cap and toks[end + 1].is_word:
             end += 1
+        closing = _appositive_close(toks, end + 1, i)
+        if closing is not None:
+            # "Gary Emineth, a former state party chairman, became a delegate
+            # and said ...": the description between commas belongs to the
+            # subject; its verb follows the second comma.
+            nxt = closing + 1
+            if nxt >= i or not toks[nxt].is_word or toks[nxt].is_cap \
+                    or toks[nxt].lower in PREPOSITIONS or toks[nxt].lower in DETERMINERS:
+                return None
+            cred = _rest_credited(text, toks, i, sent, k, end)
+            if cred is None or is_aside(toks[end + 2]):
+                return cred  # "Mr. Trump, in an interview, said": the aside is no part of him
+            return replace(cred, phrase=Span(toks[k].start, toks[closing].end))
     elif t.lower == "the" and k + 1 < i and (toks[k + 1].lower in TITLES
                                              or toks[k + 1].lower in ANONYMOUS_HEADS):
         end = k + 1
@@ -324,6 +366,61 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
     if toks[nxt].lower in PREPOSITIONS and toks[nxt].lower != "on":
         return None
     return _rest_credited(text, toks, i, sent, k, end)
+
+
+# Most tokens in a description between a subject's commas.
+_MAX_APPOSITIVE = 25
+
+
+def _opening_adjunct(toks: list[Token], k: int) -> bool:
+    """``toks[k]`` opens an adjunct before the subject that a comma ends: an
+    adverb ("Ultimately,"), a participle ("Walking to the next address,") or
+    a time ("Last October,")."""
+    t = toks[k]
+    low = t.lower
+    if not (t.is_cap and t.is_word):
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    # A name may end the same way ("Kelly", "Sterling Bank"): an adverb is
+    # followed by its comma, a participle by a lower-case word.
+    return (low.endswith("ly") and len(low) > 4 and nxt.text == ",") \
+        or (low.endswith("ing") and len(low) > 5 and nxt.is_word and not nxt.is_cap) \
+        or low in TIME_WORDS or low in _TIME_OPENERS \
+        or (low.rstrip("s") in _TIME_UNITS and nxt.lower in ("later", "earlier", "ago"))
+
+
+# Words that open a time before the subject ("Last October, ...", "Earlier this week, ...").
+_TIME_OPENERS = frozenset("last this earlier later".split())
+
+
+def _appositive_close(toks: list[Token], comma: int, stop: int) -> int | None:
+    """The comma closing a description that opens at the comma ``comma``
+    ("NAME, a former state chairman, ..."), or None: no such comma before
+    ``stop``, or the stretch between holds a quotation, a clause break or a
+    credit of its own."""
+    if comma >= stop or toks[comma].text != ",":
+        return None
+    first = toks[comma + 1] if comma + 1 < stop else None
+    if first is None or not first.is_word:
+        return None
+    relative = first.lower in _RELATIVE_LEADS
+    for m in range(comma + 1, min(stop, comma + _MAX_APPOSITIVE)):
+        t = toks[m]
+        if t.text in (";", ":", "—", "–", "(", ")") or t.text in OPEN_QUOTES or closes_quote(toks, m):
+            return None
+        # A verb of saying inside is a credit of its own; a finite verb
+        # outside a relative clause ends the subject's phrase.
+        if t.lower in ALL_CUE_VERBS or (t.lower in FINITE and not relative):
+            return None
+        if t.text == ",":
+            return m
+    return None
+
+
+# "NAME, who ...": a relative clause, which may credit words of its own.
+_RELATIVE_LEADS = frozenset("who whose which that".split())
 
 
 def _rest_credited(text: str, toks: list[Token], i: int, sent: Span, first: int, last: int) -> Credit | None:
@@ -386,6 +483,14 @@ def _passive_agent(text: str, toks: list[Token], i: int, sent: Span) -> Credit |
     while k >= 0 and (toks[k].lower in AUXILIARIES or toks[k].lower in _PASSIVE
                       or toks[k].lower in ("first", "originally", "widely")):
         k -= 1
+    if k == 0 and toks[0].lower == "as" and e < len(toks) and toks[e].text == ",":
+        # "As reported by Western Journalism, the secretary was ...": the
+        # clause after the agent's comma is what it reported.
+        content = strip_span(text, toks[e].end, sent.end)
+        if content is None:
+            return None
+        name = Span(toks[s].start, toks[e - 1].end)
+        return Credit(name, name, None, Span(toks[i].start, toks[i + 1].end), content)
     reduced = k >= 0 and (toks[k].lower == "as" or toks[k].text == ",") and k > 0 \
         and all(toks[m].lower in ("first", "originally", "widely") for m in range(k + 1, i))
     if not reduced and (k == i - 1 or k < 0 or not any(toks[m].lower in _PASSIVE for m in range(k + 1, i))):
@@ -417,6 +522,8 @@ def _speaker_label(text: str, toks: list[Token], sent: Span) -> Credit | None:
         return None
     if sent.start > 0 and text[sent.start - 1] not in "\n\"“":
         return None  # only at the start of a paragraph
+    if toks[first].lower in ("from", "via") and k - first > 1:
+        first += 1  # "From Reuters: ...": quoted from the outlet after the word
     head = toks[first]
     if head.lower in NOT_SPEAKERS or head.lower in DETERMINERS or head.text[:1].isdigit():
         return None
@@ -522,7 +629,8 @@ def _according(
     np_e = np_forward(toks, np_s, n)
     if np_e <= np_s:
         return None
-    name = Span(toks[np_s].start, toks[np_e - 1].end)
+    mention = Span(toks[np_s].start, toks[np_e - 1].end)
+    name = _maker_named(toks, np_s, np_e) or mention
     cue = Span(toks[i].start, toks[i + 1].end)
     desc: str | None = None
     head_start = 0
@@ -542,7 +650,24 @@ def _according(
         content = widen_to_quote(strip_span(text, sent.start, toks[i].start), quotes)
     if content is None:
         return None
-    return Credit(name, name, desc, cue, content)
+    return Credit(mention, name, desc, cue, content)
+
+
+def _maker_named(toks: list[Token], s: int, e: int) -> Span | None:
+    """"according to a surprising claim made by Pennsylvania Congressman
+    Scott Perry": the name after "by" in a phrase that opens with a
+    determiner is who made the claim, the source a reader should see."""
+    if toks[s].lower not in ("a", "an", "the"):
+        return None
+    for k in range(s + 2, e - 1):
+        if toks[k].lower == "by":
+            first = k + 1
+            while first < e and toks[first].lower in ("a", "an", "the"):
+                first += 1
+            if first < e and toks[first].is_cap:
+                return Span(toks[k + 1].start, toks[e - 1].end)
+            return None
+    return None
 
 
 def _verb(
@@ -554,14 +679,20 @@ def _verb(
             and not _pronoun_contraction(toks[i - 1]) \
             and not (toks[i - 1].lower in _PRONOMINAL_QUANTIFIERS and low in _SAY_VERBS
                      and (i == 1 or toks[i - 2].text in (",", ";", "—", "–")
-                          or toks[i - 2].lower in _SHARE_LEADS)):
+                          or toks[i - 2].lower in _SHARE_LEADS)) \
+            and not _quantifier_subject(toks, i):
         return None  # a noun: "the report", "his claims", "Trump's statement"
     progressive_end = _progressive_subject_end(toks, i) if low.endswith("ing") else None
     if i > 0 and toks[i - 1].lower in _PASSIVE and progressive_end is None:
         return None  # "was told", "is expected": the subject did not say it
     went_on = i > 2 and toks[i - 1].lower == "to" and toks[i - 2].lower == "on" \
         and toks[i - 3].lower in _GO_ON and low in CUE_VERBS
-    if i > 0 and toks[i - 1].lower == "to" and not went_on:
+    control = _subject_control(toks, i) if not went_on else None
+    if i > 0 and toks[i - 1].lower == "to" and not went_on and control is None:
+        if not low.endswith("ing"):
+            obj = _object_control(text, toks, i, sent, quotes)
+            if obj is not None:
+                return obj
         return None  # "declined to say", "to tell the truth": not a credit
     if low not in CUE_VERBS and i > 0 and toks[i - 1].lower in PREPOSITIONS:
         return None  # "without fear of": a noun after a preposition
@@ -579,6 +710,31 @@ def _verb(
         # "He went on to say ...": the subject said it; the cue is the whole phrase.
         cue = Span(toks[i - 3].start, toks[i].end)
         j = skip_aux_back(toks, i - 4, 0)
+    elif j < i - 1 and _function_word_name(toks, i - 1, low):
+        j = i - 1  # "George Will wrote": not the auxiliary "will"
+    elif j >= 1 and toks[j].lower in FINITE and not toks[j].is_cap and progressive_end is None:
+        # "Grassley hasn't expressed", "Some students may have thought": a
+        # modal or a negated auxiliary before the cue. Only the sentence's
+        # own subject is read so: inside a clause ("said he didn't think")
+        # the credit is the outer cue's content.
+        if any(t.lower in _HYPOTHETICAL_MODALS for t in toks[j:i]):
+            return None  # "Sean Ragan might explain to us that ...": nobody said it
+        k = skip_aux_back(toks, j - 1, 0)
+        start = np_backward(toks, k, 0) if k >= 0 and toks[k].is_word else k + 1
+        lead = 0
+        while lead < start and toks[lead].lower in ("but", "and", "so", "yet"):
+            lead += 1
+        if start <= k and start == lead:
+            j = k
+    elif control is not None:
+        # "Rubio seemed to urge", "Sanders is choosing not to respond": the
+        # subject of the verb before "to" is the source; the cue spans both.
+        cue = Span(toks[control].start, toks[i].end)
+        j = skip_aux_back(toks, control - 1, 0)
+        if j >= 1 and toks[j].lower in _PROGRESSIVE_AUX:
+            j = skip_aux_back(toks, j - 1, 0)  # "is choosing", "has been trying"
+            if j >= 0 and toks[j].lower == "has":
+                j = skip_aux_back(toks, j - 1, 0)
     if j >= 0 and _pronoun_contraction(toks[j]) and (progressive_end is not None or _has_done(toks[j], low)):
         # "He’s said he will run", "She’s predicting a win": the pronoun and
         # its auxiliary are one token; the pronoun alone names the source.
@@ -592,7 +748,14 @@ def _verb(
     name_s = name_e = -1
     mention_s = -1
     appositive = False
-    if j >= 0 and toks[j].text == ",":
+    post = _described_after_quote(toks, j) if progressive_end is None and not went_on else None
+    if post is not None:
+        # “...,” Harry Bond, 30, of Raleigh, N.C., who was polled, said.
+        name_s, name_e = post
+        mention_s = name_s
+        appositive = True
+        desc = text[toks[name_e + 2].start : toks[j - 1].end] if name_e + 2 < j else None
+    elif j >= 0 and toks[j].text == ",":
         # A relative clause first: its own commas would pass for an appositive's.
         rel = relative_clause(toks, j)
         app = None if rel else name_appositive(toks, j, 0)
@@ -621,6 +784,16 @@ def _verb(
             appositive = not is_aside(toks[desc_s])
             if appositive:
                 desc = text[toks[desc_s].start : toks[j - 1].end]
+    if name_s >= 0 and toks[j].text == "," \
+            and any(_is_date(t) for t in toks[name_s : name_e + 1] if t.lower not in NUMBER_WORDS) \
+            and i + 1 < n and (toks[i + 1].is_cap or toks[i + 1].lower in ("the", "a", "an")) \
+            and all(not t.is_word for t in toks[np_forward(toks, i + 1, n):]):
+        # "... rockets at Israel” from November 10-13, 2012, reports the
+        # Jewish Virtual Library.": a date before the comma is no subject;
+        # the cue is inverted and its source follows it.
+        name_s = name_e = mention_s = -1
+        appositive = False
+        desc = None
     if j >= 1 and toks[j].lower == "who" and (
             toks[j - 1].text == "," or (toks[j - 1].is_word and not toks[j - 1].is_cap)):
         # "Trump, who said ...", "voters who say ...": "who" credits the
@@ -657,6 +830,12 @@ def _verb(
         if s <= last:
             name_s, name_e, mention_s = s, last, s
             bracketed = True
+    if name_s < 0 and j == i - 1 and _function_word_name(toks, j, low):
+        # “...,” Will wrote. / From said ...: George Will, Al From.
+        s = j
+        while s > 0 and toks[s - 1].is_cap and toks[s - 1].is_word and toks[s - 1].lower not in DETERMINERS:
+            s -= 1
+        name_s, name_e, mention_s = s, j, s
     if name_s < 0 and j >= 0 and (toks[j].is_word or percent_sign(toks, j, 0)):
         s = np_backward(toks, j, 0, speech=low in _SAY_VERBS)
         if s <= j:
@@ -677,12 +856,20 @@ def _verb(
             l_end = after
             while (l_end < n and l_end - after < 6 and toks[l_end].is_word
                    and toks[l_end].lower not in PREPOSITIONS
-                   and toks[l_end].lower not in CLAUSE_STOPS):
+                   and toks[l_end].lower not in CLAUSE_STOPS
+                   and not _opens_told_clause(toks, after, l_end)):
                 l_end += 1
             if l_end > after:
                 listener = Span(toks[after].start, toks[l_end - 1].end)
                 after = l_end
         head = toks[name_e].lower
+        if j == i - 1 and _base_form(low) and toks[i].is_cap and toks[name_e].is_cap \
+                and i + 1 < n and toks[i + 1].is_cap and toks[i + 1].lower.endswith("s") \
+                and not toks[i + 1].lower.endswith("ss") \
+                and not head.endswith(("s", "men", "people", "children")) and head not in SHARE_WORDS:
+            # A headline's "Clinton Email IG Report Rips FBI": the verb is the
+            # "-s" word after; the bare "Report" is a noun ending the name.
+            return None
         if j == i - 1 and _base_form(low) and toks[mention_s].lower in _SINGULAR_DETERMINERS \
                 and not head.endswith(("s", "men", "people", "children")) and head not in SHARE_WORDS \
                 and not bracketed and not appositive:
@@ -732,12 +919,24 @@ def _verb(
         # (“It's unusual,“ said ...: an opening mark typed for a closing one)
         s = i + 1
         e = np_forward(toks, s, n)
-        if e <= s or low in _DOCUMENT_VERBS:
+        if e <= s or low in _DOCUMENT_VERBS or low in _TOLD_FORMS:
+            # (“...,” a Hunter aide, told POLITICO: after "told" stands who
+            # heard it, never who said it)
             return None
         if any(toks[m].lower in FINITE and not toks[m].is_cap for m in range(s, e)):
             return None  # ", said the United States should refuse": a clause, not a name
         if not (toks[s].is_cap or toks[s].lower in DETERMINERS
                 or (low in CUE_VERBS and _role_before_name(toks, s, e))):
+            return None
+        if toks[i].is_cap and low not in _SAY_VERBS:
+            return None  # a headline's "Biden Aims Insult At Trump, Slams Japanese Pride"
+        if toks[i - 1].text == "," and not toks[s].is_cap and low not in _INVERTING \
+                and not (low in CUE_VERBS and _role_before_name(toks, s, e)) \
+                and not any(closes_quote(toks, m) for m in range(i - 1)):
+            # "Sen. Ted Cruz (R-Tex.), a candidate ..., tweeted a warning": after
+            # a plain comma with no quotation before it, a verb's object ("a
+            # warning") is what was said, not who said it. Only verbs of
+            # reporting invert so ("..., said a handful of Democrats").
             return None
         pre_s, pre_desc = prenominal(toks, s, e)
         named_e = e
@@ -757,11 +956,32 @@ def _verb(
 
 # Auxiliaries of a progressive ("is saying", "was criticizing", "has been
 # telling"): the -ing word after them is the finite verb of the clause.
+# Modals that make the cue hypothetical or normative ("might explain", "should
+# say"): no one is credited. "would later say" and "could not say" are left
+# to the other rules.
+_HYPOTHETICAL_MODALS = frozenset(("might", "should"))
 _PROGRESSIVE_AUX = frozenset("is are was were am been".split())
 # What a pronoun may be contracted with ("he’s", "they’re", "she’d", "they’ve").
 _CONTRACTED_AUX = frozenset("s re ve d".split())
 # Pronouns that name a third party: the writer and the reader never do.
 _THIRD_PERSON = frozenset("he she they".split())
+
+
+# Subject pronouns: one after a listener opens what was told ("told POLITICO he planned").
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
+
+
+def _opens_told_clause(toks: list[Token], first: int, k: int) -> bool:
+    """``toks[k]`` ends the listener of "told": a subject pronoun or a
+    finite word ("told POLITICO he planned", "told reporters Trump would"),
+    or a capital after a lower-case word ("told reporters Trump ...")."""
+    t = toks[k]
+    if k == first:
+        return False
+    if t.lower in _SUBJECT_PRONOUNS or t.lower in FINITE:
+        return True
+    prev = toks[k - 1]
+    return t.is_cap and prev.is_word and not prev.is_cap and prev.lower not in DETERMINERS
 
 
 def _pronoun_contraction(t: Token) -> str:
@@ -783,11 +1003,18 @@ def _dash_appositive(toks: list[Token], close: int) -> tuple[int, int] | None:
     """``NAME — ASIDE —`` ending at the dash ``close``: (first, last) token of
     NAME, a capitalised name or a noun phrase led by a determiner."""
     dash = toks[close].text
-    for k in range(close - 2, max(0, close - _MAX_DASH_ASIDE) - 1, -1):
+    # "--" typed for a dash comes as two "-" tokens: read the pair as one.
+    doubled = _doubled_hyphen(toks, close)
+    last_inside = close - 3 if doubled else close - 2
+    for k in range(last_inside, max(0, close - _MAX_DASH_ASIDE) - 1, -1):
         t = toks[k].text
         if t in (";", ":") or t in OPEN_QUOTES or closes_quote(toks, k):
             return None
         if t == dash:
+            if doubled:
+                if not _doubled_hyphen(toks, k):
+                    return None
+                k -= 1
             end = bracket_back(toks, k - 1, 0) if k >= 1 else -1
             if end < 0 or not toks[end].is_word or toks[end].lower in PRONOUNS:
                 return None
@@ -796,6 +1023,135 @@ def _dash_appositive(toks: list[Token], close: int) -> tuple[int, int] | None:
                 return None
             return start, end
     return None
+
+
+# Most tokens between a quotation and the cue of the speaker it names.
+_MAX_AFTER_QUOTE = 30
+
+
+def _described_after_quote(toks: list[Token], j: int) -> tuple[int, int] | None:
+    """“...,” NAME, DESCRIPTION, said: the subject between a quotation's
+    closing ",”" and the cue at ``j`` + 1 (``toks[j]`` the comma before the
+    cue) is a name with its description, however many commas the
+    description holds ("R-Ky.", "30, of Raleigh, N.C., who was polled").
+    (first, last) token of the name, or None."""
+    if j < 3 or toks[j].text != ",":
+        return None
+    q = j - 1
+    while q > 0 and j - q <= _MAX_AFTER_QUOTE and not closes_quote(toks, q):
+        t = toks[q]
+        if t.text in (";", ":", "(", ")") or t.text in OPEN_QUOTES or t.lower in ALL_CUE_VERBS:
+            return None
+        q -= 1
+    if q <= 0 or not closes_quote(toks, q) or toks[q - 1].text != ",":
+        return None
+    first = q + 1
+    comma = next((m for m in range(first, j) if toks[m].text == ","), None)
+    if comma is None or comma == first or not toks[first].is_cap or toks[first].lower in PRONOUNS:
+        return None
+    if any(t.lower in FINITE for t in toks[first:comma]):
+        return None
+    name_e = bracket_back(toks, comma - 1, first)
+    if name_e < first or not toks[name_e].is_cap:
+        return None
+    name_s = np_backward(toks, name_e, first)
+    return (name_s, name_e) if name_s == first else None
+
+
+# Quantifiers that stand for people as a sentence's whole subject ("Some
+# accused Trump", "Many speculated that", "Another tweeted"); the singular
+# ones take a verb in "-s".
+_PLURAL_QUANTIFIERS = frozenset("some many several others both most".split())
+_SINGULAR_QUANTIFIERS = frozenset("another one".split())
+
+
+def _quantifier_subject(toks: list[Token], i: int) -> bool:
+    """The cue at ``i`` follows a quantifier that opens the sentence and is
+    its subject. Only a past form (or "-s" after "another") is read as the
+    verb: "Some reports", "Many claims", "Another report" are nouns."""
+    if i != 1:
+        return False
+    q = toks[0].lower
+    low = toks[i].lower
+    past = low.endswith("ed") or low in ("said", "told", "wrote", "thought")
+    if q in _PLURAL_QUANTIFIERS:
+        return past
+    return q in _SINGULAR_QUANTIFIERS and (past or (low.endswith("s") and not low.endswith("ss")))
+
+
+def _subject_control(toks: list[Token], i: int) -> int | None:
+    """Index of a verb that hands its subject to the cue at ``i`` through
+    "to" ("seemed to urge", "has tried to explain", "is choosing not to
+    respond"), or None."""
+    if i < 3 or toks[i - 1].lower != "to":
+        return None
+    k = i - 2
+    if toks[k].lower == "not":
+        k -= 1
+    if CONTROL_VERBS.get(toks[k].lower) != "subject" or k < 1:
+        return None
+    if toks[k].lower.endswith("ing") and toks[skip_aux_back(toks, k - 1, 0)].lower not in _PROGRESSIVE_AUX:
+        return None  # "trapped in a cul-de-sac choosing to ...": no finite verb
+    return k
+
+
+def _object_control(
+    text: str, toks: list[Token], i: int, sent: Span, quotes: tuple[Quote, ...]
+) -> Credit | None:
+    """"The victory led Republican National Committee Chairman Reince
+    Priebus to declare him the nominee": the object of a verb that hands it
+    on ("led", "prompted", "forced") is who speaks through the cue after
+    "to". Only a capitalised name or a determiner's phrase is an object here."""
+    end = i - 2
+    if end < 1 or not toks[end].is_word:
+        return None
+    # The object runs back to the verb (the subject walk would read on past
+    # it: "The decisive victory led ...").
+    start = next((k for k in range(end, max(0, end - MAX_NP), -1)
+                  if CONTROL_VERBS.get(toks[k - 1].lower) == "object"), None)
+    if start is None or any(not t.is_word or t.lower in CLAUSE_STOPS for t in toks[start : end + 1]):
+        return None
+    if not (toks[start].is_cap or toks[start].lower in DETERMINERS) or toks[start].lower in PRONOUNS:
+        return None
+    content = content_after_or_before(text, toks, i + 1, start, sent, quotes,
+                                       to_clause=toks[i].lower in TO_CLAUSE_VERBS)
+    if content is None or content.start < toks[i].end:
+        return None
+    name = Span(toks[start].start, toks[end].end)
+    return Credit(name, name, None, Span(toks[i].start, toks[i].end), content)
+
+
+def _function_word_name(toks: list[Token], j: int, cue: str) -> bool:
+    """``toks[j]``, capitalised right before the cue, spells a modal or a
+    preposition but is a surname ("Will wrote", "From said"): a modal would
+    take a bare verb after it, a preposition a noun; a past or "-s" form
+    after it is the name's verb."""
+    t = toks[j]
+    if not t.is_cap or not (t.lower in FINITE or t.lower in PREPOSITIONS) or "'" in t.lower or "’" in t.lower:
+        return False
+    if _base_form(cue) or cue.endswith("ing") or not (cue.endswith(("s", "ed")) or cue in _IRREGULAR_PAST):
+        return False
+    if t.lower in PREPOSITIONS and not (cue.endswith("ed") or cue in _IRREGULAR_PAST):
+        return False  # "From reports of ...", "With notes of ...": a noun after a preposition
+    if _title_case(toks):
+        return False  # a headline capitalises its modals ("If I Would Have Told")
+    prev = toks[j - 1] if j > 0 else None
+    return prev is None or not prev.is_word or prev.lower in CLAUSE_STOPS or prev.is_cap
+
+
+# Past forms of the commonest cue verbs that do not end in "-ed".
+_IRREGULAR_PAST = frozenset("said told wrote thought".split())
+
+
+def _is_date(t: Token) -> bool:
+    """A month, a weekday or a number: a date, never who said something."""
+    return t.lower in MONTHS or t.lower in WEEKDAYS or t.text[:1].isdigit()
+
+
+def _doubled_hyphen(toks: list[Token], k: int) -> bool:
+    """``toks[k]`` is the second "-" of a "--" typed for a dash."""
+    return k >= 1 and toks[k].text == "-" and toks[k - 1].text == "-" \
+        and toks[k - 1].end == toks[k].start
 
 
 # "went on to say", "goes on to call": the verb of saying continues the subject's words.

@@ -13,9 +13,11 @@ CUE_CHANNEL: dict[str, str] = {k: v for k, v in load_table(_DIR + "cue_verbs.txt
 STANCE_VERBS: frozenset[str] = load_words(_DIR + "stance_verbs.txt")
 TO_CLAUSE_VERBS: frozenset[str] = frozenset(
     k for k, v in load_table(_DIR + "stance_verbs.txt").items() if v == "to"
-)
+) | load_words(_DIR + "to_clause_cues.txt")
 # Every verb the rules read as a cue.
 ALL_CUE_VERBS: frozenset[str] = CUE_VERBS | STANCE_VERBS
+# "seemed to urge" (the subject's cue), "led Priebus to declare" (the object's).
+CONTROL_VERBS: dict[str, str] = load_table(_DIR + "control_verbs.txt")
 ANONYMOUS_HEADS: frozenset[str] = load_words(_DIR + "anonymous.txt")
 # Written sources as the learned tagger was trained to see them (model.py).
 TAGGER_DOCUMENT_HEADS: frozenset[str] = load_words(_DIR + "documents.txt")

@@ -14,7 +14,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..attribution import model
-from ..attribution.phrases import POLL_WORDS, Credit, find_credits
+from ..attribution.phrases import POLL_WORDS, Credit, find_credits, title_case
 from ..attribution.sources import (
     Entry,
     classify,
@@ -37,8 +37,9 @@ from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 # A sentence is read only if one of these words is in it (an outlet's name
 # too: "The New York Times made these allegations"). A set lookup over
 # its words: a regex alternation of every cue verb grew slow with the list.
-# Title-case forms too: a headline's verbs are capitalised ("Trump Says ...").
-_CUE_WORDS = ALL_CUE_VERBS | {w.capitalize() for w in CUE_VERBS} | POLL_WORDS | {
+# Title-case forms too: a headline's verbs are capitalised ("Trump Says ...",
+# "Another GOP Figure Endorses Clinton").
+_CUE_WORDS = ALL_CUE_VERBS | {w.capitalize() for w in ALL_CUE_VERBS} | POLL_WORDS | {
     "according", "According"} | OUTLET_NAME_FORMS
 # A sentence opening "To Sexton, ..." or "For most Democrats, ..." may give a view.
 _VIEW_OPENERS = ("To ", "For ")
@@ -96,7 +97,7 @@ def _attribute(doc: Doc, learned: bool) -> Doc:
     quotes = doc.quotes or find_quotes(text)
     direct = [q for q in quotes if q.kind == "direct"]
 
-    found: list[tuple[Credit, Sentence, tuple[str, Span] | None]] = []
+    found: list[tuple[Credit, Sentence, tuple[str, Span] | None, bool]] = []
     for sent in sentences:
         # Most sentences credit no one: only those with a cue word are read.
         words = _WORD_RE.findall(text, sent.start, sent.end)
@@ -123,14 +124,14 @@ def _attribute(doc: Doc, learned: bool) -> Doc:
                 continue
             if c.cue and text[c.cue.start : c.cue.end] == ":" and not _named_elsewhere(text, c):
                 continue  # "Contributing: ...", "Twitter: ...": a label, not a speaker
-            found.append((c, sent, _sentence_channel(stoks, c, direct)))
+            found.append((c, sent, _sentence_channel(stoks, c, direct), title_case(stoks)))
 
     entries: list[Entry] = []
     credited: list[tuple[int, Credit]] = []
     cue_channels: dict[int, list[Span]] = {}
     recent: list[int] = []
-    for c, _sent, chan in found:
-        idx = _resolve(text, c, entries, recent)
+    for c, _sent, chan, headline in found:
+        idx = _resolve(text, c, entries, recent, headline)
         if idx is None:
             continue
         e = entries[idx]
@@ -402,8 +403,14 @@ def _sentence_channel(
     return None
 
 
-def _resolve(text: str, c: Credit, entries: list[Entry], recent: list[int]) -> int | None:
+def _resolve(
+    text: str, c: Credit, entries: list[Entry], recent: list[int], headline: bool = False
+) -> int | None:
     ph = classify(text, c.name)
+    if headline and ph.kind == "person" and _common_noun_capitalised(text, c.name):
+        # A headline's "Muslim Cleric: ...": title case capitalises a role the
+        # article writes in lower case ("a Kuwaiti cleric"); no one is named.
+        ph = replace(ph, kind="anonymous")
     if ph.kind.startswith("pronoun:"):
         want = _PERSONS if ph.kind.endswith("person") else _GROUPS
         for idx in reversed(recent):
@@ -415,7 +422,11 @@ def _resolve(text: str, c: Credit, entries: list[Entry], recent: list[int]) -> i
         if ph.kind.endswith("person"):
             ante = _antecedent(text, c.mention.start)
             if ante is not None:
-                idx = _find_or_add(text, entries, ante, "person")
+                # The very words a source was already read from ("Muslim
+                # Cleric", kept unnamed) stay that source.
+                idx = next((k for k, e in enumerate(entries) if ante in e.names), None)
+                if idx is None:
+                    idx = _find_or_add(text, entries, ante, "person")
                 entries[idx].mentions.add(c.mention)
                 return idx
         elif text[c.mention.start : c.mention.end].lower() == "they":
@@ -433,6 +444,25 @@ def _resolve(text: str, c: Credit, entries: list[Entry], recent: list[int]) -> i
     if not c.mention.contains(c.name) and ph.name == c.name:
         entries[idx].mentions.add(c.name)  # "Trump, who said": both stand for him
     return idx
+
+
+# Most words of a headline's capitalised role ("Muslim Cleric", "Top Anchor").
+_MAX_ROLE_WORDS = 3
+
+
+def _common_noun_capitalised(text: str, name: Span) -> bool:
+    """The last word of ``name`` is a common noun that title case
+    capitalised: the article writes it in lower case somewhere and never
+    capitalised after a lower-case word, as a name would be ("said Price")."""
+    words = text[name.start : name.end].split()
+    if not words or len(words) > _MAX_ROLE_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1].strip(".,:;’'")
+    if not last.isalpha() or last.lower() == last:
+        return False
+    if re.search(r"\b" + re.escape(last.lower()) + r"\b", text) is None:
+        return False
+    return re.search(r"\b[a-z]+[ \t]+" + re.escape(last) + r"\b", text) is None
 
 
 # How far back (characters) a pronoun looks for a person named in the text.
