@@ -891,6 +891,7 @@ def test_the_title_alone_stays_apart_when_two_people_hold_it() -> None:
         # A capitalised sentence adverb or a time at the start is not part of the name.
         ("Yet Senator Ann Lee said the plan would work.", "Senator Ann Lee"),
         ("Last year China disclosed that 24 diplomats had fallen ill.", "China"),
+        ("Even Senator Ann Lee said the plan would work.", "Senator Ann Lee"),
         # "No" is: no officials said it.
         ("No officials said the plan would work.", "No officials"),
     ],
