@@ -29,6 +29,7 @@ from .subjects import (
     is_aside,
     name_appositive,
     np_backward,
+    np_ending_at,
     np_forward,
     opening_name_aside,
     relative_clause,
@@ -1015,13 +1016,7 @@ def _dash_appositive(toks: list[Token], close: int) -> tuple[int, int] | None:
                 if not _doubled_hyphen(toks, k):
                     return None
                 k -= 1
-            end = bracket_back(toks, k - 1, 0) if k >= 1 else -1
-            if end < 0 or not toks[end].is_word or toks[end].lower in PRONOUNS:
-                return None
-            start = np_backward(toks, end, 0)
-            if start > end or not (toks[start].is_cap or toks[start].lower in DETERMINERS):
-                return None
-            return start, end
+            return np_ending_at(toks, bracket_back(toks, k - 1, 0) if k >= 1 else -1)
     return None
 
 

@@ -403,11 +403,17 @@ def relative_clause(toks: list[Token], comma: int) -> tuple[int, int] | None:
         if t in (";", ":", "—", "–", "(", ")") or t in OPEN_QUOTES or closes_quote(toks, k):
             return None
         if toks[k].lower in _RELATIVES and k >= 2 and toks[k - 1].text == ",":
-            end = k - 2
-            if not toks[end].is_word or toks[end].lower in PRONOUNS:
-                return None
-            start = np_backward(toks, end, 0)
-            if start > end or not (toks[start].is_cap or toks[start].lower in DETERMINERS):
-                return None
-            return start, end
+            return np_ending_at(toks, k - 2)
     return None
+
+
+def np_ending_at(toks: list[Token], end: int) -> tuple[int, int] | None:
+    """(first, last) token of the noun phrase that ends at ``end``, when it
+    can name a source: a word that is not a pronoun, opening on a capital or
+    a determiner."""
+    if end < 0 or not toks[end].is_word or toks[end].lower in PRONOUNS:
+        return None
+    start = np_backward(toks, end, 0)
+    if start > end or not (toks[start].is_cap or toks[start].lower in DETERMINERS):
+        return None
+    return start, end
