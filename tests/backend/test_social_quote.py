@@ -293,3 +293,15 @@ def test_a_post_copied_as_text_with_its_signature_checks_the_quote():
     unembedded = text.replace("I am stepping down today after ten years.\npic.twitter.com/Ab12Cd "
                               "— Jane Doe (@janedoe) October 6, 2017\n", "")
     assert "unverified_social_quote" in [c.kind for c in analyze_text(unembedded).cards]
+
+
+@pytest.mark.parametrize(("owner", "expect_card"), [("Omar’s", False), ("Ann Lee’s", True)])
+def test_a_platform_word_naming_someone_else_s_post_does_not_make_the_quote_a_post(owner, expect_card):
+    # The quote is the library's; the tweet in the sentence is Omar's.
+    text = f"{owner} first tweet came three days after “{QUOTE},” reports the Jewish Virtual Library."
+    art = article([text])
+    name = "Ann Lee" if owner.startswith("Ann") else "the Jewish Virtual Library"
+    src = Source("s1", name, "person" if owner.startswith("Ann") else "organization",
+                 mentions=(span(art.text, name),))
+    q = quote(art.text, QUOTE, source="s1")
+    assert bool(detect(doc(art, quotes=(q,), sources=(src,)))) is expect_card

@@ -1,7 +1,8 @@
 """``unverified_social_quote``: words quoted from a post the reader cannot reach.
 
 A direct quotation is "social" only where the article says it was posted:
-the platform is named in the sentence that carries it, or in a lead-in
+the platform is named in the sentence that carries it (and not as someone
+else's post: "Omar's tweet came after “...”, reports the library"), or in a lead-in
 sentence just before a bare "she said", or its speaker is a source the
 article introduces through its account (unless the quote's sentence says the
 words were spoken elsewhere, "according to NBC"). Someone who posted once is
@@ -74,13 +75,27 @@ def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple
     here = _platform_near(doc, Span(quote.outer_end - 1, quote.outer_end), inner) or _platform_near(
         doc, inner, inner
     )
-    if here is not None:
-        return here
     source = sources.get(quote.source or "")
+    if here is not None:
+        return None if _someone_elses_post(doc.text, here[1], source) else here
     if source is not None and source.channel and _is_account_on(source, source.channel):
         if introduced_on_platform(doc, source) and not _spoken_elsewhere(doc, quote):
             return source.channel, _channel_evidence(doc, source)
     return _lead_in_platform(doc, quote, source)
+
+
+# "Omar’s initial tweet": a name's possessive just before the platform word.
+_OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _someone_elses_post(text: str, platform_word: Span, source: Source | None) -> bool:
+    """The platform word names another person's post than the quote's
+    source: "Omar’s initial tweet came three days after “...”, reports the
+    Jewish Virtual Library" quotes the library, not the tweet."""
+    if source is None:
+        return False
+    owner = _OWNER.search(text, max(0, platform_word.start - 40), platform_word.start)
+    return owner is not None and owner.group(1).lower() not in source.name.lower()
 
 
 @cache
