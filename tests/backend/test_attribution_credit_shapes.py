@@ -10,7 +10,11 @@ dashes typed as "--", "As reported by X,", "told X he ...", a name described
 after a quotation, headline verbs, quantifiers as subjects, verbs that hand
 their subject or object to a cue ("seemed to urge", "led X to declare"), the
 maker of a claim after "according to", "From Reuters:", an inverted "...,
-reports X." after a date. Every sentence here is made up."""
+reports X." after a date. Third round: ", saying" after a dateline, an
+opening clause or adverb, a colon closing its paragraph before unquoted
+words, a pollster that "finds", an age before a name; and no source from a
+reposting credit line, a subjunctive "that X not ...", an imperative or a
+month. Every sentence here is made up."""
 
 from __future__ import annotations
 
@@ -364,3 +368,90 @@ def test_a_headline_passive_participle_is_not_a_cue() -> None:
     # The guard is credited with something, not crediting anyone.
     doc = run("The Park Ranger Credited With Saving Hikers Quits\n\nShe left the service in May.")
     assert not any("Ranger" in name for name in source_names(doc))
+
+
+# --- third round: ", saying" after a dateline or an opening clause, a colon
+# closing its paragraph before unquoted words, a pollster that "finds", and
+# two sources a reader saw that were none (a reposting credit line, a
+# subjunctive "that X not ...").
+
+
+def test_saying_after_a_dateline_credits_the_subject_after_it() -> None:
+    doc = run("WASHINGTON — Senator Ada Kuhn rallied supporters on Monday, saying the plan would pass.")
+    assert phrases_crediting(doc, "the plan would pass") == ["Senator Ada Kuhn"]
+    doc = run("DES MOINES, Iowa (AP) — Senator Ada Kuhn rallied supporters, saying the plan would pass.")
+    assert phrases_crediting(doc, "the plan would pass") == ["Senator Ada Kuhn"]
+
+
+def test_saying_after_an_opening_clause_credits_the_main_subject() -> None:
+    # The credit inside the opening clause does not stop the main one.
+    doc = run("When the mayor proposed a tax, Senator Ada Kuhn rallied supporters, "
+              "saying the plan would fail.")
+    assert phrases_crediting(doc, "the plan would fail") == ["Senator Ada Kuhn"]
+    assert phrases_crediting(doc, "a tax") == ["the mayor"]
+    # A party tag between the name and its verb belongs to the name.
+    doc = run("On Monday, Senator Ada Kuhn (D-Ohio) rallied supporters, saying the plan would fail.")
+    assert phrases_crediting(doc, "the plan would fail") == ["Senator Ada Kuhn (D-Ohio)"]
+    doc = run("And then Kuhn went fully on the attack, saying the plan would fail.")
+    assert phrases_crediting(doc, "the plan would fail") == ["Kuhn"]
+
+
+def test_cue_closing_its_paragraph_on_a_colon_credits_the_next_paragraph() -> None:
+    doc = run("The review came out on Friday.\n\nHewitt writes:\n\n"
+              "The report mentions neither the mayor nor the port.\n\nThe mayor has not replied.")
+    assert "Hewitt" in phrases_crediting(doc, "neither the mayor nor the port")
+    assert "Hewitt" not in phrases_crediting(doc, "has not replied")
+
+
+def test_pollster_that_finds_is_credited_without_that() -> None:
+    doc = run("Gallup finds states shifting toward the mayor's party.")
+    assert phrases_crediting(doc, "states shifting") == ["Gallup"]
+
+
+def test_reposting_credit_line_names_no_source() -> None:
+    doc = run("The port will be sold, the mayor said.\n\nArticle posted with permission from Ada Kuhn.")
+    assert "Article" not in source_names(doc)
+
+
+def test_subjunctive_not_credits_no_one() -> None:
+    # A wish about what voters might think, not what they think.
+    doc = run("The mayor is concerned that voters not begin to think that the port is sold.")
+    assert "voters" not in phrases_crediting(doc, "the port is sold")
+    doc = run("Voters did not say that the port is sold.")
+    assert phrases_crediting(doc, "the port is sold") == ["Voters"]
+
+
+def test_saying_after_an_opening_adverb_or_a_place_with_its_state() -> None:
+    doc = run("Mayor Tom Reyes spoke Monday. However, he held his fire on the council, "
+              "calling it a good team.")
+    assert phrases_crediting(doc, "it a good team") == ["he"]
+    # The state's comma is not the one that ends the opening.
+    doc = run("Speaking at a rally in Salem, Oregon, Kuhn went after the mayor, calling him a liar.")
+    assert phrases_crediting(doc, "him a liar") == ["Kuhn"]
+
+
+def test_an_age_before_a_name_is_no_statistic() -> None:
+    doc = run("19-year-old Lena Ortiz echoed:\n\n“The mayor speaks his mind.”")
+    assert phrases_crediting(doc, "The mayor speaks his mind") == ["19-year-old Lena Ortiz"]
+
+
+def test_an_imperative_opening_is_no_subject() -> None:
+    # "Take" is what the reader is told to do, not who accused anyone.
+    doc = run("Take a look for yourself and understand how liar and accused briber "
+              "Tom Reyes seeks to deceive you.")
+    assert "Take" not in source_names(doc)
+
+
+def test_a_month_between_who_and_its_verb_is_no_subject() -> None:
+    doc = run("Lena Ortiz, who in February posted a poll on the port, resigned.")
+    assert phrases_crediting(doc, "a poll on the port") == ["who"]
+
+
+def test_saying_credits_the_noun_after_a_possessive_name() -> None:
+    doc = run("Mayor Tom Reyes’s campaign manager rallied supporters, saying the plan would pass.")
+    assert phrases_crediting(doc, "the plan would pass") == ["Mayor Tom Reyes’s campaign manager"]
+
+
+def test_running_counter_to_is_no_rebuttal() -> None:
+    doc = run("The mayor said the efforts to sell it at the harbor ran counter to the city charter.")
+    assert phrases_crediting(doc, "the city charter") == ["The mayor"]

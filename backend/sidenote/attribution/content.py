@@ -33,6 +33,10 @@ def content_after_or_before(
     introduced = quote_after_colon(text, toks, k, quotes)
     if introduced is not None:
         return introduced
+    if k >= n and after == n - 1 and toks[after].text == ":" and toks[after - 1].lower in _COLON_CUES:
+        # "Hewitt writes:" closing its paragraph: what is credited is the next
+        # paragraph, quoted or not.
+        return _paragraph_after(text, toks[after].end)
     rest_words = [t for t in toks[k:] if t.is_word]
     # "declined to comment": the to-clause is what is credited, not an adjunct.
     adjunct = _is_adjunct(toks, after) and not (to_clause and k < n and toks[k].lower == "to")
@@ -90,6 +94,29 @@ def quote_after_colon(text: str, toks: list[Token], k: int, quotes: tuple[Quote,
     if text[colon_end : first.outer_start].strip():
         return None  # other words come first: the colon opens no quotation
     return Span(first.start, first.end)
+
+
+# Verbs of saying or writing that, closing a paragraph on a colon ("Fox News
+# reports:"), hand it the next paragraph. Not "found", "said in part" and the
+# like: a bare colon after those opens lists and tables as often as words.
+_COLON_CUES = frozenset(
+    "say says said write writes wrote report reports reported tweet tweets tweeted "
+    "explain explains explained state states stated add adds added note notes noted "
+    "argue argues argued".split()
+)
+
+
+def _paragraph_after(text: str, colon_end: int) -> Span | None:
+    """The paragraph after a colon that ends its own paragraph, or None when
+    words follow the colon on its line."""
+    nl = text.find("\n", colon_end)
+    if nl < 0 or text[colon_end:nl].strip():
+        return None
+    start = nl
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    return strip_span(text, start, len(text) if end < 0 else end)
 
 
 def _whole_quote_at(text: str, at: int, quotes: tuple[Quote, ...]) -> Span | None:

@@ -54,7 +54,9 @@ from .words import (
     NOT_SPEAKERS,
     OUTLET_ACTS,
     OUTLET_NAME_FORMS,
+    POLLSTERS,
     PRONOUNS,
+    REPOSTED_ITEMS,
     SHARE_WORDS,
     TITLES,
     TO_CLAUSE_VERBS,
@@ -172,7 +174,7 @@ def find_credits(
             # (a headline's stance verb inflected: "Another GOP Figure Endorses
             # Clinton"; a bare "Claim", "Plan" there is mostly a noun)
             c = _verb(text, toks, i, sent, quotes)
-            if c is None and low.endswith("ing") and i > 0 and not out and (
+            if c is None and low.endswith("ing") and i > 0 and _only_in_opening(toks, i, out) and (
                     toks[i - 1].text in (",", "–", "—") or toks[i - 1].lower == "by"
                     # ", falsely suggesting", ", eventually saying"
                     or (i > 1 and adverb(toks[i - 1]) and toks[i - 2].text == ",")
@@ -192,6 +194,18 @@ def find_credits(
                 out.append(c)
         i += 1
     return out
+
+
+def _only_in_opening(toks: list[Token], i: int, found: list[Credit]) -> bool:
+    """No credit found so far, or only inside the clause opening the sentence
+    ("After Trump proposed a ban, Clinton's aide rallied supporters, saying
+    ..."): the participle at ``toks[i]`` may still credit the main subject."""
+    if not found:
+        return True
+    k = _subject_start(toks, i)
+    if k is None or k == 0 or k >= i:
+        return False
+    return all(c.cue is not None and c.content.end <= toks[k - 1].end for c in found)
 
 
 # Words a sentence's subject may follow ("and Breitbart News responded").
@@ -311,16 +325,8 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
     """"Mr. Obama revised his plans, saying that ...": a participle after a
     comma credits the subject of the sentence, when the sentence opens with
     a name, a pronoun or "the" + a role ("the justice sounded off ...")."""
-    k = 0
-    while k < i and toks[k].lower in ("but", "and", "so", "yet", "still"):
-        k += 1
-    if k < i and (toks[k].lower in PREPOSITIONS | {"here", "there", "later", "earlier"}
-                  or _opening_adjunct(toks, k)):
-        comma = next((m for m in range(k, i) if toks[m].text == ","), None)
-        if comma is None:
-            return None
-        k = comma + 1  # "In three separate interviews, the justice ...", "Ultimately, Mr. X ..."
-    if k >= i:
+    k = _subject_start(toks, i)
+    if k is None or k >= i:
         return None
     t = toks[k]
     if t.lower in ("he", "she", "they"):
@@ -329,6 +335,21 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
         end = k
         while end + 1 < i and toks[end + 1].is_cap and toks[end + 1].is_word:
             end += 1
+        if toks[end].lower.endswith(("'s", "’s")):
+            # "Hillary Clinton’s right-hand woman rallied supporters, saying":
+            # the possessive's noun is the subject; it ends before the verb.
+            head = end
+            while head + 1 < i and head - end < 3 and toks[head + 1].is_word \
+                    and not toks[head + 1].is_cap and not _verb_like(toks[head + 1]):
+                head += 1
+            if head > end and head + 1 < i and (_verb_like(toks[head + 1]) or toks[head + 1].text == ","):
+                end = head
+        bracket_end = bracket_forward(toks, end + 1)
+        if bracket_end > end + 1 and bracket_end < i and toks[bracket_end].is_word \
+                and toks[bracket_end].lower not in ("and", "or"):
+            # "Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying": the
+            # party tag belongs to the name; the verb follows the bracket.
+            end = bracket_end - 1
         closing = _appositive_close(toks, end + 1, i)
         if closing is not None:
             # "Gary Emineth, a former state party chairman, became a delegate
@@ -366,7 +387,92 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
         return None
     if toks[nxt].lower in PREPOSITIONS and toks[nxt].lower != "on":
         return None
+    if toks[nxt].lower in ("a", "an", "the"):
+        return None  # "Take a look ... and accused ...": an imperative, not a subject
     return _rest_credited(text, toks, i, sent, k, end)
+
+
+def _subject_start(toks: list[Token], i: int) -> int | None:
+    """Where the sentence's subject opens, for a participle at ``toks[i]``:
+    past leading conjunctions ("And then Trump went on the attack"), a
+    dateline ("WASHINGTON (AP) — ...") and an opening phrase or clause that a
+    comma closes ("In a statement, ...", "After the vote, ...", "When the
+    mayor proposed a tax, ..."). None when the opening has no comma."""
+    k = 0
+    while k < i and toks[k].lower in _OPENING_CONJUNCTIONS:
+        k += 1
+    dash = _dateline_end(toks, k, i)
+    if dash is not None:
+        k = dash + 1
+    if k + 1 < i and toks[k].lower in _OPENING_ADVERBS and toks[k + 1].text == ",":
+        return k + 2  # "However, he held his fire on Carson, calling him ..."
+    if k < i and (toks[k].lower in PREPOSITIONS | {"here", "there", "later", "earlier"}
+                  or toks[k].lower in _OPENING_SUBORDINATORS or _opening_adjunct(toks, k)):
+        comma = next((m for m in range(k, i) if toks[m].text == ","), None)
+        while comma is not None and _place_then_name(toks, comma, i):
+            # "Speaking in Salem, New Hampshire, Trump went after Bush": the
+            # place's own comma comes before the one that ends the opening.
+            comma = next(m for m in range(comma + 1, i) if toks[m].text == ",")
+        if comma is None:
+            return None
+        if toks[k].lower in _OPENING_SUBORDINATORS and not any(
+                _verb_like(t) or t.lower.endswith("s") for t in toks[k + 1 : comma]):
+            # "When Robby Mook, Clinton's campaign manager, was asked": no verb
+            # before the comma, so it opens an appositive, not the clause's end.
+            return None
+        k = comma + 1  # "In three separate interviews, the justice ...", "Ultimately, Mr. X ..."
+    return k
+
+
+def _place_then_name(toks: list[Token], comma: int, stop: int) -> bool:
+    """After ``comma`` a run of capitalised words and another comma, then a
+    name and a lower-case word ("Salem, New Hampshire, Trump went"): the run is
+    the place's state, the name after it the subject."""
+    m = comma + 1
+    while m < stop and toks[m].is_cap and toks[m].is_word:
+        m += 1
+    if m == comma + 1 or m - comma > 4 or m >= stop or toks[m].text != ",":
+        return False
+    name = m + 1
+    if name >= stop or not (toks[name].is_cap and toks[name].is_word) \
+            or toks[name].lower in DETERMINERS or toks[name].lower.endswith(("'s", "’s")):
+        return False
+    nxt = name
+    while nxt + 1 < stop and toks[nxt + 1].is_cap and toks[nxt + 1].is_word:
+        nxt += 1
+    nxt += 1
+    return nxt < stop and toks[nxt].is_word and not toks[nxt].is_cap \
+        and toks[nxt].lower not in PREPOSITIONS
+
+
+# Adverbs opening a sentence before a comma and its subject ("However, he ...").
+_OPENING_ADVERBS = frozenset("however meanwhile instead indeed still now then yesterday today".split())
+# Words before a sentence's subject that are no part of it ("And then Trump ...").
+_OPENING_CONJUNCTIONS = frozenset("but and so yet still then".split())
+# Words opening a subordinate clause before the subject ("When the mayor
+# proposed a tax, Senator X rallied supporters, saying ...").
+_OPENING_SUBORDINATORS = frozenset("when as while though although because since once".split())
+# Most tokens of a dateline before its dash ("DES MOINES, Iowa (AP) —").
+_MAX_DATELINE = 8
+
+
+def _dateline_end(toks: list[Token], k: int, stop: int) -> int | None:
+    """The dash closing a dateline that opens at ``toks[k]`` ("WASHINGTON —",
+    "DES MOINES, Iowa (AP) —"): a place in capitals, maybe a state and an
+    agency, then a dash. None when there is none."""
+    if k >= stop or not (toks[k].is_word and toks[k].text.isupper() and len(toks[k].text) > 1):
+        return None
+    place = True  # still in the place's own words, all in capitals
+    for m in range(k + 1, min(stop, k + _MAX_DATELINE)):
+        if toks[m].text in _DASHES:
+            return m
+        if toks[m].text in ",(":
+            place = False  # then a state ("Iowa") or an agency ("(AP)")
+        elif not (toks[m].is_cap or toks[m].text in ")."):
+            return None
+        elif place and toks[m].is_word and not toks[m].text.isupper():
+            return None  # "FBI Director James Comey —": a name, not a place
+    return None
 
 
 # Most tokens in a description between a subject's commas.
@@ -683,12 +789,21 @@ def _verb(
                           or toks[i - 2].lower in _SHARE_LEADS)) \
             and not _quantifier_subject(toks, i):
         return None  # a noun: "the report", "his claims", "Trump's statement"
+    if low == "counter" and i + 1 < len(toks) and toks[i + 1].lower == "to":
+        return None  # "efforts ... ran counter to the constitution": contrary to, not a rebuttal
+    if i == 1 and low.endswith("ed") and toks[0].lower in REPOSTED_ITEMS and len(toks) > 2 \
+            and toks[2].lower in ("with", "by"):
+        return None  # "Article posted with permission from ...": a passive credit line
     progressive_end = _progressive_subject_end(toks, i) if low.endswith("ing") else None
     if i > 0 and toks[i - 1].lower in _PASSIVE and progressive_end is None:
         return None  # "was told", "is expected": the subject did not say it
     went_on = i > 2 and toks[i - 1].lower == "to" and toks[i - 2].lower == "on" \
         and toks[i - 3].lower in _GO_ON and low in CUE_VERBS
     control = _subject_control(toks, i) if not went_on else None
+    if _subjunctive_not(toks, control if control is not None else i):
+        # "concerned that British people not begin to think that ...": a
+        # wish about what they might think, not a credit.
+        return None
     if i > 0 and toks[i - 1].lower == "to" and not went_on and control is None:
         if not low.endswith("ing"):
             obj = _object_control(text, toks, i, sent, quotes)
@@ -707,6 +822,12 @@ def _verb(
         return None  # "by calling him", ", saying": whose words needs a parser
     cue = Span(toks[i].start, toks[i].end)
     j = skip_aux_back(toks, i - 1, 0) if progressive_end is None else progressive_end
+    if progressive_end is None and j >= 2 and toks[j].lower in MONTHS | WEEKDAYS \
+            and toks[j - 1].lower in ("in", "on") and toks[j - 2].lower in _RELATIVE_LEADS:
+        # "Sadikov, who in February posted ...": the time is an adjunct; the
+        # relative pronoun before it is the subject. ("A poll in June
+        # showed": there the time belongs to the poll.)
+        j = j - 2
     if went_on:
         # "He went on to say ...": the subject said it; the cue is the whole phrase.
         cue = Span(toks[i - 3].start, toks[i].end)
@@ -878,13 +999,17 @@ def _verb(
             # "reports"; the bare form after it is a noun, not its verb.
             return None
         if low in _DOCUMENT_VERBS and head not in DOCUMENT_HEADS \
+                and not (head in POLLSTERS and toks[name_e].is_cap) \
                 and not any(t.lower in DOCUMENT_HEADS for t in toks[mention_s:name_e]) \
                 and not (low.startswith("f") and i + 1 < n and toks[i + 1].lower == "that"):
             # "a study by Media Matters found", "researchers found that ...";
             # "he showed the house", "they found the keys" credit nothing.
             return None
-        if low not in CUE_VERBS and toks[mention_s].text[:1].isdigit():
-            return None  # "1 pass defended": a statistic, not a stance
+        if low not in CUE_VERBS and toks[mention_s].text[:1].isdigit() \
+                and not toks[mention_s].lower.endswith("-old"):
+            # "1 pass defended": a statistic, not a stance ("17-year-old Jared
+            # Potts echoed" is an age before a name).
+            return None
         content = content_after_or_before(text, toks, after, mention_s, sent, quotes,
                                            to_clause=low in TO_CLAUSE_VERBS)
         if content is None:
@@ -1114,6 +1239,21 @@ def _object_control(
         return None
     name = Span(toks[start].start, toks[end].end)
     return Credit(name, name, None, Span(toks[i].start, toks[i].end), content)
+
+
+def _subjunctive_not(toks: list[Token], v: int) -> bool:
+    """``toks[v]`` is a bare verb after "not" with no auxiliary before it
+    ("that people not begin", "asked that he not say"): a subjunctive, what
+    someone wants to happen or not, not a verb of its subject's."""
+    if v < 2 or toks[v - 1].lower != "not":
+        return False
+    verb = toks[v].lower
+    if verb.endswith(("s", "ed", "ing")) or verb in _IRREGULAR_PAST:
+        return False
+    before = toks[v - 2]
+    return before.is_word and before.lower not in AUXILIARIES and before.lower not in FINITE \
+        and before.lower not in ("to", "do", "and", "or", "but", "if", "why") \
+        and not _pronoun_contraction(before) and not before.lower.endswith(("n't", "n’t"))
 
 
 def _function_word_name(toks: list[Token], j: int, cue: str) -> bool:

@@ -23,6 +23,10 @@ ANONYMOUS_HEADS: frozenset[str] = load_words(_DIR + "anonymous.txt")
 TAGGER_DOCUMENT_HEADS: frozenset[str] = load_words(_DIR + "documents.txt")
 # Written sources, data and findings ("the report", "Tuesday's results").
 DOCUMENT_HEADS: frozenset[str] = TAGGER_DOCUMENT_HEADS | load_words(_DIR + "findings.txt")
+# Polling firms whose bare name "finds" or "shows" ("Gallup finds ...").
+POLLSTERS: frozenset[str] = load_words(_DIR + "pollsters.txt")
+# "Article posted with permission from ...": the item reposted, not a source.
+REPOSTED_ITEMS: frozenset[str] = load_words(_DIR + "reposted_items.txt")
 # Institutions and professions credited as a body ("police said").
 BARE_SUBJECT_HEADS: frozenset[str] = load_words(_DIR + "bare_subjects.txt")
 # One list of platform names for the whole backend (data/platforms/).
