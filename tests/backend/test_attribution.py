@@ -908,6 +908,8 @@ def test_a_sentence_opener_is_not_part_of_the_source_phrase(text: str, name: str
         ("Reuters", "media", "Reuters"),
         ("Russian Ministry of Defense", "organization", "the Russian Ministry of Defense"),
         ("The inspector general", "anonymous", "the inspector general"),
+        ("report", "document", "the report"),  # a document named by a common noun
+        ("Mueller Report", "document", "Mueller Report"),
     ],
 )
 def test_source_names_read_as_prose_says_them(name, kind, said):

@@ -13,7 +13,8 @@ _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)(?= )")
 def prose_name(name: str, kind: str) -> str:
     """A source's name as a sentence would say it mid-way: "the Post" (the
     outlet list has "the post"), "the Russian Ministry of Defense", "the
-    inspector general" (not "The inspector general")."""
+    inspector general" (not "The inspector general"), "the report" (a
+    document named by a common noun)."""
     name = _LEADING_ARTICLE.sub(lambda m: m.group().lower(), name)
     low = name.lower()
     if low.startswith(("the ", "a ", "an ")):
@@ -22,4 +23,6 @@ def prose_name(name: str, kind: str) -> str:
         return "the " + name
     if kind == "organization" and " " in name:
         return "the " + name
+    if kind == "document" and name[:1].islower():
+        return "the " + name  # "report" is what the article calls "the report"
     return name
