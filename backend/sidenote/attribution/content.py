@@ -3,6 +3,7 @@ before it, or a whole quotation."""
 
 from __future__ import annotations
 
+from ..lexicon import load_words
 from ..pipeline.doc import Quote, Span
 from .edges import strip_span
 from .lexical import OPEN_QUOTES, PREPOSITIONS, closes_quote
@@ -97,13 +98,9 @@ def quote_after_colon(text: str, toks: list[Token], k: int, quotes: tuple[Quote,
 
 
 # Verbs of saying or writing that, closing a paragraph on a colon ("Fox News
-# reports:"), hand it the next paragraph. Not "found", "said in part" and the
-# like: a bare colon after those opens lists and tables as often as words.
-_COLON_CUES = frozenset(
-    "say says said write writes wrote report reports reported tweet tweets tweeted "
-    "explain explains explained state states stated add adds added note notes noted "
-    "argue argues argued".split()
-)
+# reports:"), hand it the next paragraph (a data file: why it holds these
+# and not "found" is written there).
+_COLON_CUES = load_words("attribution/colon_cues.txt")
 
 
 def _paragraph_after(text: str, colon_end: int) -> Span | None:
