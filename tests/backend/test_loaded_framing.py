@@ -7,7 +7,7 @@ import re
 import pytest
 from handmade import article, doc, quote, span
 
-from sidenote.detectors.loaded_framing import LONG_SENTENCE, detect
+from sidenote.detectors.loaded_framing import LONG_SENTENCE, detect, is_public_affairs
 from sidenote.pipeline.doc import Attribution, Claim, Source
 from sidenote.framing.tokens import quote_regions
 
@@ -216,6 +216,80 @@ def test_card_points_at_the_claim_it_sits_in():
 )
 def test_neutral_sentences_get_no_card(text):
     assert detect(doc(article([text]))) == []
+
+
+# --- weight words need a public matter ------------------------------------------
+
+# Pages about no public matter: a show report, a gadget review, business advice.
+SHOW = (
+    "He performed an improvised live show at sci-fi conventions, where audience members "
+    "shouted out absurd questions and he replied with even more absurd answers."
+)
+REVIEW = (
+    "If you are hell-bent on sticking with your existing cables, the new laptop still charges "
+    "from the old adapter, and the battery lasts a full working day."
+)
+# The same weight words where the page is about government and politics.
+HEARING = (
+    "The senators asked absurd questions at the impeachment hearing, and the president's "
+    "lawyers replied with even more absurd answers to the committee."
+)
+POLICY = (
+    "The government is hell-bent on passing the immigration bill before the election, "
+    "and the opposition says ministers ignored the courts."
+)
+
+
+@pytest.mark.parametrize(("text", "expect_card"), [(SHOW, False), (REVIEW, False), (HEARING, True), (POLICY, True)])
+def test_an_emotive_word_in_the_outlets_voice_needs_a_page_about_public_affairs(text, expect_card):
+    cards = detect(doc(article([text])))
+    assert bool(cards) is expect_card
+    if expect_card:
+        assert cards[0].voice == "outlet" and [e.label for e in cards[0].evidence][0] == "emotive"
+
+
+@pytest.mark.parametrize(
+    ("text", "exact", "label"),
+    [
+        # A label names and judges a person or group on any page.
+        ("After the concert the lead singer and his thugs trashed the hotel suite and left.", "thugs", "name_calling"),
+        # So do "so-called" and scare quotes (the finder's, no quotes stage here).
+        ("The so-called experts on the cooking show said the cake would never rise in time.", "so-called experts",
+         "so_called"),
+        ("In the new video game the “scientists” can be recruited after the second level.", "“scientists”",
+         "scare_quotes"),
+    ],
+)
+def test_labels_make_a_card_on_any_page(text, exact, label):
+    assert not is_public_affairs(text)
+    cards = detect(doc(article([text])))
+    assert [(e.exact, e.label) for c in cards for e in c.evidence] == [(exact, label)]
+
+
+def test_a_quoted_emotive_word_is_still_the_speakers_on_any_page():
+    # The gate is about the outlet's own style; a quotation is someone's
+    # judgement, and the card only says whose.
+    text = "“The whole show was absurd and the producers were shameless,” Harper said."
+    d = doc(article([text]), quotes=(quote(text, text[1 : text.index("”")], "direct", "s1"),), sources=(SHEHABI,))
+    assert [c.voice for c in detect(d)] == ["quoted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (HEARING, True),
+        (POLICY, True),
+        (SHOW, False),
+        (REVIEW, False),
+        ("", False),
+        # Two-word entries and possessives count: "White House", "the Pentagon's".
+        ("A statement from the White House and the Pentagon's reply came late on Friday.", True),
+        # One public-affairs word in 300 is under the threshold (one in 250).
+        ("The band played " + "on and " * 148 + "the mayor danced.", False),
+    ],
+)
+def test_is_public_affairs(text, expect):
+    assert is_public_affairs(text) is expect
 
 
 # --- the seed article ---------------------------------------------------------

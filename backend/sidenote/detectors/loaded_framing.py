@@ -70,6 +70,20 @@ SELF_DESCRIBED = re.compile(
     r"(?:[\w'’-]+\s+){0,2}$"
 )
 QUOTE_MARKS = "“”‘’\"'"
+# Weight words (an emotive word, a pair of verdict words) pass a verdict
+# only when there is a party to judge. On a page about no public matter
+# (a gadget review, a music story, business advice) the outlet's "absurd
+# questions", "hell-bent on" old cables or "Nonsense!" are its style, and a
+# card would cry wolf. Labels, scare quotes, "so-called" and identity words
+# name or mark people and groups, so they need no such test.
+PUBLIC_AFFAIRS_GATED = frozenset({"emotive", "verdict_pair"})
+# Public-affairs words (data/framing/public_affairs.txt) per 1,000 words
+# of the article for it to count as about public affairs: about one every
+# 250 words. Read on the extraction pages and the propaganda training
+# articles: political opinion runs at 40 to 50 and the thinnest of it (an
+# Epstein column) at about 6; the music, culture, gadget-review and
+# business-advice pages whose emotive words cried wolf at 0 to 3.
+PUBLIC_AFFAIRS_PER_1000 = 4.0
 
 
 @dataclass(frozen=True)
@@ -85,6 +99,9 @@ def detect(doc: Doc) -> list[Card]:
         return []
     partial = _partial_quotes(doc)
     items = _attribute(doc, _candidate_spans(doc, partial), partial)
+    gated = [it for it in items if it.voice == "outlet" and it.span.label in PUBLIC_AFFAIRS_GATED]
+    if gated and not is_public_affairs(text):
+        items = [it for it in items if it not in gated]
     by_sentence: dict[tuple[int, int], list[_Item]] = {}
     for item in items:
         by_sentence.setdefault(_sentence_of(doc, item.span.start), []).append(item)
@@ -94,6 +111,29 @@ def detect(doc: Doc) -> list[Card]:
         if card is not None:
             cards.append(card)
     return cards
+
+
+def is_public_affairs(text: str) -> bool:
+    """Whether ``text`` is about public affairs: government, politics, law,
+    crime, war, or the institutions and communities public argument is
+    about. True when words from ``data/framing/public_affairs.txt`` (one or
+    two words each, case-insensitive) make up at least
+    PUBLIC_AFFAIRS_PER_1000 of every 1,000 words. A page-level test on
+    purpose: in an opinion piece about impeachment the outlet's "farce"
+    judges the hearings even in a sentence that names no one, while in a
+    gadget review "hell-bent on" judges nobody."""
+    terms = load_words("framing/public_affairs.txt")
+    # "the president's" counts as "president"
+    words = [w.removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text.lower())]
+    hits = i = 0
+    while i < len(words):
+        if i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in terms:
+            hits += 1
+            i += 2
+            continue
+        hits += words[i] in terms
+        i += 1
+    return bool(words) and 1000 * hits >= PUBLIC_AFFAIRS_PER_1000 * len(words)
 
 
 def _candidate_spans(doc: Doc, partial: dict[Quote, str]) -> list[FramingSpan]:
