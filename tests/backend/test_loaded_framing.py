@@ -56,6 +56,10 @@ def test_quoted_speaker_unknown_still_says_the_words_are_quoted():
         # The speaker's own experience, in the first person: how it felt, not a verdict.
         ("The first session was a disaster and I went back to my hotel in tears, feeling stupid", False),
         ("My wife and I went through every expecting parent's worst nightmare", False),
+        # Said of what happened, not of anyone: how it felt, not a verdict.
+        ("It was terrifying, and the smoke was everywhere", False),
+        ("We went through every parent's worst nightmare", False),
+        ("This is heartbreaking for the families who lost their homes", False),
         # The same kind of word about others, with no first person: a card.
         ("Their plan is stupid and the whole hearing was a nightmare", True),
         # First person, but a verdict word that is not about how it felt: a card.

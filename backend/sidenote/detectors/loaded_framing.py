@@ -54,6 +54,14 @@ MAX_LISTED = 4  # words named in a card body
 # my hotel room in tears... so stupid"): a word from the experience list there
 # is how it felt to them, not a verdict on anyone, and a card would cry wolf.
 FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)\b")
+# The same kind of word said of what happened rather than of anyone: "It was
+# terrifying," she said; "every parent's worst nightmare". Only right after
+# "it/that/this" and a linking verb (at most two words between), or after
+# "worst" for "worst nightmare": "their plan is stupid" still passes a verdict.
+FELT = re.compile(
+    r"(?:\b(?:[Ii]t|[Tt]hat|[Tt]his)\s*(?:was|is|['’]s|felt|feels|seemed|has\s+been|had\s+been)\s+"
+    r"(?:[\w'’-]+\s+){0,2}|\bworst\s+)$"
+)
 _WORD = re.compile(r"[\w'’-]+")
 # "the new Ukrainian president was not corrupt": an emotive word the sentence
 # denies of its subject is not a verdict it passes. Only right after a negated
@@ -263,8 +271,8 @@ def _card(doc: Doc, s_start: int, s_end: int, found: list[_Item]) -> Card | None
     for voice in ("outlet", "quoted"):
         mine = [it for it in found if it.voice == voice]
         mine = [it for it in mine if not _denied(doc.text, it.span) and not _self_described(doc.text, it.span)]
-        if voice == "quoted" and own_life:
-            mine = [it for it in mine if not _experience(doc.text, it.span)]
+        if voice == "quoted":
+            mine = [it for it in mine if not (_experience(doc.text, it.span) and (own_life or _felt(doc.text, it.span)))]
         strong = [it for it in mine if it.span.label in STRONG_LABELS and it.span.score >= RULE_SCORE]
         if strong:
             return _make_card(doc, s_start, s_end, voice, mine)  # type: ignore[arg-type]
@@ -277,6 +285,10 @@ def _denied(text: str, span: FramingSpan) -> bool:
 
 def _self_described(text: str, span: FramingSpan) -> bool:
     return span.label == "emotive" and bool(SELF_DESCRIBED.search(text, max(0, span.start - 40), span.start))
+
+
+def _felt(text: str, span: FramingSpan) -> bool:
+    return bool(FELT.search(text, max(0, span.start - 40), span.start))
 
 
 def _experience(text: str, span: FramingSpan) -> bool:
