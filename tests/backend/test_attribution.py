@@ -910,7 +910,26 @@ def test_a_sentence_opener_is_not_part_of_the_source_phrase(text: str, name: str
         ("The inspector general", "anonymous", "the inspector general"),
         ("report", "document", "the report"),  # a document named by a common noun
         ("Mueller Report", "document", "Mueller Report"),
+        # A possessive is the name's determiner: not "the Pennsylvania’s Supreme Court".
+        ("Pennsylvania’s Supreme Court", "organization", "Pennsylvania’s Supreme Court"),
     ],
 )
 def test_source_names_read_as_prose_says_them(name, kind, said):
     assert prose_name(name, kind) == said
+
+
+def test_a_transliterated_ayin_stays_inside_the_name() -> None:
+    # "Al-‘Ayesh": the mark is a letter of the name, not a quotation opening.
+    doc = attribute(make_doc("Kuwaiti cleric Sheikh Jihad Al-‘Ayesh delivered a speech in which "
+                             "he said that the figure was a lie."))
+    assert [s.name for s in doc.sources] == ["Sheikh Jihad Al-‘Ayesh"]
+
+
+def test_the_credit_closest_to_a_quote_names_its_speaker() -> None:
+    # The outlet is credited with the whole clause, the poster with the quote.
+    from sidenote.pipeline import analyze_text
+
+    doc = analyze_text("According to the Daily Wire, in 2012 Omar tweeted: “Israel has hypnotized "
+                       "the world, may Allah awaken the people.” Omar was elected in 2018.")
+    [q] = [q for q in doc.quotes if q.kind == "direct"]
+    assert next(s.name for s in doc.sources if s.id == q.source) == "Omar"

@@ -280,6 +280,14 @@ def test_unnamed_means_a_source_phrase_that_really_leaves_the_source_unnamed(nam
         assert f"an unnamed source ({name})" in cards[0].body
 
 
+def test_a_head_word_before_a_name_is_a_modifier_not_an_unnamed_source():
+    # "official" modifies the website's name: a website, not an unnamed official.
+    name = "Israel’s official New York consulate website"
+    sentence = f"The factory will close in March, according to {name}."
+    cards = _one_source_card(sentence, name, "anonymous", "The factory will close in March", "according to")
+    assert all("unnamed source" not in c.body for c in cards)
+
+
 def test_a_source_credited_with_a_small_part_of_the_sentence_does_not_support_the_claim():
     sentence = ("Three cases of plague have been diagnosed in Inner Mongolia this month, sparking fears "
                 "of an epidemic, though officials say the risk of an outbreak is low.")

@@ -305,3 +305,50 @@ def test_a_platform_word_naming_someone_else_s_post_does_not_make_the_quote_a_po
                  mentions=(span(art.text, name),))
     q = quote(art.text, QUOTE, source="s1")
     assert bool(detect(doc(art, quotes=(q,), sources=(src,)))) is expect_card
+
+
+def _social_bodies(text: str) -> list[str]:
+    from sidenote.pipeline import analyze_text
+
+    return [c.body for c in analyze_text(text).cards if c.kind == "unverified_social_quote"]
+
+
+def test_a_platform_word_tied_to_none_of_the_quote_does_not_make_it_a_post():
+    # The exchange on Twitter is the sentence's topic; the quoted words were
+    # said to a judge.
+    assert _social_bodies(
+        "The Twitter exchange marks a bizarre twist in the story of the 26-year-old former U.S. Air "
+        "Force linguist, who on Thursday apologized to a federal judge and said she takes "
+        "“full responsibility for my actions.”"
+    ) == []
+
+
+def test_a_platform_word_inside_other_quoted_words_does_not_make_a_post():
+    # "tweet" is in what Giuliani said on television, not where it was posted.
+    assert _social_bodies(
+        "On Sunday, Giuliani told CBS’ “Face the Nation”: “Obstruction by tweet is not something "
+        "I think works real well.”"
+    ) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the platform names the post a long description before the quote
+        "In the months before, there was a tweet by Igor Sadikov, an elected representative of "
+        "students in McGill’s faculty of arts, saying: “punch a zionist.”",
+        # the quote opens a sentence before the cue that names the platform
+        "“Let me get this straight: this is a statement about a secret letter. Right,” he "
+        "tweeted sarcastically.",
+    ],
+)
+def test_a_platform_word_tied_to_the_quote_still_makes_it_a_post(text):
+    assert len(_social_bodies(text)) == 1
+
+
+def test_an_outlet_relaying_the_post_is_named():
+    [body] = _social_bodies(
+        "According to Breitbart, in the mother’s post on Facebook, which has since been taken down, "
+        "Patricia Spittler asks for help in identifying the man she called “scum bag of the year.”"
+    )
+    assert "a post by Patricia Spittler on Facebook, as relayed by Breitbart" in body

@@ -9,6 +9,7 @@ from .edges import strip_span
 from .lexical import OPEN_QUOTES, PREPOSITIONS, closes_quote
 from .sources import platform_at
 from .text import Token
+from .words import STATEMENT_NOUNS
 
 
 def content_after_or_before(
@@ -19,6 +20,12 @@ def content_after_or_before(
     cue closes the sentence ("..., Shehabi wrote."), the words before the source."""
     n = len(toks)
     k = after
+    cue_end = after
+    # "released the following statement: “...”": the statement is the quotation.
+    stated = next((m for m in range(after + 1, min(n, after + 2 + _MAX_COLON_TAIL)) if toks[m].text == ":"), None)
+    if stated is not None and stated + 1 < n and toks[stated + 1].text in OPEN_QUOTES \
+            and any(t.lower in STATEMENT_NOUNS for t in toks[after:stated]):
+        after = k = stated
     # "posted on Twitter accusing ...": the platform is where, not what.
     if k + 1 < n and toks[k].lower in ("on", "via") and platform_at(toks, k + 1):
         after = k = k + 2
@@ -38,6 +45,11 @@ def content_after_or_before(
         # "Hewitt writes:" closing its paragraph: what is credited is the next
         # paragraph, quoted or not.
         return _paragraph_after(text, toks[after].end)
+    if n > 1 and toks[-1].text == ":" and any(t.lower in STATEMENT_NOUNS for t in toks[cue_end:-1]) \
+            and sum(1 for t in toks[cue_end:-1] if t.is_word) <= _MAX_COLON_TAIL:
+        # "said in a statement:", "sent a statement to Fox News:" closing its
+        # paragraph: the statement is the next paragraph.
+        return _paragraph_after(text, toks[-1].end)
     rest_words = [t for t in toks[k:] if t.is_word]
     # "declined to comment": the to-clause is what is credited, not an adjunct.
     adjunct = _is_adjunct(toks, after) and not (to_clause and k < n and toks[k].lower == "to")

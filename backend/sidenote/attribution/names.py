@@ -17,8 +17,8 @@ def prose_name(name: str, kind: str) -> str:
     document named by a common noun)."""
     name = _LEADING_ARTICLE.sub(lambda m: m.group().lower(), name)
     low = name.lower()
-    if low.startswith(("the ", "a ", "an ")):
-        return name
+    if low.startswith(("the ", "a ", "an ")) or low.split(" ", 1)[0].endswith(("'s", "’s")):
+        return name  # ("Pennsylvania’s Supreme Court" has its determiner)
     if kind == "media" and "the " + low in MEDIA:
         return "the " + name
     if kind == "organization" and " " in name:

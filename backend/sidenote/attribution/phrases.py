@@ -42,6 +42,7 @@ from .words import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
     CLAUSE_STOPS,
+    COLON_CUES,
     CONTROL_VERBS,
     CUE_VERBS,
     DETERMINERS,
@@ -58,6 +59,8 @@ from .words import (
     PRONOUNS,
     REPOSTED_ITEMS,
     SHARE_WORDS,
+    STATEMENT_NOUNS,
+    STATEMENT_VERBS,
     TITLES,
     TO_CLAUSE_VERBS,
     WEEKDAYS,
@@ -168,6 +171,13 @@ def find_credits(
                 out.append(c)
                 i += 1
                 continue
+        if low in STATEMENT_VERBS and not t.is_cap and _statement_colon(text, toks, i, quotes):
+            # "The company released the following statement: “...”"
+            c = _verb(text, toks, i, sent, quotes)
+            if c:
+                out.append(c)
+            i += 1
+            continue
         if low in ALL_CUE_VERBS and (not t.is_cap or (
                 i > 0 and (low in CUE_VERBS or not _base_form(low)) and _title_case(toks)
                 and not _headline_passive(toks, i))):
@@ -194,6 +204,32 @@ def find_credits(
                 out.append(c)
         i += 1
     return out
+
+
+# Words between a statement verb and its noun ("released the following
+# statement:", "put out a brief written statement:").
+_STATEMENT_LEADS = frozenset("out a an the this its his her their following brief short written new".split())
+# Most words after the noun before the colon ("sent a statement to Fox News:").
+_MAX_STATEMENT_TAIL = 5
+
+
+def _statement_colon(text: str, toks: list[Token], i: int, quotes: tuple[Quote, ...]) -> bool:
+    """Whether the verb at ``toks[i]`` hands over a statement across a colon
+    that closes the sentence or opens a quotation: "released the following
+    statement:", "sent a statement to Fox News: “...”"."""
+    n = len(toks)
+    k = i + 1
+    while k < n and k - i <= 4 and toks[k].lower in _STATEMENT_LEADS:
+        k += 1
+    if k == i + 1 or k >= n or toks[k].lower not in STATEMENT_NOUNS:
+        return False
+    colon = next((m for m in range(k + 1, min(n, k + 2 + _MAX_STATEMENT_TAIL)) if toks[m].text == ":"), None)
+    if colon is None or any(not toks[m].is_word for m in range(k + 1, colon)):
+        return False
+    if colon + 1 < n:
+        return toks[colon + 1].text in OPEN_QUOTES or any(
+            q.kind == "direct" and q.outer_start == toks[colon + 1].start for q in quotes)
+    return True
 
 
 def _only_in_opening(toks: list[Token], i: int, found: list[Credit]) -> bool:
@@ -328,7 +364,20 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
     k = _subject_start(toks, i)
     if k is None or k >= i:
         return None
+    while k + 1 < i and toks[k].is_cap and toks[k].lower in _FOCUS_ADVERBS:
+        k += 1  # "Even SSMU president, Muna Tojiboeva, voiced ...": not part of the name
     t = toks[k]
+    role = _opening_role_then_name(toks, k, i)
+    if role is not None:
+        # "SSMU president, Muna Tojiboeva, voiced support and said": the
+        # name between the commas is the subject; the role describes it.
+        name_s, name_e, comma = role
+        cred = _rest_credited(text, toks, i, sent, name_s, name_e)
+        if cred is None:
+            return None
+        return replace(cred, mention=Span(toks[k].start, toks[name_e].end),
+                       description=text[toks[k].start : toks[name_s - 2].end],
+                       phrase=Span(toks[k].start, toks[comma].end))
     if t.lower in ("he", "she", "they"):
         end = k
     elif t.is_cap and t.is_word and t.lower not in DETERMINERS:
@@ -390,6 +439,24 @@ def _participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | No
     if toks[nxt].lower in ("a", "an", "the"):
         return None  # "Take a look ... and accused ...": an imperative, not a subject
     return _rest_credited(text, toks, i, sent, k, end)
+
+
+# Focus adverbs that may open a sentence before its subject ("Even SSMU
+# president ...", "Only Trump ...").
+_FOCUS_ADVERBS = frozenset("even only".split())
+
+
+def _opening_role_then_name(toks: list[Token], k: int, i: int) -> tuple[int, int, int] | None:
+    """``ROLE , NAME ,`` opening the sentence at ``toks[k]`` and followed by a
+    lower-case verb before ``toks[i]``: (name_start, name_end, closing comma)."""
+    for m in range(k + 3, min(i, k + MAX_NP)):
+        if toks[m].text != ",":
+            continue
+        found = role_then_name(toks, m)
+        if found is not None and found[0] == k and m + 1 < i and toks[m + 1].is_word \
+                and not toks[m + 1].is_cap:
+            return found[1], found[2], m
+    return None
 
 
 def _subject_start(toks: list[Token], i: int) -> int | None:
@@ -631,6 +698,11 @@ def _speaker_label(text: str, toks: list[Token], sent: Span) -> Credit | None:
         return None  # only at the start of a paragraph
     if toks[first].lower in ("from", "via") and k - first > 1:
         first += 1  # "From Reuters: ...": quoted from the outlet after the word
+    cue = Span(toks[k].start, toks[k].end)
+    if k - first > 1 and toks[first].lower in COLON_CUES:
+        # "Stated Stone: ...": an inverted verb of saying, not part of the name.
+        cue = Span(toks[first].start, toks[first].end)
+        first += 1
     head = toks[first]
     if head.lower in NOT_SPEAKERS or head.lower in DETERMINERS or head.text[:1].isdigit():
         return None
@@ -638,7 +710,7 @@ def _speaker_label(text: str, toks: list[Token], sent: Span) -> Credit | None:
     if content is None:
         return None
     name = Span(head.start, toks[k - 1].end)
-    return Credit(name, name, None, Span(toks[k].start, toks[k].end), content)
+    return Credit(name, name, None, cue, content)
 
 
 # Quantifiers that may lead a group whose view a sentence gives ("For many
@@ -716,6 +788,12 @@ def _named_quotes(text: str, toks: list[Token], quotes: tuple[Quote, ...]) -> li
             continue
         if s > 0 and toks[s - 1].text not in _ITEM_MARKS:
             continue
+        cue = Span(toks[k].start, toks[k].end)
+        if toks[s].lower in COLON_CUES:
+            # "Stated Stone: “...”": the verb of saying leads, the name
+            # follows it (one word is enough: the verb makes it a credit).
+            cue = Span(toks[s].start, toks[s].end)
+            s += 1
         if toks[s].lower in NOT_SPEAKERS or toks[s].lower in DETERMINERS:
             continue
         q = next((q for q in quotes if q.kind == "direct" and q.outer_start == toks[k + 1].start), None)
@@ -723,8 +801,7 @@ def _named_quotes(text: str, toks: list[Token], quotes: tuple[Quote, ...]) -> li
             continue
         name = Span(toks[s].start, toks[e].end)
         phrase = Span(toks[s].start, toks[k - 1].end) if e < k - 1 else None
-        out.append(Credit(name, name, None, Span(toks[k].start, toks[k].end),
-                          Span(q.start, q.end), phrase=phrase))
+        out.append(Credit(name, name, None, cue, Span(q.start, q.end), phrase=phrase))
     return out
 
 
@@ -926,6 +1003,7 @@ def _verb(
             ante_s = np_backward(toks, ante_e, 0)
             if restrictive and ante_s > ante_e and toks[ante_e].lower not in PRONOUNS:
                 ante_s = ante_e  # "Among those who said": the head word alone
+            ante_s = _person_of(toks, ante_s, ante_e)
             if ante_s <= ante_e and toks[ante_s].lower not in PRONOUNS:
                 content = content_after_or_before(text, toks, i + 1, j, sent, quotes)
                 if content is None or content.start < toks[i].end:
@@ -992,7 +1070,8 @@ def _verb(
             # A headline's "Clinton Email IG Report Rips FBI": the verb is the
             # "-s" word after; the bare "Report" is a noun ending the name.
             return None
-        if j == i - 1 and _base_form(low) and toks[mention_s].lower in _SINGULAR_DETERMINERS \
+        if j == i - 1 and (_base_form(low) or (_uninflected(low) and toks[mention_s].lower in ("a", "an"))) \
+                and toks[mention_s].lower in _SINGULAR_DETERMINERS \
                 and not head.endswith(("s", "men", "people", "children")) and head not in SHARE_WORDS \
                 and not bracketed and not appositive:
             # "a CNN report", "The October report": a singular subject takes
@@ -1078,6 +1157,34 @@ def _verb(
             phrase=Span(toks[s].start, toks[tail - 1].end) if tail > named_e else None,
         )
     return None
+
+
+def _person_of(toks: list[Token], s: int, e: int) -> int:
+    """Where the person "who" stands for opens in ``toks[s..e]``: "a bizarre
+    twist in the story of the 26-year-old linguist, who said" is about the
+    linguist, since a twist says nothing. Past the last preposition whose
+    noun before it names no one, when the phrase after it does (not "the
+    leader of the group", nor "the head of the agency")."""
+    if not _names_people(toks[e]):
+        return s
+    for p in range(e - 1, s, -1):
+        if (toks[p].lower not in PREPOSITIONS and toks[p].lower != "of") or not toks[p + 1].is_word:
+            continue
+        return s if _names_people(toks[p - 1]) or not toks[p - 1].is_word else p + 1
+    return s
+
+
+# Endings of nouns for people ("linguist", "director", "historian").
+_PERSON_ENDINGS = ("er", "or", "ist", "ian")
+
+
+def _names_people(t: Token) -> bool:
+    """A word that may name a person: a capitalised word, a role, an unnamed
+    source's head, or a noun with a person's ending ("who" is never "the
+    agency" of "the head of the agency, who said")."""
+    low = t.lower
+    return t.is_cap or low in ANONYMOUS_HEADS or low in TITLES \
+        or (len(low) > 5 and low.endswith(_PERSON_ENDINGS))
 
 
 # Auxiliaries of a progressive ("is saying", "was criticizing", "has been
@@ -1393,6 +1500,16 @@ def _base_form(low: str) -> bool:
     person ("reports", "continues") is a cue too."""
     return not low.endswith(("s", "ed", "ing")) \
         and (low + "s" in ALL_CUE_VERBS or low + "es" in ALL_CUE_VERBS)
+
+
+# Past forms of cue verbs that do not end in "-ed".
+_IRREGULAR_CUE_PAST = frozenset("said told wrote written thought shown found sought".split())
+
+
+def _uninflected(low: str) -> bool:
+    """A cue word with no past or third-person ending ("reply", "claim"):
+    after "a" and a singular noun it is a noun ("a blunt reply:")."""
+    return not low.endswith(("s", "ed", "ing")) and low not in _IRREGULAR_CUE_PAST
 
 
 def _has_quote_mark(words: str) -> bool:

@@ -5,6 +5,8 @@ poll shares such as "about 4 in 10")."""
 
 from __future__ import annotations
 
+import re
+
 from .lexical import (
     CLOSE_QUOTES,
     MAX_NP,
@@ -93,6 +95,9 @@ def np_backward(toks: list[Token], end: int, floor: int, speech: bool = False) -
         and not (adverb(toks[i + 1]) and not is_number(toks[start]))  # "only 7 percent"
     ):
         start = i + 1  # one leading modifier: "longtime Democratic pollster Pat Caddell"
+    # "in 2012 Omar tweeted": a year before a name is when, not who.
+    while start < end and _YEAR.fullmatch(toks[start].text) and toks[start + 1].is_cap:
+        start += 1
     if start > first and first < end and _plural_source(toks[first]) \
             and toks[first + 1].is_word and not toks[first + 1].is_cap:
         start = first
@@ -211,7 +216,19 @@ def _time_adjunct_back(toks: list[Token], i: int, floor: int) -> int:
     if i - 2 >= floor and low == "past" and toks[i - 1].lower == "the" \
             and toks[i - 2].lower == "in":
         return 3  # "allies have in the past said"
+    if i - 2 >= floor and low in _DURATION_UNITS and toks[i - 2].lower in _DURATION_LEADS \
+            and (toks[i - 1].lower in _DURATION_COUNTS or toks[i - 1].text.isdigit()):
+        return 3  # "Saudi leaders for two weeks denied", "officials for months have said"
+    if i - 1 >= floor and low in _DURATION_UNITS and toks[i - 1].lower in _DURATION_LEADS:
+        return 2
     return 0
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A duration between a subject and its verb ("for two weeks", "for months").
+_DURATION_UNITS = frozenset("days weeks months years decades hours".split())
+_DURATION_LEADS = frozenset("for over".split())
+_DURATION_COUNTS = frozenset("two three four five six several many few".split())
 
 
 def skip_aux_back(toks: list[Token], i: int, floor: int) -> int:
@@ -323,7 +340,10 @@ def role_then_name(toks: list[Token], comma: int) -> tuple[int, int, int] | None
     if role_s > k - 1:
         return None
     lead = toks[role_s].lower
-    if not (lead in DETERMINERS or lead.endswith(("'s", "’s"))) or lead in ("this", "that"):
+    # "SSMU president, Muna Tojiboeva, said": a body's name may lead a
+    # role word as a determiner would.
+    named_body = toks[role_s].is_cap and toks[role_s].is_word and head.lower in TITLES
+    if not (lead in DETERMINERS or lead.endswith(("'s", "’s")) or named_body) or lead in ("this", "that"):
         return None
     return role_s, k + 1, name_e
 

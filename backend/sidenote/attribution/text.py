@@ -9,9 +9,10 @@ from typing import NamedTuple
 
 from ..pipeline.doc import Quote, Sentence
 
-# A word keeps inner apostrophes, hyphens and dots ("al-Nusra", "U.S", "Trump's");
-# any other non-space character is a token of its own.
-_TOKEN_RE = re.compile(r"\w+(?:[-'’.&]\w+)*|[^\w\s]")
+# A word keeps inner apostrophes, hyphens and dots ("al-Nusra", "U.S", "Trump's")
+# and a transliterated ayin ("Al-‘Ayesh", "Shi‘a": an opening quote mark never
+# follows a letter directly); any other non-space character is a token of its own.
+_TOKEN_RE = re.compile(r"\w+(?:(?:-‘|[-'’.&‘])\w+)*|[^\w\s]")
 # A dot after these belongs to the word, not to the sentence.
 _ABBREV = frozenset(
     "mr mrs ms dr prof sen rep gov gen lt col sgt capt rev st jr sr u.s no vs inc corp co".split()

@@ -56,6 +56,14 @@ PRONOUNS: dict[str, str] = load_table(_DIR + "pronouns.txt")
 NOT_SPEAKERS: frozenset[str] = load_words(_DIR + "not_speakers.txt")
 NOT_SOURCES: frozenset[str] = load_words(_DIR + "not_sources.txt")
 COUNTRIES: frozenset[str] = load_words(_DIR + "countries.txt")
+# Verbs of saying or writing that hand their credit across a closing colon
+# ("Fox News reports:", and inverted, "Stated Stone: “...”").
+COLON_CUES: frozenset[str] = load_words(_DIR + "colon_cues.txt")
+# "released the following statement:": the verbs and nouns of a statement
+# handed over across a colon.
+_STATEMENT_COLON: dict[str, str] = load_table(_DIR + "statement_colon.txt")
+STATEMENT_VERBS: frozenset[str] = frozenset(k for k, v in _STATEMENT_COLON.items() if v == "verb")
+STATEMENT_NOUNS: frozenset[str] = frozenset(k for k, v in _STATEMENT_COLON.items() if v == "noun")
 # word -> "" (a share wherever it stands) or "of" (only when "of" follows)
 SHARE_WORDS: dict[str, str] = load_table(_DIR + "share_words.txt")
 

@@ -247,8 +247,12 @@ def _unnamed(source: Source) -> bool:
     wrong place ("Yet our shocked State Department experts somehow cannot")."""
     if source.kind != "anonymous" or _garbled(source):
         return False
-    words = re.findall(r"[a-z]+", source.name.lower())
-    heads = [i for i, w in enumerate(words) if w in ANONYMOUS_HEADS]
+    cased = re.findall(r"[A-Za-z]+", source.name)
+    words = [w.lower() for w in cased]
+    # A head word before a capitalised name modifies it ("Israel’s official
+    # New York consulate website" is a website, not an official).
+    heads = [i for i, w in enumerate(words) if w in ANONYMOUS_HEADS
+             and not (i + 1 < len(cased) and cased[i + 1][0].isupper())]
     if not heads:
         return False
     if len(words) - 1 - heads[0] > MAX_WORDS_AFTER_HEAD:

@@ -18,6 +18,7 @@ paragraph or from the mention that credits it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -40,7 +41,9 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _PICTURE = re.compile(r"\bpic\.(?:twitter|x)\.com/")
 
 
-def _platform_near(doc: Doc, span: Span, outside: Span | None = None) -> tuple[str, Span] | None:
+def _platform_near(
+    doc: Doc, span: Span, outside: Span | None = None, keep: Callable[[Span], bool] | None = None
+) -> tuple[str, Span] | None:
     """A platform named in the sentence holding ``span``, not inside
     ``outside`` (the quoted words) and not as a speaker's own name
     ("Twitter said it would act" is the company, not a post) unless that
@@ -52,6 +55,8 @@ def _platform_near(doc: Doc, span: Span, outside: Span | None = None) -> tuple[s
     for start, end, platform in find_platform_names(doc.text, s.start, s.end):
         where = Span(start, end)
         if outside is not None and outside.contains(where):
+            continue
+        if keep is not None and not keep(where):
             continue
         if any(
             m.overlaps(where) and not _is_account_on(src, platform) for src in doc.sources for m in src.mentions
@@ -72,16 +77,67 @@ def _channel_evidence(doc: Doc, source: Source) -> Span | None:
 
 def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple[str, Span | None] | None:
     inner = Span(quote.start, quote.end)
-    here = _platform_near(doc, Span(quote.outer_end - 1, quote.outer_end), inner) or _platform_near(
-        doc, inner, inner
-    )
     source = sources.get(quote.source or "")
+
+    # "The Twitter exchange marks a twist for Winner, who ... said she takes
+    # “full responsibility”": a platform word tied to none of the quote is
+    # the sentence's topic, not where these words were posted.
+    def tied(where: Span) -> bool:
+        return _tied(doc, quote, where, source)
+
+    here = _platform_near(doc, Span(quote.outer_end - 1, quote.outer_end), inner, tied) or _platform_near(
+        doc, inner, inner, tied
+    )
     if here is not None:
         return None if _someone_elses_post(doc.text, here[1], source) else here
     if source is not None and source.channel and _is_account_on(source, source.channel):
         if introduced_on_platform(doc, source) and not _spoken_elsewhere(doc, quote):
             return source.channel, _channel_evidence(doc, source)
     return _lead_in_platform(doc, quote, source)
+
+
+# Most words between a platform word and what it ties to: the quotation
+# itself ("a tweet by Igor Sadikov, an elected representative of students in
+# McGill’s faculty of arts, saying: “...”") or the cue that credits it
+# ("Trump wrote on Twitter"). A mention of the speaker ties it only when
+# next to it ("a tweet from Jon Ralston", "In a tweet, it said"): a speaker
+# named inside the sentence's object ("The Twitter exchange marks a twist
+# in the story of the linguist") did not post there.
+TIE_WORDS = 15
+TIE_MENTION_WORDS = 3
+_GAP_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def _gap_words(text: str, a: Span, b: Span) -> int:
+    """How many words stand between two spans of one sentence."""
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return len(_GAP_WORD.findall(text, lo, hi)) if lo < hi else 0
+
+
+def _tied(doc: Doc, quote: Quote, where: Span, source: Source | None) -> bool:
+    """Whether the platform word at ``where`` is tied to this quotation: near
+    the quoted words, the speaker's mention or the cue that credits them, and
+    not inside other quoted words ("told CBS’ “Face the Nation”: “Obstruction
+    by tweet is not ...”" was said on television)."""
+    if any(q.start <= where.start and where.end <= q.end for q in doc.quotes):
+        return False
+    text = doc.text
+    if _gap_words(text, where, Span(quote.outer_start, quote.outer_end)) <= TIE_WORDS:
+        return True  # (the quote may open in a sentence before the platform's)
+    if source is None:
+        return False
+    i = doc.sentence_index(where.start)
+    inner = Span(quote.start, quote.end)
+    cues = [
+        a.cue for a in doc.attributions
+        if a.source == source.id and a.cue is not None and a.content.overlaps(inner)
+    ]
+    return any(
+        doc.sentence_index(c.start) == i and _gap_words(text, where, c) <= TIE_WORDS for c in cues
+    ) or any(
+        doc.sentence_index(m.start) == i and _gap_words(text, where, m) <= TIE_MENTION_WORDS
+        for m in source.mentions
+    )
 
 
 # "Omar’s initial tweet": a name's possessive just before the platform word.
@@ -241,6 +297,20 @@ def _checkable(doc: Doc, quote: Quote, platform: str, source: Source | None) -> 
     return False
 
 
+def _relaying_outlet(doc: Doc, quote: Quote, source: Source | None, sources: dict[str, Source]) -> Source | None:
+    """An outlet credited with the clause that carries the quote around its
+    speaker's own credit ("According to Breitbart, in the mother’s post on
+    Facebook, ... she called “...”"): the reader has the post only through it."""
+    inner = Span(quote.start, quote.end)
+    for a in doc.attributions:
+        other = sources.get(a.source)
+        if other is None or other is source or other.kind != "media":
+            continue
+        if a.content.start < quote.outer_start and a.content.overlaps(inner):
+            return other
+    return None
+
+
 # Shorter quotes are a word or two of colour, not a statement a reader needs
 # to check against the post.
 MIN_WORDS = 3
@@ -264,10 +334,14 @@ def detect(doc: Doc) -> list[Card]:
         if named and source is not None and source.kind == "media":
             # "According to AFP, one user on Weibo posted": the outlet relays the post.
             credited = f"a post on {where}, as relayed by {prose_name(source.name, source.kind)}"
-        elif named and source is not None:
-            credited = f"a post by {source.name} on {where}"
         else:
-            credited = f"a post on {where}"
+            if named and source is not None:
+                credited = f"a post by {source.name} on {where}"
+            else:
+                credited = f"a post on {where}"
+            relay = _relaying_outlet(doc, quote, source, sources)
+            if relay is not None:
+                credited += f", as relayed by {prose_name(relay.name, relay.kind)}"
         evidence: list[Evidence] = []
         if platform_span is not None:
             evidence.append(

@@ -30,7 +30,7 @@ from ..attribution.text import Token, find_quotes, split_sentences, tokenize
 from ..attribution.words import (
     ALL_CUE_VERBS, ANONYMOUS_HEADS, CUE_VERBS, DETERMINERS, DOCUMENT_HEADS, MONTHS,
     NAME_JOINERS, NOT_SOURCES, ORG_WORDS, OUTLET_NAME_FORMS, PLATFORM_HOSTS, PLATFORMS, PRONOUNS,
-    WEEKDAYS,
+    STATEMENT_VERBS, WEEKDAYS,
 )
 from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 
@@ -40,12 +40,12 @@ from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 # Title-case forms too: a headline's verbs are capitalised ("Trump Says ...",
 # "Another GOP Figure Endorses Clinton").
 _CUE_WORDS = ALL_CUE_VERBS | {w.capitalize() for w in ALL_CUE_VERBS} | POLL_WORDS | {
-    "according", "According"} | OUTLET_NAME_FORMS
+    "according", "According"} | OUTLET_NAME_FORMS | STATEMENT_VERBS  # ("released the following statement:")
 # A sentence opening "To Sexton, ..." or "For most Democrats, ..." may give a view.
 _VIEW_OPENERS = ("To ", "For ")
 _WORD_RE = re.compile(r"\w+")
 # Runs of capitalised words joined by "of", "for", "in"...: candidate names.
-_CAP = r"[A-Z][\w’'&-]*"
+_CAP = r"[A-Z][\w’'‘&-]*"  # ("Al-‘Ayesh": a transliterated ayin)
 _NAME_RE = re.compile(
     _CAP + r"(?:(?:[ \t]+(?:" + "|".join(sorted(NAME_JOINERS - {"and"})) + r"))*[ \t]+" + _CAP + r")*"
 )
@@ -407,10 +407,12 @@ def _resolve(
     text: str, c: Credit, entries: list[Entry], recent: list[int], headline: bool = False
 ) -> int | None:
     ph = classify(text, c.name)
-    if headline and ph.kind == "person" and _common_noun_capitalised(text, c.name):
+    if headline and ph.kind in ("person", "anonymous") and _common_noun_capitalised(text, c.name):
         # A headline's "Muslim Cleric: ...": title case capitalises a role the
-        # article writes in lower case ("a Kuwaiti cleric"); no one is named.
-        ph = replace(ph, kind="anonymous")
+        # article writes in lower case ("a Kuwaiti cleric"). The article names
+        # that person below; a card calling him "an unnamed source" or
+        # "Muslim Cleric" would be wrong, so the headline credits no one.
+        return None
     if ph.kind.startswith("pronoun:"):
         want = _PERSONS if ph.kind.endswith("person") else _GROUPS
         for idx in reversed(recent):
@@ -421,9 +423,8 @@ def _resolve(
         # the article last named ("Fiorina was upfront... “...,” she said").
         if ph.kind.endswith("person"):
             ante = _antecedent(text, c.mention.start)
-            if ante is not None:
-                # The very words a source was already read from ("Muslim
-                # Cleric", kept unnamed) stay that source.
+            if ante is not None and not _common_noun_capitalised(text, ante):
+                # (not a headline's role, "Muslim Cleric", which names no one)
                 idx = next((k for k, e in enumerate(entries) if ante in e.names), None)
                 if idx is None:
                     idx = _find_or_add(text, entries, ante, "person")
@@ -727,7 +728,16 @@ def _credit_quote(q: Quote, attributions: tuple[Attribution, ...]) -> Quote:
     if q.kind != "direct" or q.source is not None:
         return q
     inner = Span(q.start, q.end)
-    for a in attributions:
-        if a.content.overlaps(inner):
-            return replace(q, source=a.source)
-    return q
+    # The credit closest to the quoted words is the speaker's: "According to
+    # the Daily Wire, Omar tweeted: “...”" credits the outlet with the whole
+    # clause ("Omar tweeted" included) and Omar with the quote alone.
+    crediting = [a for a in attributions if a.content.overlaps(inner)]
+    if not crediting:
+        return q
+
+    def fit(a: Attribution) -> tuple[int, int]:
+        outside = max(0, inner.start - a.content.start) + max(0, a.content.end - inner.end)
+        shared = min(a.content.end, inner.end) - max(a.content.start, inner.start)
+        return outside, -shared
+
+    return replace(q, source=min(crediting, key=fit).source)
