@@ -14,7 +14,9 @@ reports X." after a date. Third round: ", saying" after a dateline, an
 opening clause or adverb, a colon closing its paragraph before unquoted
 words, a pollster that "finds", an age before a name; and no source from a
 reposting credit line, a subjunctive "that X not ...", an imperative or a
-month. Every sentence here is made up."""
+month. Then stance verbs kept after measuring what each adds on PolNeAR
+train ("lashed out at", "agrees with"), and acts left out ("spoke with",
+"signed"). Every sentence here is made up."""
 
 from __future__ import annotations
 
@@ -518,3 +520,26 @@ def test_a_duration_between_subject_and_verb_is_not_part_of_the_source() -> None
 def test_a_year_before_a_name_is_not_part_of_it() -> None:
     doc = run("According to the Daily Wire, in 2012 Omar tweeted: “Israel has hypnotized the world.”")
     assert "Omar" in source_names(doc) and "2012 Omar" not in source_names(doc)
+
+
+def test_stance_verbs_of_the_third_round_credit_their_subject() -> None:
+    # Forms added after measuring, on PolNeAR train, the sources each one adds.
+    doc = run("Senator Ana Ruiz lashed out at the new budget plan for the city.")
+    assert phrases_crediting(doc, "the new budget plan") == ["Senator Ana Ruiz"]
+    doc = run("Mayor Tom Reyes distanced himself from the new budget plan.")
+    assert phrases_crediting(doc, "the new budget plan") == ["Mayor Tom Reyes"]
+    doc = run("Governor Lee agrees with the council that the bridge must close.")
+    assert phrases_crediting(doc, "the bridge must close") == ["Governor Lee"]
+    doc = run("The mayor doubled down on his claim that the budget is balanced.")
+    assert phrases_crediting(doc, "the budget is balanced") == ["The mayor"]
+
+
+def test_acts_and_meetings_left_out_of_the_stance_verbs_credit_no_one() -> None:
+    # Measured and left out: "spoke with" names whom, not what; "signed",
+    # "wants" and "published" are acts or the writer's reading of an aim.
+    doc = run("Mayor Tom Reyes spoke with investigators four times after the fire.")
+    assert phrases_crediting(doc, "investigators four times") == []
+    doc = run("Governor Lee signed an order giving the city new money for roads.")
+    assert phrases_crediting(doc, "an order giving") == []
+    doc = run("The senator wants to wrap up the hearings before the holidays.")
+    assert phrases_crediting(doc, "wrap up the hearings") == []
