@@ -912,6 +912,10 @@ def test_a_sentence_opener_is_not_part_of_the_source_phrase(text: str, name: str
         ("Mueller Report", "document", "Mueller Report"),
         # A possessive is the name's determiner: not "the Pennsylvania’s Supreme Court".
         ("Pennsylvania’s Supreme Court", "organization", "Pennsylvania’s Supreme Court"),
+        # "Police say ...": the capital was the sentence's, not the name's.
+        ("Police", "organization", "police"),
+        ("Investigators", "anonymous", "investigators"),
+        ("Reuters", "media", "Reuters"),
     ],
 )
 def test_source_names_read_as_prose_says_them(name, kind, said):

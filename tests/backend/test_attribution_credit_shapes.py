@@ -543,3 +543,115 @@ def test_acts_and_meetings_left_out_of_the_stance_verbs_credit_no_one() -> None:
     assert phrases_crediting(doc, "an order giving") == []
     doc = run("The senator wants to wrap up the hearings before the holidays.")
     assert phrases_crediting(doc, "wrap up the hearings") == []
+
+
+# "spoke" and "speaks" credit words only in the shapes that say what was
+# spoken of (data/attribution/speak_verbs.txt).
+def test_spoke_of_or_about_credits_the_speaker_with_the_topic() -> None:
+    doc = run("The rally ran late. Mayor Tom Reyes spoke of his faith in the city's workers.")
+    assert phrases_crediting(doc, "his faith in the city") == ["Mayor Tom Reyes"]
+    cues = [doc.text[a.cue.start : a.cue.end] for a in doc.attributions if a.cue]
+    assert cues == ["spoke of"]
+    doc = run("The rally ran late. Mayor Tom Reyes spoke briefly about the new budget plan.")
+    assert phrases_crediting(doc, "the new budget plan") == ["Mayor Tom Reyes"]
+    doc = run("The rally ran late. Mayor Tom Reyes spoke favorably of the new budget plan.")
+    assert phrases_crediting(doc, "the new budget plan") == ["Mayor Tom Reyes"]
+    doc = run("The rally ran late. Carla Mendes often speaks of the new budget plan.")
+    assert phrases_crediting(doc, "the new budget plan") == ["Carla Mendes"]
+
+
+def test_spoke_out_against_or_in_favor_of_credits_the_speaker() -> None:
+    doc = run("The rally ran late. Mayor Tom Reyes spoke out sharply against the new budget plan.")
+    assert phrases_crediting(doc, "the new budget plan") == ["Mayor Tom Reyes"]
+    doc = run("The rally ran late. Mayor Tom Reyes spoke out in favor of the new budget plan.")
+    assert phrases_crediting(doc, "the new budget plan") == ["Mayor Tom Reyes"]
+
+
+def test_spoke_to_a_listener_credits_only_a_topic_or_a_quotation() -> None:
+    doc = run("The rally ran late. Mayor Tom Reyes spoke to reporters on Monday about the budget plan.")
+    assert phrases_crediting(doc, "the budget plan") == ["Mayor Tom Reyes"]
+    doc = run("The rally ran late. Mayor Tom Reyes spoke to reporters on Monday:\n\n"
+              "“The budget plan will pass by Friday.”")
+    assert phrases_crediting(doc, "The budget plan will pass") == ["Mayor Tom Reyes"]
+    # Whom, how long or on what terms someone spoke credits nothing.
+    for said in ("Carla Mendes spoke with investigators four times.",
+                 "Carla Mendes spoke for about 30 minutes and left.",
+                 "Carla Mendes spoke on the condition of anonymity.",
+                 "The obliteration Carla Mendes spoke of was changing the town."):
+        doc = run("The rally ran late. " + said)
+        assert [a for a in doc.attributions
+                if a.cue and doc.text[a.cue.start : a.cue.end].startswith("spoke")] == [], said
+
+
+def test_spoke_on_condition_of_anonymity_leaves_the_source_to_said() -> None:
+    doc = run("“The bill is dead,” said a Senate aide who spoke on the condition of "
+              "anonymity to speak candidly about the talks.")
+    assert phrases_crediting(doc, "The bill is dead") == ["a Senate aide"]
+    assert all(doc.text[a.cue.start : a.cue.end] == "said" for a in doc.attributions if a.cue)
+
+
+def test_who_spoke_about_credits_the_person_before_it() -> None:
+    doc = run("The gala ran late. Ivanka Trump, who spoke passionately about her father's drive, left early.")
+    assert phrases_crediting(doc, "her father's drive") == ["who"]
+    assert [s.name for s in doc.sources] == ["Ivanka Trump"]
+    # "speaks the truth about": the writer's verdict, not a topic.
+    doc = run("The gala ran late. Ann Lee, who speaks the truth about the war, left early.")
+    assert doc.attributions == ()
+
+
+def test_statement_noun_after_had_and_an_adjective_hands_over_the_quotation() -> None:
+    doc = run("The tweet drew no answer. But Winner’s mother had a blunt reply: "
+              "“Please pardon my daughter Reality Winner.”")
+    assert phrases_crediting(doc, "Please pardon my daughter") == ["Winner’s mother"]
+
+
+def test_mentioned_him_credits_no_words() -> None:
+    doc = run("The story changed wildly since the authorities mentioned him, and now he has vanished.")
+    assert doc.attributions == ()
+    # "mentions her granddaughter": "her" is a determiner there.
+    doc = run("The candidate mentions her granddaughter in speeches about the economy.")
+    assert phrases_crediting(doc, "her granddaughter") == ["The candidate"]
+
+
+def test_a_cue_in_what_someone_hopes_credits_no_one() -> None:
+    doc = run("Congressional Republicans are hoping the files reveal details about the inquiry.")
+    assert phrases_crediting(doc, "details about the inquiry") == []
+    doc = run("He said he hoped that Attorney General Ana Ruiz would announce one shortly.")
+    assert phrases_crediting(doc, "one shortly") == []
+
+
+def test_a_participle_in_a_with_phrase_is_no_cue() -> None:
+    doc = run("Francis relaunched it on Feb. 17 with some members reappointed and nine new "
+              "members added, some of whom are victims of abuse.")
+    assert phrases_crediting(doc, "some of whom are victims") == []
+
+
+def test_who_says_clause_ends_where_the_main_verb_resumes_and_names_the_person() -> None:
+    doc = run("(CNN) Douglas Haig, an Arizona man who says he sold tracer ammunition to the gunman, "
+              "was arrested Friday on a charge of selling bullets.")
+    [a] = doc.attributions
+    assert doc.text[a.content.start : a.content.end] == "he sold tracer ammunition to the gunman"
+    [s] = doc.sources
+    assert s.name == "Douglas Haig"
+    assert s.kind == "person"
+
+
+def test_a_writer_s_adjective_before_a_full_name_is_not_part_of_it() -> None:
+    doc = run("Meanwhile, the ever-present Michael Avenatti, a lawyer, tweeted that he had new information.")
+    assert [s.name for s in doc.sources] == ["Michael Avenatti"]
+    # A group word says what the body is, and stays with the description.
+    doc = run("The rights group Human Rights Watch said the camp was closed.")
+    assert [s.kind for s in doc.sources] == ["organization"]
+
+
+def test_a_pronoun_in_a_clause_of_its_sentence_stands_for_the_sentence_s_subject() -> None:
+    doc = run("The anger is boiling over.\n\nBishop Thomas Tobin of Providence, nicknamed the “Good "
+              "Tobin” in contrast to the “Bad Tobin” and Cardinal Joseph Tobin of Newark, got an "
+              "earful when he tweeted, “I am very proud of my brother bishops and the work they do.”")
+    assert phrases_crediting(doc, "I am very proud") == ["he"]
+    assert [s.name for s in doc.sources] == ["Bishop Thomas Tobin"]
+
+
+def test_often_between_subject_and_cue_is_not_part_of_the_source() -> None:
+    doc = run("The race is close. Mayor Tom Reyes often says the plan would cost too much.")
+    assert phrases_crediting(doc, "the plan would cost") == ["Mayor Tom Reyes"]

@@ -359,7 +359,7 @@ def test_support_found_in_a_restating_sentence_is_shown_as_the_evidence():
     d = doc(art, sources=(officials,), claims=(_claim(text, claim),),
             attributions=(Attribution("s1", content, source_span=span(text, "Officials")),))
     [card] = detect(d)
-    assert "an unnamed source (Officials)" in card.body
+    assert "an unnamed source (officials)" in card.body  # the capital was its sentence's
     assert [(e.exact, e.start, e.label) for e in card.evidence] == [("Officials", text.index("Officials"), "source")]
 
 

@@ -129,6 +129,18 @@ def test_scare_quotes_are_not_social_quotes():
     assert detect(doc(art, quotes=(q,))) == []
 
 
+def test_the_writer_s_own_name_for_people_is_not_a_post():
+    # "the people we still call “...”": a name the article gives, whatever
+    # platform the sentence mentions.
+    art = article([f"The anger is boiling over into the Twitter feed of the people we still call “{QUOTE}”."])
+    assert detect(doc(art, quotes=(quote(art.text, QUOTE),))) == []
+    art = article([f"The anger is boiling over on Twitter at the so-called “{QUOTE}”."])
+    assert detect(doc(art, quotes=(quote(art.text, QUOTE),))) == []
+    # What the poster called someone is the post's words.
+    art = article([f"In her post on Facebook she asks who the man is she called “{QUOTE}”."])
+    assert len(detect(doc(art, quotes=(quote(art.text, QUOTE),)))) == 1
+
+
 def test_a_platform_that_is_the_speaker_is_not_a_post():
     # "Twitter said" is the company speaking, not a tweet.
     art = article(["“We will take decisive corrective action,” Twitter said in a statement."])

@@ -14,10 +14,12 @@ from .words import STATEMENT_NOUNS
 
 def content_after_or_before(
     text: str, toks: list[Token], after: int, mention_s: int, sent: Span,
-    quotes: tuple[Quote, ...], to_clause: bool = False,
+    quotes: tuple[Quote, ...], to_clause: bool = False, topic: bool = False,
 ) -> Span | None:
     """What the source is credited with: the clause after the cue, or, when the
-    cue closes the sentence ("..., Shehabi wrote."), the words before the source."""
+    cue closes the sentence ("..., Shehabi wrote."), the words before the source.
+    ``topic``: the words after the cue are what was spoken of ("spoke about
+    this last week"), never a time or place adjunct."""
     n = len(toks)
     k = after
     cue_end = after
@@ -52,7 +54,7 @@ def content_after_or_before(
         return _paragraph_after(text, toks[-1].end)
     rest_words = [t for t in toks[k:] if t.is_word]
     # "declined to comment": the to-clause is what is credited, not an adjunct.
-    adjunct = _is_adjunct(toks, after) and not (to_clause and k < n and toks[k].lower == "to")
+    adjunct = _is_adjunct(toks, after) and not (to_clause and k < n and toks[k].lower == "to") and not topic
     before_ok = mention_s > 0 and (
         toks[mention_s - 1].text == "," or closes_quote(toks, mention_s - 1)
     )

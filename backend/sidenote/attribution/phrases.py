@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..pipeline.doc import Quote, Span
-from .content import content_after_or_before, widen_to_quote
+from .content import content_after_or_before, quote_after_colon, widen_to_quote
 from .edges import (
     looks_like_description,
     next_comma,
@@ -51,19 +51,24 @@ from .words import (
     MEDIA,
     MEDIA_HEADS,
     MONTHS,
+    NAME_JOINERS,
     NOT_OUTLET_ACTS,
     NOT_SPEAKERS,
+    ORG_WORDS,
     OUTLET_ACTS,
     OUTLET_NAME_FORMS,
     POLLSTERS,
     PRONOUNS,
     REPOSTED_ITEMS,
     SHARE_WORDS,
+    SPEAK_VERBS,
+    SPEECH_TOPICS,
     STATEMENT_NOUNS,
     STATEMENT_VERBS,
     TITLES,
     TO_CLAUSE_VERBS,
     WEEKDAYS,
+    WISH_VERBS,
 )
 
 # "told RT": the listener of these verbs is an object, not the content.
@@ -78,6 +83,8 @@ _TOLD_FORMS = frozenset("tell tells told telling".split())
 _DOCUMENT_VERBS = frozenset("show shows showed shown find finds found".split())
 # "called it a “disaster”" credits words; "a group called X" only names X.
 _NAMING_VERBS = frozenset("call calls called describe describes described".split())
+# Verbs whose pronoun object is who or what was named, not a view.
+_MENTION_VERBS = frozenset("mention mentions mentioned".split())
 # Objects of "call" that make it a judgement ("called him a liar").
 _OBJECT_PRONOUNS = frozenset("him her it them me us".split())
 # Words after "called her" that make it a telephone call ("called her to
@@ -178,6 +185,14 @@ def find_credits(
                 out.append(c)
             i += 1
             continue
+        if low in SPEAK_VERBS and not t.is_cap:
+            # "Obama spoke of his faith", not "spoke with investigators".
+            topic = _speech_topic(text, toks, i, quotes)
+            c = _verb(text, toks, i, sent, quotes, topic=topic) if topic is not None else None
+            if c:
+                out.append(c)
+            i += 1
+            continue
         if low in ALL_CUE_VERBS and (not t.is_cap or (
                 i > 0 and (low in CUE_VERBS or not _base_form(low)) and _title_case(toks)
                 and not _headline_passive(toks, i))):
@@ -221,6 +236,9 @@ def _statement_colon(text: str, toks: list[Token], i: int, quotes: tuple[Quote, 
     k = i + 1
     while k < n and k - i <= 4 and toks[k].lower in _STATEMENT_LEADS:
         k += 1
+    if k > i + 1 and k + 1 < n and toks[k].is_word and not toks[k].is_cap \
+            and toks[k].lower not in STATEMENT_NOUNS and toks[k + 1].lower in STATEMENT_NOUNS:
+        k += 1  # one adjective after the determiner: "had a blunt reply:"
     if k == i + 1 or k >= n or toks[k].lower not in STATEMENT_NOUNS:
         return False
     colon = next((m for m in range(k + 1, min(n, k + 2 + _MAX_STATEMENT_TAIL)) if toks[m].text == ":"), None)
@@ -854,9 +872,100 @@ def _maker_named(toks: list[Token], s: int, e: int) -> Span | None:
     return None
 
 
+# Most tokens "spoke" may stand from an "about" that says what was spoken
+# of, past the listener and a time or place ("spoke to CNN on Monday about").
+_MAX_TO_ABOUT = 10
+# "spoke out for", "spoke instead about": words between the verb and its topic.
+_SPEECH_PARTICLES = frozenset("out instead".split())
+
+
+def _speech_topic(text: str, toks: list[Token], i: int, quotes: tuple[Quote, ...]) -> int | None:
+    """The last token of the cue when "spoke" at ``i`` is followed by what was
+    spoken of ("spoke favorably of", "spoke out against", "spoke in favor
+    of", "spoke to reporters Monday about"), or ``i`` itself when a colon
+    closing "spoke to reporters:" opens a quotation; None when what follows
+    is only whom, how or when ("spoke with investigators four times",
+    "spoke on condition of anonymity", "spoke for about 30 minutes")."""
+    n = len(toks)
+    k = i + 1
+    out = False
+    while k < n and not toks[k].is_cap and (adverb(toks[k]) or toks[k].lower in _SPEECH_PARTICLES):
+        out = out or toks[k].lower == "out"
+        k += 1
+    if k >= n:
+        return None
+    kind = SPEECH_TOPICS.get(toks[k].lower)
+    if kind in ("topic", "about") or (kind == "out" and out):
+        return _topic_opens(toks, k)
+    if toks[k].lower == "in" and k + 2 < n and SPEECH_TOPICS.get(toks[k + 1].lower) == "favor" \
+            and toks[k + 2].lower == "of":
+        return _topic_opens(toks, k + 2)
+    if not (toks[k].lower in PREPOSITIONS or toks[k].lower == "to" or toks[k].lower in WEEKDAYS or toks[k].lower in TIME_WORDS
+            or toks[k].lower in _TIME_OPENERS):
+        # Only a listener, a place or a time may stand before "about": "spoke
+        # the truth about" is the writer's verdict on the words, not a topic.
+        return None
+    for m in range(k, min(n, k + _MAX_TO_ABOUT)):
+        t = toks[m]
+        if SPEECH_TOPICS.get(t.lower) == "about" and toks[m - 1].lower != "for":
+            return _topic_opens(toks, m)
+        if not t.is_word or t.lower in CLAUSE_STOPS or t.lower in FINITE or t.lower in ALL_CUE_VERBS:
+            break
+        if t.lower == "to" and m + 1 < n and _infinitive(toks[m + 1]):
+            break  # "spoke on condition of anonymity to speak candidly about": that verb's topic
+    if toks[i + 1].lower in ("to", "with") and quote_after_colon(text, toks, i + 1, quotes) is not None:
+        return i
+    return None
+
+
+# Most tokens between "with" and the noun phrase of its absolute clause
+# ("with some members reappointed and nine new members added").
+_MAX_WITH_BACK = 8
+
+
+def _absolute_with(toks: list[Token], s: int) -> bool:
+    """The noun phrase starting at ``s`` stands in a "with" phrase (after
+    "with", or after "and" inside one), so a participle after it is no verb
+    of its own."""
+    for m in range(s - 1, max(-1, s - 1 - _MAX_WITH_BACK), -1):
+        low = toks[m].lower
+        if low == "with":
+            return True
+        if not toks[m].is_word or (low in CLAUSE_STOPS and low != "and") or low in FINITE:
+            return False
+    return False
+
+
+def _infinitive(t: Token) -> bool:
+    """A word after "to" that reads as a verb, not as whom one spoke to
+    ("to speak", not "to reporters", "to CNN", "to the crowd")."""
+    return t.is_word and not t.is_cap and t.lower not in DETERMINERS and t.lower not in PRONOUNS \
+        and not t.lower.endswith("s")
+
+
+def _topic_opens(toks: list[Token], p: int) -> int | None:
+    """``p`` when the words after the particle at ``p`` can be what was
+    spoken of: not a clause's verb ("the obliteration Johnson spoke of was
+    changing") and not an amount ("spoke for about 30 minutes")."""
+    if p + 1 >= len(toks):
+        return None
+    t = toks[p + 1]
+    if not (t.is_word or t.text in OPEN_QUOTES) or t.lower in _PASSIVE or t.lower in FINITE:
+        return None
+    if toks[p].lower == "about" and (t.text[:1].isdigit() or t.lower in NUMBER_WORDS or (
+            t.lower in ("a", "an") and p + 2 < len(toks)
+            and toks[p + 2].lower.rstrip("s") in _TIME_UNITS)):
+        return None
+    return p
+
+
 def _verb(
-    text: str, toks: list[Token], i: int, sent: Span, quotes: tuple[Quote, ...]
+    text: str, toks: list[Token], i: int, sent: Span, quotes: tuple[Quote, ...],
+    topic: int | None = None,
 ) -> Credit | None:
+    """The credit of the cue verb at ``i``. ``topic``: the cue's last token
+    when it runs on past the verb ("spoke favorably of"); what it credits
+    starts after that."""
     n = len(toks)
     low = toks[i].lower
     if i > 0 and (toks[i - 1].lower in DETERMINERS or toks[i - 1].lower.endswith(("'s", "’s"))) \
@@ -897,7 +1006,8 @@ def _verb(
         return None
     if low.endswith("ing") and progressive_end is None:
         return None  # "by calling him", ", saying": whose words needs a parser
-    cue = Span(toks[i].start, toks[i].end)
+    cue_end = topic if topic is not None else i
+    cue = Span(toks[i].start, toks[cue_end].end)
     j = skip_aux_back(toks, i - 1, 0) if progressive_end is None else progressive_end
     if progressive_end is None and j >= 2 and toks[j].lower in MONTHS | WEEKDAYS \
             and toks[j - 1].lower in ("in", "on") and toks[j - 2].lower in _RELATIVE_LEADS:
@@ -937,8 +1047,8 @@ def _verb(
     if j >= 0 and _pronoun_contraction(toks[j]) and (progressive_end is not None or _has_done(toks[j], low)):
         # "He’s said he will run", "She’s predicting a win": the pronoun and
         # its auxiliary are one token; the pronoun alone names the source.
-        content = content_after_or_before(text, toks, i + 1, j, sent, quotes,
-                                           to_clause=low in TO_CLAUSE_VERBS)
+        content = content_after_or_before(text, toks, cue_end + 1, j, sent, quotes,
+                                           to_clause=low in TO_CLAUSE_VERBS, topic=topic is not None)
         if content is None or content.start < toks[i].end:
             return None
         name = Span(toks[j].start, toks[j].start + len(_pronoun_contraction(toks[j])))
@@ -1005,11 +1115,26 @@ def _verb(
                 ante_s = ante_e  # "Among those who said": the head word alone
             ante_s = _person_of(toks, ante_s, ante_e)
             if ante_s <= ante_e and toks[ante_s].lower not in PRONOUNS:
-                content = content_after_or_before(text, toks, i + 1, j, sent, quotes)
+                content = content_after_or_before(text, toks, cue_end + 1, j, sent, quotes,
+                                                   topic=topic is not None)
                 if content is None or content.start < toks[i].end:
                     return None
-                return Credit(Span(toks[j].start, toks[j].end),
-                              Span(toks[ante_s].start, toks[ante_e].end), None, cue, content)
+                resumed = next((m for m in range(cue_end + 1, n - 1) if toks[m].text == ","
+                                and toks[m].end <= content.end and toks[m + 1].lower in _PASSIVE | FINITE), None)
+                if resumed is not None and toks[resumed].start > content.start:
+                    # "Haig, an Arizona man who says he sold ammunition to the
+                    # gunman, was arrested": the relative clause ends where
+                    # the main clause's verb resumes.
+                    content = strip_span(text, content.start, toks[resumed].start)
+                name = Span(toks[ante_s].start, toks[ante_e].end)
+                desc = None
+                named = _named_before_description(toks, ante_s)
+                if named is not None:
+                    # "Douglas Haig, an Arizona man who says": the man is the
+                    # name before the comma, the rest describes him.
+                    desc = text[toks[ante_s].start : toks[ante_e].end]
+                    name = Span(toks[named].start, toks[ante_s - 2].end)
+                return Credit(Span(toks[j].start, toks[j].end), name, desc, cue, content)
         return None
     bracketed = False
     if name_s < 0 and j >= 0 and toks[j].text in _DASHES:
@@ -1051,7 +1176,8 @@ def _verb(
         if pre_desc and desc is None:
             desc = pre_desc
             name_s = pre_s
-        after = i + 1
+        name_s = _past_modifiers(toks, name_s, name_e)
+        after = cue_end + 1
         if low in _TELL_VERBS and after < n and toks[after].is_word:
             l_end = after
             while (l_end < n and l_end - after < 6 and toks[l_end].is_word
@@ -1089,8 +1215,24 @@ def _verb(
             # "1 pass defended": a statistic, not a stance ("17-year-old Jared
             # Potts echoed" is an age before a name).
             return None
+        if low.endswith("ed") and name_e == i - 1 and (after >= n or toks[after].text in (",", ";", ".")) \
+                and _absolute_with(toks, mention_s):
+            # "relaunched it with some members reappointed and nine new
+            # members added, some of whom ...": a participle of what was done
+            # to them, not their words.
+            return None
+        before = mention_s - 1 if mention_s > 0 and toks[mention_s - 1].lower != "that" else mention_s - 2
+        if before >= 0 and toks[before].lower in WISH_VERBS:
+            return None  # "are hoping the files reveal details": a hope, not a credit
+        if low in _MENTION_VERBS and after < n and toks[after].lower in _OBJECT_PRONOUNS and (
+                after + 1 == n or not toks[after + 1].is_word or toks[after + 1].lower in PREPOSITIONS
+                or toks[after + 1].lower in CLAUSE_STOPS):  # ("mentions her granddaughter": her noun)
+            # "since the authorities mentioned him, and now ...": what is
+            # mentioned is a person, and no words are credited to the subject
+            # ("endorsed him", "denied it" are stances, and stay).
+            return None
         content = content_after_or_before(text, toks, after, mention_s, sent, quotes,
-                                           to_clause=low in TO_CLAUSE_VERBS)
+                                           to_clause=low in TO_CLAUSE_VERBS, topic=topic is not None)
         if content is None:
             return None
         calls_for = low in _NAMING_VERBS and low.startswith("call") and i + 1 < n \
@@ -1119,7 +1261,7 @@ def _verb(
         phrase = Span(mention.start, toks[j].end) if appositive or bracketed else None
         return Credit(mention, name, desc, cue, content, listener, phrase)
     # Inverted: “...,” said Shehabi.
-    if i > 0 and (toks[i - 1].text == "," or closes_quote(toks, i - 1)
+    if topic is None and i > 0 and (toks[i - 1].text == "," or closes_quote(toks, i - 1)
                   or (i > 1 and toks[i - 1].text == "“" and toks[i - 2].text == ",")):
         # (“It's unusual,“ said ...: an opening mark typed for a closing one)
         s = i + 1
@@ -1157,6 +1299,38 @@ def _verb(
             phrase=Span(toks[s].start, toks[tail - 1].end) if tail > named_e else None,
         )
     return None
+
+
+def _past_modifiers(toks: list[Token], s: int, e: int) -> int:
+    """Where the name in ``toks[s..e]`` opens past a determiner and the
+    writer's lower-case adjectives before a full name: "the ever-present
+    Michael Avenatti" is Michael Avenatti. ``s`` when no full name of two
+    capitalised words or more ends the phrase."""
+    k = s + 1 if toks[s].lower in DETERMINERS else s
+    m = k
+    while m < e and toks[m].is_word and not toks[m].is_cap and toks[m].lower not in PREPOSITIONS \
+            and toks[m].lower not in NAME_JOINERS and toks[m].lower not in CLAUSE_STOPS:
+        m += 1
+    if m == k or e - m < 1 or not all(t.is_word and t.is_cap for t in toks[m : e + 1]):
+        return s
+    if any(t.lower in ORG_WORDS for t in toks[k:m]):
+        return s  # "the rights group Human Rights Watch": the group word says what it is
+    return m
+
+
+def _named_before_description(toks: list[Token], s: int) -> int | None:
+    """Where a full name (two capitalised words or more) opens when the
+    description at ``s`` ("an Arizona man") follows it after a comma:
+    "Douglas Haig, an Arizona man who says". None otherwise."""
+    if s < 3 or toks[s - 1].text != "," or toks[s].lower not in ("a", "an"):
+        return None
+    k = s - 2
+    while k >= 0 and toks[k].is_word and toks[k].is_cap and toks[k].lower not in DETERMINERS:
+        k -= 1
+    start = k + 1
+    if s - 2 - start < 1 or any(t.lower in MONTHS or t.lower in WEEKDAYS for t in toks[start : s - 1]):
+        return None
+    return start
 
 
 def _person_of(toks: list[Token], s: int, e: int) -> int:

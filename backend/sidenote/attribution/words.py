@@ -16,6 +16,15 @@ TO_CLAUSE_VERBS: frozenset[str] = frozenset(
 ) | load_words(_DIR + "to_clause_cues.txt")
 # Every verb the rules read as a cue.
 ALL_CUE_VERBS: frozenset[str] = CUE_VERBS | STANCE_VERBS
+# "spoke" and "speaks", read as cues only in the shapes that say what was
+# spoken of (phrases._speech_topic); the other words open that matter.
+_SPEAK: dict[str, str] = load_table(_DIR + "speak_verbs.txt")
+SPEAK_VERBS: frozenset[str] = frozenset(k for k, v in _SPEAK.items() if v == "verb")
+SPEECH_TOPICS: dict[str, str] = {k: v for k, v in _SPEAK.items() if v != "verb"}
+# "what we call “the good bishops”": a quotation after these is a name.
+NAMING_WORDS: frozenset[str] = load_words(_DIR + "naming_words.txt")
+# "hoping the files reveal": the clause after these is a hope, not a credit.
+WISH_VERBS: frozenset[str] = load_words(_DIR + "wish_verbs.txt")
 # "seemed to urge" (the subject's cue), "led Priebus to declare" (the object's).
 CONTROL_VERBS: dict[str, str] = load_table(_DIR + "control_verbs.txt")
 ANONYMOUS_HEADS: frozenset[str] = load_words(_DIR + "anonymous.txt")
@@ -86,7 +95,7 @@ CLAUSE_STOPS = frozenset(
 AUXILIARIES = frozenset(
     "has have had also later previously recently once then further again reportedly "
     "would will could did does do had already earlier has also just even still "
-    "repeatedly publicly privately separately not never yet n't now".split()
+    "repeatedly publicly privately separately not never yet n't now often seldom sometimes".split()
 )
 # Inside a subject phrase these mean the walk has crossed into another clause.
 FINITE = frozenset(

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..attribution.names import prose_name
+from ..attribution.names import prose_name, uncapitalised
 from ..attribution.words import ANONYMOUS_HEADS, MONTHS, WEEKDAYS
 from ..lexicon import load_table, load_words
 from ..pipeline.anchor import make_anchor, make_evidence
@@ -327,7 +327,7 @@ def _describe(doc: Doc, claim: Claim, source: Source, sources: dict[str, Source]
     if _posts(doc, claim, source) and source.channel:
         name = f"{name}'s {display_name(source.channel)} account"
     elif _unnamed(source):
-        name = f"an unnamed source ({source.name})"
+        name = f"an unnamed source ({uncapitalised(source.name)})"
     relays = [prose_name(sources[i].name, "media") for i in chain_ids if i != source.id and sources[i].kind == "media"]
     if relays:
         name += ", as relayed by " + " and ".join(relays)

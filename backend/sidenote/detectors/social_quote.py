@@ -23,7 +23,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from ..attribution.names import prose_name
-from ..attribution.words import WEEKDAYS
+from ..attribution.words import NAMING_WORDS, WEEKDAYS
 from ..lexicon import load_lines, load_words
 from ..pipeline.anchor import make_anchor, make_evidence
 from ..pipeline.claims import content_words, overlap
@@ -73,6 +73,23 @@ def _channel_evidence(doc: Doc, source: Source) -> Span | None:
         if found and found[0] == source.channel:
             return found[1]
     return None
+
+
+# "the people we still call “the good bishops”": the writer's own naming
+# (a first- or second-person subject, up to one adverb between), or "so-called".
+_WRITERS_NAMING = re.compile(r"(?:\b(?:we|I|you)\s+(?:[a-z]+\s+)?)?([\w-]+)\W*$", re.IGNORECASE)
+_WRITERS = ("we", "i", "you")
+
+
+def _named_by_quote(text: str, quote: Quote) -> bool:
+    """The quotation is the writer's name for something ("the people we still
+    call “the good bishops”", "the so-called “experts”"), not words anyone
+    posted. "the man she called “scum bag of the year”" quotes her post."""
+    m = _WRITERS_NAMING.search(text, max(0, quote.outer_start - 40), quote.outer_start)
+    if m is None or m.group(1).lower() not in NAMING_WORDS:
+        return False
+    lead = m.group(0).split(None, 1)[0].lower()
+    return m.group(1).lower() == "so-called" or lead in _WRITERS
 
 
 def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple[str, Span | None] | None:
@@ -321,6 +338,8 @@ def detect(doc: Doc) -> list[Card]:
     cards: list[Card] = []
     for quote in doc.quotes:
         if quote.kind != "direct" or len(doc.text[quote.start : quote.end].split()) < MIN_WORDS:
+            continue
+        if _named_by_quote(doc.text, quote):
             continue
         found = _quote_platform(doc, quote, sources)
         if found is None:

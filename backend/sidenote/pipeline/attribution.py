@@ -30,7 +30,7 @@ from ..attribution.text import Token, find_quotes, split_sentences, tokenize
 from ..attribution.words import (
     ALL_CUE_VERBS, ANONYMOUS_HEADS, CUE_VERBS, DETERMINERS, DOCUMENT_HEADS, MONTHS,
     NAME_JOINERS, NOT_SOURCES, ORG_WORDS, OUTLET_NAME_FORMS, PLATFORM_HOSTS, PLATFORMS, PRONOUNS,
-    STATEMENT_VERBS, WEEKDAYS,
+    SPEAK_VERBS, STATEMENT_VERBS, WEEKDAYS,
 )
 from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 
@@ -40,7 +40,7 @@ from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 # Title-case forms too: a headline's verbs are capitalised ("Trump Says ...",
 # "Another GOP Figure Endorses Clinton").
 _CUE_WORDS = ALL_CUE_VERBS | {w.capitalize() for w in ALL_CUE_VERBS} | POLL_WORDS | {
-    "according", "According"} | OUTLET_NAME_FORMS | STATEMENT_VERBS  # ("released the following statement:")
+    "according", "According"} | OUTLET_NAME_FORMS | STATEMENT_VERBS | SPEAK_VERBS  # ("released the following statement:", "spoke of")
 # A sentence opening "To Sexton, ..." or "For most Democrats, ..." may give a view.
 _VIEW_OPENERS = ("To ", "For ")
 _WORD_RE = re.compile(r"\w+")
@@ -503,10 +503,15 @@ def _group_antecedent(text: str, at: int) -> Span | None:
 def _antecedent(text: str, at: int) -> Span | None:
     """The last full name of a person (two capitalised words or more, no
     organisation word) in the ``_ANTECEDENT_WINDOW`` characters before ``at``."""
+    opener = _sentence_subject(text, at)
+    if opener is not None:
+        return opener
     # Nearest first: most pronouns find their name in the sentence before.
     for m in reversed(list(_NAME_RE.finditer(text, max(0, at - _ANTECEDENT_WINDOW), at))):
         if " " not in m.group():
             continue  # one word: a sentence's first word, or a surname we cannot place
+        if _quoted_name(text, m.start(), m.end()):
+            continue  # “Bad Tobin”: a nickname the sentence quotes, not the person
         toks = [t for t in tokenize(text, m.start(), m.end()) if t.is_word]
         while toks and toks[0].lower in _NOT_NAME_LEADS:
             toks = toks[1:]
@@ -516,6 +521,50 @@ def _antecedent(text: str, at: int) -> Span | None:
         if classify(text, span).kind == "person":
             return span
     return None
+
+
+# A sentence's end before a pronoun: a stop after a lower-case word or a
+# closing mark ("Sen. Barack Obama" is no end), or a line break.
+_SENTENCE_END_RE = re.compile(r"(\w*)[.!?][\"”’)]*\s+|\n")
+# Words that open a clause inside the sentence: "got an earful when he
+# tweeted" is about the sentence's subject.
+_SUBORDINATE_LEADS = frozenset("when as while because after before since until although though once".split())
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """The name stands alone inside quotation marks (a nickname, a title)."""
+    return text[start - 1 : start] in ("“", '"', "‘") and text[end : end + 1] in ("”", '"', "’")
+
+
+def _sentence_subject(text: str, at: int) -> Span | None:
+    """The full name of a person that opens the pronoun's own sentence, when
+    the pronoun opens a clause inside it: "Bishop Thomas Tobin of Providence, nicknamed the “Good Tobin” in
+    contrast to Joseph Tobin of Newark, got an earful when he tweeted" is
+    about the bishop, not the last name before "he". A place after "of"
+    ("of Providence") is left out of the name."""
+    lead = text[max(0, at - 20) : at].split()[-1:]
+    if not lead or lead[0].lower() not in _SUBORDINATE_LEADS:
+        return None
+    ends = [e for e in _SENTENCE_END_RE.finditer(text, max(0, at - _ANTECEDENT_WINDOW), at)
+            if not (e.group(1) or "")[:1].isupper()]
+    if not ends:
+        return None
+    start = ends[-1].end()
+    m = _NAME_RE.match(text, start)
+    if m is None or m.end() >= at:
+        return None
+    follow = text[m.end() : m.end() + 3].lstrip()[:1]
+    if not (follow == "," or follow.islower()):
+        return None  # a headline's run of capitals ("The Photo That Never Saw The Light of Day:")
+    toks = [t for t in tokenize(text, m.start(), m.end()) if t.is_word]
+    while toks and toks[0].lower in _NOT_NAME_LEADS:
+        toks = toks[1:]
+    joiner = next((k for k, t in enumerate(toks) if t.lower in NAME_JOINERS), len(toks))
+    toks = toks[:joiner]
+    if len(toks) < 2 or any(t.lower in ORG_WORDS for t in toks):
+        return None
+    span = Span(toks[0].start, toks[-1].end)
+    return span if classify(text, span).kind == "person" else None
 
 
 # How many of the most recent sources a new mention is compared with. An
