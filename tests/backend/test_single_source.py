@@ -376,6 +376,24 @@ def test_a_claim_its_own_party_admits_needs_no_second_source(cue, expect_card):
 
 
 @pytest.mark.parametrize(
+    ("cue_phrase", "cue", "expect_card"),
+    [("has not talked of", "talked", False), ("never mentioned", "mentioned", False),
+     ("didn't mention", "mention", False), ("has talked of", "talked", True)],
+)
+def test_a_claim_about_what_a_source_did_not_say_does_not_rest_on_it(cue_phrase, cue, expect_card):
+    # The outlet's own claim about a silence: "Since January, it has not
+    # talked of infrastructure ..." is not the source's word to check.
+    sentence = f"Since January, city officials {cue_phrase} the ten new cases at the hospital."
+    art = article([sentence])
+    text = art.text
+    officials = _source(text, "s1", "city officials", "anonymous")
+    content = span(text, "the ten new cases at the hospital")
+    d = doc(art, sources=(officials,), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", content, cue=span(text, cue), source_span=span(text, "city officials")),))
+    assert bool(detect(d)) is expect_card
+
+
+@pytest.mark.parametrize(
     ("name", "expect_card"),
     [("November 10-13", False), ("May", True), ("it obtained a draft", False), ("It", True)],
 )

@@ -308,11 +308,25 @@ def _admitted(doc: Doc, claim: Claim, chain_ids: list[str]) -> bool:
     return bool(cues) and all(cue in admissions for cue in cues)
 
 
+# A negation right before a cue: "has not talked of", "never said", "didn't
+# mention" (at most two words between it and the cue).
+_NEGATED_CUE = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _denied(doc: Doc, claim: Claim, chain_ids: list[str]) -> bool:
+    """Whether the chain's every credit inside the claim is negated ("since
+    January it has not talked of infrastructure ..."): the claim is the
+    outlet's own, about what the source did not say, and does not rest on it."""
+    span = Span(claim.start, claim.end)
+    cues = [a.cue for a in doc.attributions if a.source in chain_ids and a.content.overlaps(span) and a.cue is not None]
+    return bool(cues) and all(_NEGATED_CUE.search(doc.text, max(0, c.start - 30), c.start) for c in cues)
+
+
 def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> bool:
     chain = [sources[i] for i in chain_ids]
     if any(_garbled(s) or not _reads_as_speaker(s) for s in chain):
         return False
-    if _admitted(doc, claim, chain_ids):
+    if _admitted(doc, claim, chain_ids) or _denied(doc, claim, chain_ids):
         return False
     kinds = {s.kind for s in chain}
     if any(_posts(doc, claim, s) or _unnamed(s) for s in chain):
