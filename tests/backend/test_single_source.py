@@ -363,15 +363,21 @@ def test_support_found_in_a_restating_sentence_is_shown_as_the_evidence():
     assert [(e.exact, e.start, e.label) for e in card.evidence] == [("Officials", text.index("Officials"), "source")]
 
 
+def _officials_credited(sentence: str, officials: str, cue: str, content: str):
+    """A one-sentence key claim whose only credit is unnamed officials."""
+    art = article([sentence])
+    text = art.text
+    src = _source(text, "s1", officials, "anonymous")
+    return doc(art, sources=(src,), claims=(_claim(text, sentence),),
+               attributions=(Attribution("s1", span(text, content), cue=span(text, cue),
+                                         source_span=span(text, officials)),))
+
+
 @pytest.mark.parametrize(("cue", "expect_card"), [("admitted", False), ("conceded", False), ("said", True)])
 def test_a_claim_its_own_party_admits_needs_no_second_source(cue, expect_card):
     sentence = f"City officials {cue} that the hospital had seen ten times as many cases as first reported."
-    art = article([sentence])
-    text = art.text
-    officials = _source(text, "s1", "City officials", "anonymous")
-    content = span(text, "the hospital had seen ten times as many cases as first reported")
-    d = doc(art, sources=(officials,), claims=(_claim(text, sentence),),
-            attributions=(Attribution("s1", content, cue=span(text, cue), source_span=span(text, "City officials")),))
+    d = _officials_credited(sentence, "City officials", cue,
+                            "the hospital had seen ten times as many cases as first reported")
     assert bool(detect(d)) is expect_card
 
 
@@ -384,12 +390,7 @@ def test_a_claim_about_what_a_source_did_not_say_does_not_rest_on_it(cue_phrase,
     # The outlet's own claim about a silence: "Since January, it has not
     # talked of infrastructure ..." is not the source's word to check.
     sentence = f"Since January, city officials {cue_phrase} the ten new cases at the hospital."
-    art = article([sentence])
-    text = art.text
-    officials = _source(text, "s1", "city officials", "anonymous")
-    content = span(text, "the ten new cases at the hospital")
-    d = doc(art, sources=(officials,), claims=(_claim(text, sentence),),
-            attributions=(Attribution("s1", content, cue=span(text, cue), source_span=span(text, "city officials")),))
+    d = _officials_credited(sentence, "city officials", cue, "the ten new cases at the hospital")
     assert bool(detect(d)) is expect_card
 
 
