@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -364,3 +365,65 @@ def test_an_outlet_relaying_the_post_is_named():
         "Patricia Spittler asks for help in identifying the man she called “scum bag of the year.”"
     )
     assert "a post by Patricia Spittler on Facebook, as relayed by Breitbart" in body
+
+
+def _person(text: str, name: str, sid: str = "s1", extra: tuple[str, ...] = ()) -> Source:
+    # A speaker the attribution stage typed a person, not an account.
+    found = sorted((m.start(), m.end()) for w in (name, *extra) for m in re.finditer(rf"\b{re.escape(w)}\b", text))
+    return Source(sid, name, "person", mentions=tuple(Span(a, b) for a, b in found))
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "platform", "evidence"),
+    [
+        # The sentence just before says the speaker posted there; the quote's
+        # sentence is the quote and a bare credit.
+        (["Lew shared the experience on Facebook.", f"“{QUOTE},” wrote Lew."], "Facebook", "Facebook"),
+        (["Lew shared the experience on Facebook. “" + QUOTE + ",” wrote Lew."], "Facebook", "Facebook"),
+        # A short credit before the quote is as bare ("He said: “...”").
+        (["Lew, whose daughter was among those killed, hailed the vote in a tweet.", f"He said: “{QUOTE}.”"],
+         "X (Twitter)", "tweet"),
+        # "Above the posting, X wrote": the sentence points back at the post,
+        # even after a run-in title the splitter kept in its sentence.
+        (["In 2016, Lew publicized on his Facebook page a report, titled ‘Dr. Who Exposes Them…’ "
+          f"Above the posting, Lew wrote of Duke, “{QUOTE}!”"], "Facebook", "Facebook"),
+    ],
+)
+def test_a_lead_in_sentence_says_the_speaker_posted_the_words(paragraphs, platform, evidence):
+    art = article(paragraphs)
+    he = ("He",) if any(p.startswith("He said") for p in paragraphs) else ()
+    q = quote(art.text, QUOTE, source="s1")
+    [card] = detect(doc(art, quotes=(q,), sources=(_person(art.text, "Lew", extra=he),)))
+    assert f"a post by Lew on {platform}" in card.body
+    assert card.evidence[0].exact == evidence
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # The lead names the platform, but not as where the speaker posted.
+        ["Lew saw the Twitter reaction and doubled down.", f"“{QUOTE},” Lew said."],
+        ["Lew also cast doubt on whether Trump’s tweets can be seen as obstruction.", f"“{QUOTE},” he said."],
+        ["Lew said Trump posted it on Twitter.", f"“{QUOTE},” Lew said."],
+        ["Lew wrote back in response to Omar’s tweet.", f"“{QUOTE},” Lew said."],
+        ["Lew read about the vote on Twitter.", f"“{QUOTE},” Lew said."],
+        # The speaker is not the one the lead says posted.
+        ["Trump shared the warning on Twitter.", f"“{QUOTE},” Lew said."],
+        # The quote's sentence says where the words were spoken.
+        ["Lew shared the experience on Facebook.", f"“{QUOTE},” Lew told reporters."],
+        ["Lew shared the experience on Facebook.", f"“{QUOTE},” Lew said at a rally in Ohio on Friday."],
+        # A credit that says more than who: not a bare one.
+        ["Lew shared the experience on Facebook.", f"In an interview on Monday, Lew said: “{QUOTE}.”"],
+        # Two sentences back is too far for a speaker not introduced through the platform.
+        ["Lew shared the experience on Facebook. He later met the board.", f"“{QUOTE},” Lew said."],
+    ],
+)
+def test_a_lead_in_that_does_not_say_the_speaker_posted_gives_no_card(paragraphs):
+    art = article(paragraphs)
+    sources = [_person(art.text, "Lew", extra=("He", "he"))]
+    if "Trump" in art.text:
+        sources.append(_person(art.text, "Trump", sid="s2"))
+    q = quote(art.text, QUOTE, source="s1")
+    # The quotation's marks as the pipeline spans them: “…,” with the comma.
+    q = dataclasses.replace(q, outer_end=q.outer_end + (art.text[q.outer_end] == "”"))
+    assert detect(doc(art, quotes=(q,), sources=tuple(sources))) == []

@@ -3,10 +3,11 @@
 A direct quotation is "social" only where the article says it was posted:
 the platform is named in the sentence that carries it (and not as someone
 else's post: "Omar's tweet came after “...”, reports the library"), or in a lead-in
-sentence just before a bare "she said", or its speaker is a source the
-article introduces through its account (unless the quote's sentence says the
-words were spoken elsewhere, "according to NBC"). Someone who posted once is
-otherwise a person speaking. A paragraph that only runs on from a post's
+sentence just before a bare "she said" ("Lew shared the experience on
+Facebook. “...,” wrote Lew.", "Above the posting, Zakkout wrote"), or its
+speaker is a source the article introduces through its account (unless the
+quote's sentence says the words were spoken elsewhere, "according to NBC").
+Someone who posted once is otherwise a person speaking. A paragraph that only runs on from a post's
 quoted words gets no card of its own: one card for the post is enough.
 
 It is checkable when the page embeds a post of that platform with the same
@@ -110,7 +111,7 @@ def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple
     if source is not None and source.channel and _is_account_on(source, source.channel):
         if introduced_on_platform(doc, source) and not _spoken_elsewhere(doc, quote):
             return source.channel, _channel_evidence(doc, source)
-    return _lead_in_platform(doc, quote, source)
+    return _lead_in_platform(doc, quote, source) or _posted_just_before(doc, quote, source)
 
 
 # Most words between a platform word and what it ties to: the quotation
@@ -226,6 +227,92 @@ def _lead_in_platform(doc: Doc, quote: Quote, source: Source | None) -> tuple[st
         named = {o.id for o in doc.sources for m in o.mentions if lead.start <= m.start < lead.end}
         if source.id in named or not named:
             return source.channel, Span(*where)
+    return None
+
+
+# "He said: “...”", "But O’Gorman added: “...”": a credit this short before
+# the quote leaves it as bare as one after it.
+_SHORT_LEAD = re.compile(r"^\s*(?:\S+\s+){0,%d}\S+[:,]\s*$" % (BARE_CREDIT_WORDS - 1))
+# "Above the posting, Zakkout wrote of Duke, “...”": the sentence points back
+# at the post the sentence before named; the credit may then run to one more
+# word. (It may follow a run-in title the splitter kept in its sentence:
+# "...titled ‘Dr. David Duke Exposes …’ Above the posting, Zakkout wrote".)
+_BACK_TO_POST = re.compile(
+    r"(?:^|[.!?…][’”\"']?)\s*(?:in|above|below|under|with)\s+(?:the|that|this|his|her|their|its)\s+"
+    r"(?:post|posting|tweet|caption|message)\s*,\s*((?:\S+\s+){0,%d}\S+[:,])\s*$" % BARE_CREDIT_WORDS,
+    re.IGNORECASE,
+)
+# How far a posting verb may stand from the platform's name ("shared the
+# experience on Facebook", "hailed the House's vote in a tweet", "publicized on
+# his Facebook page"), and how the platform word must be introduced: as where
+# the words went ("on", "to", "in a", "via"). ("Lew tweeted" makes Lew an
+# account, which the lead-in rule above already covers.)
+POSTING_VERB_WORDS = 5
+_WHERE_POSTED = re.compile(r"\b(?:on|to|in|via|onto)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _bare_around(doc: Doc, quote: Quote, sentence_start: int, sentence_end: int) -> bool:
+    """The quote's sentence is the quote and a bare credit ("“...,” wrote
+    Lew.", "He said: “...”", "Above the posting, Zakkout wrote of Duke, “...”")."""
+    before = doc.text[sentence_start : quote.outer_start]
+    after = doc.text[quote.outer_end : sentence_end]
+    if len(after.split()) > BARE_CREDIT_WORDS:
+        return False
+    if not before.strip():
+        return True
+    if after.strip(" .!?”\"'"):
+        return False
+    return bool(_SHORT_LEAD.match(before) or _BACK_TO_POST.search(before))
+
+
+def _posted_just_before(doc: Doc, quote: Quote, source: Source | None) -> tuple[str, Span | None] | None:
+    """The platform the sentence just before names as where the quote's own
+    speaker posted, when the quote's sentence is only it and a bare credit:
+    "Lew shared the experience on Facebook. “...,” wrote Lew." The speaker
+    need not be typed an account: the lead says it posted. The lead must
+    name the speaker, put a posting verb of theirs next to the platform, and
+    not make it someone else's post ("Trump’s tweets"); the quote's sentence
+    must not say the words were spoken elsewhere."""
+    if source is None:
+        return None
+    i = doc.sentence_index(quote.outer_start)
+    if not i:
+        return None
+    sentence, lead = doc.sentences[i], doc.sentences[i - 1]
+    qb, lb = doc.block_index(quote.outer_start), doc.block_index(lead.start)
+    if qb is None or lb is None or qb - lb > 1:
+        return None
+    if qb != lb and doc.text[doc.article.blocks[qb].start : sentence.start].strip():
+        return None  # the lead is a paragraph back and the quote's sentence does not open its own
+    if not _bare_around(doc, quote, sentence.start, sentence.end) or _spoken_elsewhere(doc, quote):
+        return None
+    text = doc.text
+    mentions = [m for m in source.mentions if lead.start <= m.start and m.end <= lead.end]
+    if not mentions:
+        return None
+    verbs = load_words("social_quote/posting_verbs.txt")
+    for start, end, platform in find_platform_names(text, lead.start, lead.end):
+        where = Span(start, end)
+        if any(q.start <= start and end <= q.end for q in doc.quotes):
+            continue
+        if any(
+            m.overlaps(where) and not _is_account_on(src, platform) for src in doc.sources for m in src.mentions
+        ):
+            continue
+        if _someone_elses_post(text, where, source):
+            continue
+        mention = next((m for m in reversed(mentions) if m.end <= start), None)
+        if mention is None or _gap_words(text, mention, where) > TIE_WORDS:
+            continue
+        if any(
+            o is not source and mention.end <= m.start and m.end <= start for o in doc.sources for m in o.mentions
+        ):
+            continue  # "Dershowitz said Trump posted it on Twitter": another poster in between
+        if not _WHERE_POSTED.search(text, max(mention.end, start - 40), start):
+            continue
+        between = [w.lower() for w in _GAP_WORD.findall(text, mention.end, start)]
+        if any(w in verbs for w in between[-(POSTING_VERB_WORDS + 1) :]):
+            return platform, where
     return None
 
 
