@@ -937,3 +937,140 @@ def test_the_credit_closest_to_a_quote_names_its_speaker() -> None:
                        "the world, may Allah awaken the people.” Omar was elected in 2018.")
     [q] = [q for q in doc.quotes if q.kind == "direct"]
     assert next(s.name for s in doc.sources if s.id == q.source) == "Omar"
+
+
+def test_it_stands_for_the_body_in_its_own_sentence_not_an_earlier_source() -> None:
+    # "it" is the new House majority, not "Obama in the call" credited before.
+    text = ("Obama in the call had confirmed his promise to drop missile defense.\n\n"
+            "The new House majority did not, as it promised, address substantive issues. "
+            "Since January, it has not talked of infrastructure.")
+    doc = attribute(make_doc(text))
+    majority = source_named(doc, "House majority")
+    assert majority.kind == "organization"
+    assert credited_with(doc, "address substantive issues") == {majority.id}
+    assert credited_with(doc, "of infrastructure") == {majority.id}
+
+
+def test_it_stands_for_the_organisation_of_the_sentence_before() -> None:
+    # The university, named in the sentence before, not the outlet credited earlier.
+    text = ("The professor changed the grade, according to BuzzFeed News.\n\n"
+            "A representative for Southern New Hampshire University didn't immediately "
+            "respond to INSIDER's request for comment.\n\n"
+            "In a statement, it said it refunded the tuition for the class.")
+    doc = attribute(make_doc(text))
+    uni = source_named(doc, "Southern New Hampshire University")
+    assert credited_with(doc, "it refunded the tuition") == {uni.id}
+
+
+def test_it_follows_an_uncredited_document_and_then_itself() -> None:
+    # "the motion begins": "it says", then "It also bemoans" are the motion's.
+    text = ("“The borough is home to many communities,” the motion begins.\n\n"
+            "Later, it says that the visit should be cancelled.\n\n"
+            "It also bemoans that he has a “bigoted attitude”.")
+    doc = attribute(make_doc(text))
+    motion = source_named(doc, "motion")
+    assert motion.kind == "document"
+    assert credited_with(doc, "the visit should be cancelled") == {motion.id}
+    assert credited_with(doc, "he has a") == {motion.id}
+
+
+def test_it_credits_no_one_when_no_body_is_near() -> None:
+    # The only earlier sources are a person and plural unnamed sources
+    # several sentences back: "it" stands for neither.
+    text = ("Senator Tom Hill said the bill was dead. Sources said the vote would fail.\n\n"
+            "Rain fell all week. The river rose. Roads were shut for days.\n\n"
+            "It said the roads would reopen on Monday.")
+    doc = attribute(make_doc(text))
+    assert credited_with(doc, "the roads would reopen") == set()
+
+
+def test_it_is_not_the_platform_the_source_spoke_on() -> None:
+    text = ("The Guardian report was false, the lawyer said.\n\n"
+            "The agency said on Twitter that it was “willing to bet a million dollars”. "
+            "It later tweeted that the lawyers would sue.")
+    doc = attribute(make_doc(text))
+    assert all(s.name != "Twitter" for s in doc.sources), [s.name for s in doc.sources]
+
+
+def test_a_setting_after_a_name_is_not_part_of_it() -> None:
+    # "Obama in the call": the person Obama, not an unnamed source.
+    text = "Obama in the call had confirmed his promise to drop missile defense."
+    doc = attribute(make_doc(text))
+    obama = source_named(doc, "Obama")
+    assert obama.name == "Obama" and obama.kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        # A bare "To" opening a purpose clause names no one.
+        ("To keep up everyone’s morale, the museum staff, while bombs were falling and they "
+         "and their patrons were equally starving, continued to give tours and lectures, "
+         "describing perfectly the artworks that had been removed.", "To"),
+        # "in charge": a noun after a preposition, not a cue after a source.
+        ("In much of the world, the men in charge of the institutional Church are old.", "the men in"),
+        # "finds himself": the verb turned on its subject credits nothing.
+        ("Sentiment isn’t going to be much comfort when the young man is no longer young "
+         "and finds himself standing on the street with no skills.", "Sentiment"),
+    ],
+)
+def test_phrases_that_are_no_source(text: str, junk: str) -> None:
+    doc = attribute(make_doc(text))
+    assert all(junk not in s.name for s in doc.sources), [s.name for s in doc.sources]
+
+
+def test_a_dateline_clock_time_is_not_part_of_the_source() -> None:
+    text = ("By Esme Cribb | January 25, 2018 2:16 pm A journalist announced last week that "
+            "he will publish a photograph.")
+    doc = attribute(make_doc(text))
+    src = source_named(doc, "journalist")
+    assert src.name == "A journalist"
+
+
+def test_a_plural_noun_of_a_name_is_not_a_person() -> None:
+    text = ("I’m given to understand that some houses of the Congregation of the Oratory "
+            "ask candidates to come with an independent income.")
+    doc = attribute(make_doc(text))
+    assert all(s.kind != "person" for s in doc.sources), [(s.name, s.kind) for s in doc.sources]
+
+
+def test_it_stands_for_a_capitalised_text_named_before_it() -> None:
+    text = ("The Word of God, according to the pastor, is plain.\n\n"
+            "We have taught this for years. How true Scripture is when it declares: "
+            "“Woe unto them that call evil good.”")
+    doc = attribute(make_doc(text))
+    scripture = source_named(doc, "Scripture")
+    assert credited_with(doc, "Woe unto them") == {scripture.id}
+
+
+def test_it_stands_for_the_subject_not_the_object_of_a_verb() -> None:
+    # "issued a statement": the statement is what the commission issued.
+    text = ("The Electoral Commission, which regulates campaign finances, issued a statement "
+            "warning that voters are entitled to transparency. On its website, it pointed out "
+            "that it does not have a role in regulating content.")
+    doc = attribute(make_doc(text))
+    commission = source_named(doc, "Electoral Commission")
+    assert credited_with(doc, "it does not have a role") == {commission.id}
+
+
+def test_it_after_who_is_not_a_phrase_ending_in_who() -> None:
+    # "who" is in the organisation words (the WHO), but here a relative pronoun.
+    text = ("Kym Lino, a spokesperson for Instagram, confirmed to WIRED that the company "
+            "notifies people who it thinks could benefit from business accounts.")
+    doc = attribute(make_doc(text))
+    assert all("who" not in s.name for s in doc.sources), [s.name for s in doc.sources]
+
+
+def test_a_name_ending_in_a_hyphenated_in_is_kept() -> None:
+    # "Jae-in" ends in "in" as a word piece, not as a preposition.
+    doc = attribute(make_doc("South Korea’s new president, Moon Jae-in, demanded that his "
+                             "nation be consulted before any military action."))
+    assert source_named(doc, "Moon Jae-in").kind == "person"
+
+
+def test_a_number_before_a_setting_is_no_person() -> None:
+    from sidenote.attribution.sources import classify
+    from sidenote.pipeline.doc import Span
+
+    phrase = "000 in hush money"
+    assert classify(phrase, Span(0, len(phrase))).kind != "person"

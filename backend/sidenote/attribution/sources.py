@@ -40,6 +40,19 @@ _NOT_NAME_WORDS = ORG_WORDS | TITLES
 _NOT_ROLE_WORDS = NAME_JOINERS | DETERMINERS | ORG_WORDS | MEDIA
 
 
+def _plural_of_name(toks: list[Token], low: list[str]) -> bool:
+    """A lower-case plural noun heads the phrase before "of" and a name
+    ("some houses of the Congregation of the Oratory"): things or people the
+    name owns, not a person named by it."""
+    j = 0
+    while j < len(toks) and low[j] in DETERMINERS:
+        j += 1
+    if j + 2 >= len(toks) or toks[j].is_cap or low[j + 1] != "of":
+        return False
+    w = low[j]
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in TITLES
+
+
 def _role_then_person(toks: list[Token], low: list[str]) -> bool:
     """A role before a personal name ("Senate Majority Leader Mitch
     McConnell", "State Department official David Holmes", "novelist Jo
@@ -187,6 +200,8 @@ def _classify_at(text: str, span: Span) -> Phrase:
     if head in BARE_SUBJECT_HEADS and all(j == 0 for j, t in enumerate(toks) if t.is_cap):
         return Phrase("organization", span)  # "police said": a body, not an unnamed person
     if caps and toks[-1].is_cap and head not in TITLES:
+        if _plural_of_name(toks, low):
+            return Phrase("anonymous", span)
         if _role_then_person(toks, low) or (low[0] in _HONORIFICS and len(toks) > 1 and toks[1].is_cap):
             return Phrase("social_media" if channel else "person", span, channel, channel_span)
         if any(w in ORG_WORDS for w in low) or (len(toks) > 1 and low[0] == "the"):
@@ -194,7 +209,27 @@ def _classify_at(text: str, span: Span) -> Phrase:
         return Phrase("social_media" if channel else "person", span, channel, channel_span)
     if head in ORG_WORDS and (low[0] == "the" or _owned_by_name(toks)):
         return Phrase("organization", span)  # "the campaign", "Bernie Sanders’ campaign"
+    named = _name_then_setting(text, toks, low)
+    if named is not None:
+        return named
     return Phrase("anonymous", span)
+
+
+# Prepositions that open a setting after a name: "Obama in the call had confirmed".
+_SETTING_PREPOSITIONS = frozenset("in on at during".split())
+
+
+def _name_then_setting(text: str, toks: list[Token], low: list[str]) -> Phrase | None:
+    """A person's name followed by where or when they spoke, all in lower
+    case ("Obama in the call", "Obama on a hot mic"): the person, named
+    without the setting, rather than an unnamed source called by the whole."""
+    k = next((j for j, w in enumerate(low) if w in _SETTING_PREPOSITIONS), None)
+    if k is None or k == 0 or low[0] in DETERMINERS:
+        return None
+    if not all(t.is_cap and t.text[:1].isalpha() for t in toks[:k]) or any(t.is_cap for t in toks[k + 1 :]):
+        return None
+    sub = _classify_at(text, Span(toks[0].start, toks[k - 1].end))
+    return sub if sub.kind == "person" else None
 
 
 def name_key(text: str, span: Span) -> frozenset[str]:

@@ -32,6 +32,9 @@ ANONYMOUS_HEADS: frozenset[str] = load_words(_DIR + "anonymous.txt")
 TAGGER_DOCUMENT_HEADS: frozenset[str] = load_words(_DIR + "documents.txt")
 # Written sources, data and findings ("the report", "Tuesday's results").
 DOCUMENT_HEADS: frozenset[str] = TAGGER_DOCUMENT_HEADS | load_words(_DIR + "findings.txt")
+# Other singular nouns a credited "it" may stand for ("the motion"), and the
+# kind of source each names.
+IT_HEADS: dict[str, str] = load_table(_DIR + "it_heads.txt")
 # Polling firms whose bare name "finds" or "shows" ("Gallup finds ...").
 POLLSTERS: frozenset[str] = load_words(_DIR + "pollsters.txt")
 # "Article posted with permission from ...": the item reposted, not a source.

@@ -28,9 +28,10 @@ from ..attribution.sources import (
 )
 from ..attribution.text import Token, find_quotes, split_sentences, tokenize
 from ..attribution.words import (
-    ALL_CUE_VERBS, ANONYMOUS_HEADS, CUE_VERBS, DETERMINERS, DOCUMENT_HEADS, MONTHS,
-    NAME_JOINERS, NOT_SOURCES, ORG_WORDS, OUTLET_NAME_FORMS, PLATFORM_HOSTS, PLATFORMS, PRONOUNS,
-    SPEAK_VERBS, STATEMENT_VERBS, WEEKDAYS,
+    ALL_CUE_VERBS, ANONYMOUS_HEADS, AUXILIARIES, CLAUSE_STOPS, CUE_VERBS, DETERMINERS,
+    DOCUMENT_HEADS, FINITE, IT_HEADS, MEDIA_HEADS, MONTHS, NAME_JOINERS, NOT_SOURCES, ORG_WORDS,
+    OUTLET_NAME_FORMS, PLATFORM_HOSTS, PLATFORMS, PRONOUNS,
+    SPEAK_VERBS, STATEMENT_VERBS, TITLES, WEEKDAYS,
 )
 from .doc import Attribution, Doc, Quote, Sentence, Source, Span
 
@@ -120,7 +121,10 @@ def _attribute(doc: Doc, learned: bool) -> Doc:
                 continue
             if _lead_word(text, c.mention) in _NOT_SOURCE_LEAD:
                 continue
+            c = _past_clock_time(text, c)
             if text[c.name.start : c.name.end].strip().lower() in NOT_SOURCES:
+                continue
+            if _not_a_credit(text, c):
                 continue
             if c.cue and text[c.cue.start : c.cue.end] == ":" and not _named_elsewhere(text, c):
                 continue  # "Contributing: ...", "Twitter: ...": a label, not a speaker
@@ -335,6 +339,44 @@ def _resolve_tagged(
     return idx
 
 
+# "16 pm A journalist announced": a dateline's clock time run into the sentence.
+_CLOCK_TIME_RE = re.compile(r"(?:\d{1,2}:)?\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)\s+", re.IGNORECASE)
+# A source's name ending in a preposition was cut inside a phrase ("the men in
+# charge": "charge" is a noun there, not a cue).
+_PREPOSITIONS = frozenset("in of for at on to with by from into".split())
+# "finds himself standing": "find" turned on its own subject credits nothing
+# (unlike a stance, "distanced himself from the plan").
+_FIND_FORMS = frozenset("find finds found finding".split())
+_REFLEXIVE_RE = re.compile(r"\s+(?:himself|herself|itself|themselves)\b")
+
+
+def _past_clock_time(text: str, c: Credit) -> Credit:
+    """The credit with a leading clock time cut off its source phrase."""
+    m = _CLOCK_TIME_RE.match(text, c.name.start)
+    if m is None or m.end() >= c.name.end:
+        return c
+    start = m.end()
+
+    def cut(span: Span | None) -> Span | None:
+        return Span(start, span.end) if span is not None and span.start <= start < span.end else span
+    return replace(c, name=cut(c.name), mention=cut(c.mention), phrase=cut(c.phrase))
+
+
+def _not_a_credit(text: str, c: Credit) -> bool:
+    """Phrases the credit finder takes for a source and a cue that are
+    neither: a name ending in a preposition ("the men in charge") or a cue
+    turned on its subject ("Sentiment ... finds himself"). A capitalised one
+    next to its cue may be a surname ("“...,” From said")."""
+    words = text[c.name.start : c.name.end].split()  # (whole words: "Moon Jae-in")
+    if words and words[-1] in _PREPOSITIONS:
+        return True
+    if len(words) == 1 and words[0].lower() in _PREPOSITIONS and c.cue is not None \
+            and text[c.name.end : c.cue.start].strip():
+        return True  # "To keep up morale, the staff ... describing": not "From said"
+    return c.cue is not None and text[c.cue.start : c.cue.end].lower() in _FIND_FORMS \
+        and _REFLEXIVE_RE.match(text, c.cue.end) is not None
+
+
 def _lead_word(text: str, span: Span) -> str:
     """The first word of a phrase, lower-cased ("I don’t" -> "i"); an
     acronym stays as it is ("US officials" is not "us")."""
@@ -414,6 +456,8 @@ def _resolve(
         # "Muslim Cleric" would be wrong, so the headline credits no one.
         return None
     if ph.kind.startswith("pronoun:"):
+        if text[c.mention.start : c.mention.end].lower() == "it":
+            return _resolve_it(text, c.mention, entries)
         want = _PERSONS if ph.kind.endswith("person") else _GROUPS
         for idx in reversed(recent):
             if entries[idx].kind in want:
@@ -445,6 +489,181 @@ def _resolve(
     if not c.mention.contains(c.name) and ph.name == c.name:
         entries[idx].mentions.add(c.name)  # "Trump, who said": both stand for him
     return idx
+
+
+# Kinds of source "it" may stand for: a body or a text, never a person nor a
+# phrase typed anonymous only because nothing else fitted ("Obama in the call").
+_IT_KINDS = ("organization", "media", "document")
+# How far back (characters) "it" looks for a credited body when its own and
+# the previous sentence name none.
+_IT_WINDOW = 800
+# Determiners that open a noun phrase "it" may stand for, and how many
+# modifiers may stand between one and its head ("the new House majority").
+_IT_DETERMINERS = frozenset("the a an this that its".split())
+_IT_MODIFIERS = 3
+_IT_HEAD_WORDS = ORG_WORDS | DOCUMENT_HEADS | MEDIA_HEADS | frozenset(IT_HEADS)
+
+
+def _it_candidate(text: str, e: Entry) -> bool:
+    """A credited source "it" may stand for: a body or a text, or a phrase
+    typed anonymous whose head is one ("a Baton Rouge newspaper", "the
+    editorial"), but not one typed anonymous for want of a better kind
+    ("Obama in the call")."""
+    if e.merged_into is not None:
+        return False
+    if e.kind in _IT_KINDS:
+        return True
+    if e.kind != "anonymous":
+        return False
+    heads = (_WORD_RE.findall(text, n.start, n.end)[-1:] for n in e.names)
+    return any(h and h[0].lower() in _IT_HEAD_WORDS and not _plural_word(h[0].lower()) for h in heads)
+
+
+def _resolve_it(text: str, mention: Span, entries: list[Entry]) -> int | None:
+    """The source a credited "it" stands for. The most recent credited source
+    of any group kind was wrong too often ("the new House majority did not,
+    as it promised" went to "Obama in the call", credited a paragraph
+    before), so "it" takes the nearest singular organisation or document
+    in its own or the previous sentence, named ("Southern New Hampshire
+    University") or not ("the motion"), or already credited there (an
+    earlier "it"); failing that, the nearest credited body in the last
+    ``_IT_WINDOW`` characters; failing that, no one."""
+    at = mention.start
+    lo = _previous_sentence_start(text, at)
+    best: tuple[Span, int] | None = None  # the nearest credited mention, its entry
+    for idx, e in enumerate(entries):
+        if not _it_candidate(text, e):
+            continue
+        for m in e.mentions | set(e.names):
+            if min(lo, at - _IT_WINDOW) <= m.start and m.end <= at and (best is None or m.end > best[0].end):
+                best = (m, idx)
+    phrase = _it_noun_phrase(text, lo, at)
+    if phrase is not None and (best is None or best[0].start < lo or phrase[0].end > best[0].end):
+        span, kind = phrase
+        # The phrase may already be a source ("A London borough ... voted").
+        idx = next((k for k, e in enumerate(entries) if e.merged_into is None
+                    and e.kind not in _PERSONS
+                    and any(m.end == span.end for m in e.mentions | set(e.names))), None)
+        if idx is None:
+            idx = _find_or_add(text, entries, span, kind)
+        entries[idx].mentions.add(mention)
+        return idx
+    if best is None:
+        return None
+    entries[best[1]].mentions.add(mention)
+    return best[1]
+
+
+def _previous_sentence_start(text: str, at: int) -> int:
+    """Where the sentence before the one holding ``at`` starts."""
+    lo = max(0, at - _ANTECEDENT_WINDOW)
+    ends = [e for e in _SENTENCE_END_RE.finditer(text, lo, at)
+            if not (e.group(1) or "")[:1].isupper() or len(e.group(1) or "") > 3]
+    return ends[-2].end() if len(ends) >= 2 else lo
+
+
+def _it_noun_phrase(text: str, lo: int, at: int) -> tuple[Span, str] | None:
+    """The last singular organisation or document phrase between ``lo`` and
+    ``at``, outside quotation marks, with the kind it names: a determiner
+    and a head noun ("the motion", "the new House majority") or a name that
+    reads as an organisation or outlet. Not a possessive ("INSIDER's
+    request"), a plural ("Democrats") nor a role ("the council leader")."""
+    # Quotation marks are counted from the paragraph's start: ``lo`` may
+    # fall inside a quote the sentence splitter cut at a full stop.
+    para = text.rfind("\n", 0, lo) + 1
+    toks = tokenize(text, para, at)
+    quoted = _quoted_tokens(toks)
+    first = next((j for j, t in enumerate(toks) if t.start >= lo), len(toks))
+    k = len(toks) - 1
+    while k >= first:
+        t = toks[k]
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if quoted[k] or not t.is_word or "'" in t.text or "’" in t.text or (
+            nxt is not None and nxt.is_word and (nxt.is_cap or nxt.lower in _IT_HEAD_WORDS
+                                                 or nxt.lower in TITLES or nxt.lower in ANONYMOUS_HEADS)
+        ):
+            k -= 1
+            continue
+        if t.lower in _IT_HEAD_WORDS and not t.is_cap and not _plural_word(t.lower) \
+                and t.lower not in _RELATIVE_ENDS \
+                and _phrase_ends_before(nxt):
+            for j in range(k - 1, max(first - 1, k - 2 - _IT_MODIFIERS), -1):
+                if not toks[j].is_word or quoted[j]:
+                    break
+                if toks[j].lower in _IT_DETERMINERS:
+                    if j > 0 and toks[j - 1].lower in _CHANNEL_OPENERS:
+                        break  # "In a statement, it said": where it spoke, not who
+                    if _after_a_verb(toks, j):
+                        break  # "issued a statement warning that ... it pointed out"
+                    kind = "document" if t.lower in DOCUMENT_HEADS else "media" if t.lower in MEDIA_HEADS \
+                        else IT_HEADS.get(t.lower, "organization")
+                    return Span(toks[j].start, t.end), kind
+        elif t.is_cap:
+            j = k
+            while j > first and toks[j - 1].is_word and not quoted[j - 1] and (
+                toks[j - 1].is_cap or (toks[j - 1].lower in NAME_JOINERS and j > 1 and toks[j - 2].is_cap)
+            ):
+                j -= 1
+            while j < k and (toks[j].lower in _NOT_NAME_LEADS or toks[j].lower in NAME_JOINERS):
+                j += 1
+            channel = text[toks[j].start : t.end].lower() in PLATFORMS or (
+                j > 0 and toks[j - 1].lower in ("on", "via"))
+            if toks[j].lower not in _NOT_NAME_LEADS and not channel:
+                # (not "said on Twitter that it ...": a platform, not who spoke)
+                span = Span(toks[j].start, t.end)
+                kind = classify(text, span).kind
+                if j == k and t.lower in IT_HEADS:
+                    return span, IT_HEADS[t.lower]  # "How true Scripture is when it declares"
+                if kind == "media" or (kind == "organization" and not _plural_word(t.lower)):
+                    return span, kind
+            k = j
+        k -= 1
+    return None
+
+
+# Words that may follow a noun phrase's head: a verb's auxiliary, a clause's
+# or preposition's first word. Another word there is most often a second
+# noun ("a majority vote", "the council leader"), whose phrase is not a body.
+_PHRASE_PREPOSITIONS = frozenset("to at by with from about against into".split())
+_AFTER_HEAD = AUXILIARIES | FINITE | CLAUSE_STOPS | ALL_CUE_VERBS | NAME_JOINERS | _PHRASE_PREPOSITIONS
+# Lower-case words a subject phrase may follow: a clause's first word or a
+# preposition. Another word there is most often a verb, and the phrase its object.
+_BEFORE_PHRASE = CLAUSE_STOPS | NAME_JOINERS | _LEFT_EDGES | _PHRASE_PREPOSITIONS
+
+
+def _phrase_ends_before(nxt: Token | None) -> bool:
+    """A noun phrase's head may stand before ``nxt``: punctuation, a verb
+    ("the motion begins", "the majority voted") or a function word."""
+    if nxt is None or not nxt.is_word:
+        return True
+    return nxt.lower in _AFTER_HEAD or nxt.lower.endswith(("ed", "s"))
+
+
+def _after_a_verb(toks: list[Token], j: int) -> bool:
+    """The phrase opening at token ``j`` follows a lower-case word that is
+    no preposition, conjunction or clause opener: most likely a verb whose
+    object it is ("the Commission issued a statement"). "it" stands for the
+    subject more often than for an object."""
+    if j == 0 or not toks[j - 1].is_word or toks[j - 1].is_cap:
+        return False
+    w = toks[j - 1].lower
+    return w not in _BEFORE_PHRASE
+
+
+def _plural_word(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _quoted_tokens(toks: list[Token]) -> list[bool]:
+    """Which tokens stand inside quotation marks (curly or straight)."""
+    out, inside = [], False
+    for t in toks:
+        if t.text in ("“", "”", '"'):
+            inside = t.text == "“" or (t.text == '"' and not inside)
+            out.append(True)
+            continue
+        out.append(inside)
+    return out
 
 
 # Most words of a headline's capitalised role ("Muslim Cleric", "Top Anchor").
