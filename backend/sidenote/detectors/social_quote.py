@@ -59,12 +59,23 @@ def _platform_near(
             continue
         if keep is not None and not keep(where):
             continue
-        if any(
-            m.overlaps(where) and not _is_account_on(src, platform) for src in doc.sources for m in src.mentions
-        ):
+        if _part_of_a_name(doc, where, platform):
             continue
         return platform, where
     return None
+
+
+def _part_of_a_name(doc: Doc, where: Span, platform: str) -> bool:
+    """The platform word is in a source's name ("Twitter said it would act"
+    is the company), unless that source is an account on it ("one user on
+    Weibo posted")."""
+    return any(
+        m.overlaps(where) and not _is_account_on(src, platform) for src in doc.sources for m in src.mentions
+    )
+
+
+def _inside_quoted_words(doc: Doc, where: Span) -> bool:
+    return any(q.start <= where.start and where.end <= q.end for q in doc.quotes)
 
 
 def _channel_evidence(doc: Doc, source: Source) -> Span | None:
@@ -137,7 +148,7 @@ def _tied(doc: Doc, quote: Quote, where: Span, source: Source | None) -> bool:
     the quoted words, the speaker's mention or the cue that credits them, and
     not inside other quoted words ("told CBS’ “Face the Nation”: “Obstruction
     by tweet is not ...”" was said on television)."""
-    if any(q.start <= where.start and where.end <= q.end for q in doc.quotes):
+    if _inside_quoted_words(doc, where):
         return False
     text = doc.text
     if _gap_words(text, where, Span(quote.outer_start, quote.outer_end)) <= TIE_WORDS:
@@ -293,11 +304,9 @@ def _posted_just_before(doc: Doc, quote: Quote, source: Source | None) -> tuple[
     verbs = load_words("social_quote/posting_verbs.txt")
     for start, end, platform in find_platform_names(text, lead.start, lead.end):
         where = Span(start, end)
-        if any(q.start <= start and end <= q.end for q in doc.quotes):
+        if _inside_quoted_words(doc, where):
             continue
-        if any(
-            m.overlaps(where) and not _is_account_on(src, platform) for src in doc.sources for m in src.mentions
-        ):
+        if _part_of_a_name(doc, where, platform):
             continue
         if _someone_elses_post(text, where, source):
             continue
