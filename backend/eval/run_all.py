@@ -24,6 +24,7 @@ SCRIPTS = (
     "eval_attribution.py",
     "eval_attribution_nn.py",
     "eval_card_rate.py",
+    "eval_editor.py",
     "eval_sentences_quotes.py",
 )
 

@@ -1,6 +1,7 @@
 """The cards stage: ordering, numbering, one card of a kind per sentence, claim flags.
 
-Detectors are swapped for stand-ins so the stage's own rules are what is tested.
+Detectors are swapped for stand-ins, and the verifier for one that keeps
+everything, so the stage's own rules are what is tested.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from handmade import article, doc, span
 from sidenote.pipeline import cards as cards_stage
 from sidenote.pipeline.anchor import make_anchor
 from sidenote.pipeline.doc import Card, Claim
+from sidenote.verifier import Verifier
 
 TEXT = "First claim has 12 words in it. Second sentence is here. Third one ends it."
 
@@ -26,6 +28,7 @@ def run(monkeypatch):
         art = article([TEXT])
         d = doc(art, claims=claims)
         monkeypatch.setattr(cards_stage, "detectors", lambda: (("all", lambda _d: found(art.text)),))
+        monkeypatch.setattr(cards_stage, "load_verifier", Verifier)
         return cards_stage.build(d)
     return _run
 

@@ -1,8 +1,9 @@
-"""The ``cards`` stage: run every detector, then order, number and de-duplicate.
+"""The ``cards`` stage: run every detector, de-duplicate, verify, then number.
 
 Detectors are independent and pure; this stage enforces the rules that span
-them: one card of each kind per sentence, reading order, ids ``k1``, ``k2``
-..., and each claim's ``flags`` naming the cards it carries.
+them: one card of each kind per sentence, reading order, only the
+candidates the verifier (:mod:`sidenote.verifier`) keeps, ids ``k1``,
+``k2`` ..., and each claim's ``flags`` naming the cards it carries.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import cache
 from importlib import import_module
 
 from ..detectors import Detector
+from ..verifier import load_verifier
 from .doc import Card, Doc
 
 # Card kind -> the module in sidenote.detectors that finds it, in the order
@@ -33,7 +35,9 @@ def detectors() -> tuple[tuple[str, Detector], ...]:
     )
 
 
-def build(doc: Doc) -> Doc:
+def candidates(doc: Doc) -> list[Card]:
+    """Every detector's cards in reading order, one of each kind per
+    sentence, before the verifier: what its training data is made of."""
     found: list[Card] = []
     for _, detect in detectors():
         found.extend(detect(doc))
@@ -50,7 +54,13 @@ def build(doc: Doc) -> Doc:
         claim = card.claim
         if claim is None and card.kind == "unverified_social_quote":
             claim = next((c.id for c in doc.claims if c.start <= card.anchor.start < c.end), None)
-        cards.append(replace(card, id=f"k{len(cards) + 1}", claim=claim))
+        cards.append(replace(card, claim=claim))
+    return cards
+
+
+def build(doc: Doc) -> Doc:
+    kept = load_verifier().keep(doc, candidates(doc))
+    cards = [replace(card, id=f"k{i}") for i, card in enumerate(kept, 1)]
 
     flags: dict[str, list[str]] = {}
     for card in cards:

@@ -1,0 +1,63 @@
+"""Write every candidate card on the editors' pages (before the verifier), for judging.
+
+    .venv/bin/python backend/eval/editor/dump.py OUT_DIR [--batches N] [--only-unlabelled]
+
+Writes ``OUT_DIR/cards.jsonl`` (one card a line, with its key),
+``OUT_DIR/texts.jsonl`` (each page's ``article.text``) and, for the
+editors, ``OUT_DIR/batch-K.txt``: pages with their text and cards, split
+into N batches of about equal reading. With ``--only-unlabelled`` the
+batches hold only pages that have a card with no label yet, and list only
+those cards (a second round after a change).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cards import analyse, review_text, shown_cards  # noqa: E402
+from labels import load_card_labels  # noqa: E402
+from pages import pages  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--batches", type=int, default=8)
+    parser.add_argument("--only-unlabelled", action="store_true")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    labelled = set(load_card_labels()) if args.only_unlabelled else set()
+    reviews: list[tuple[int, str]] = []
+    with (args.out / "cards.jsonl").open("w", encoding="utf-8") as fh, \
+            (args.out / "texts.jsonl").open("w", encoding="utf-8") as texts:
+        for page in pages():
+            doc = analyse(page)
+            texts.write(json.dumps({"page": page.id, "text": doc.text}, ensure_ascii=False) + "\n")
+            records = [c.record for c in shown_cards(page, doc, candidates=True)]
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            if args.only_unlabelled:
+                records = [r for r in records if r["key"] not in labelled]
+                if not records:
+                    continue
+            text = review_text(page, doc, records)
+            reviews.append((len(text), text))
+    # greedy: longest page first into the lightest batch
+    batches: list[list[str]] = [[] for _ in range(args.batches)]
+    sizes = [0] * args.batches
+    for size, text in sorted(reviews, reverse=True):
+        k = sizes.index(min(sizes))
+        batches[k].append(text)
+        sizes[k] += size
+    for k, texts in enumerate(batches):
+        (args.out / f"batch-{k + 1}.txt").write_text("".join(sorted(texts)), encoding="utf-8")
+    print(f"{len(reviews)} pages in {args.batches} batches; sizes {sizes}")
+
+
+if __name__ == "__main__":
+    main()

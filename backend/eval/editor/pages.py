@@ -1,0 +1,77 @@
+"""The pages editors judge, and the fixed split into a tuning and a held-out part.
+
+Page ids: ``news/<id>`` for the extraction benchmark's pages (analysed from
+their HTML, as a reader's browser would send them), ``prop/<ID>`` for the
+propaganda articles (analysed as text), ``seed`` for the seed article.
+
+The split is by hash, fixed once, so that nobody tunes on the held-out part:
+- propaganda: the held-out part of ``eval_propaganda.split_ids`` (sha1 order,
+  first 20 %), the same articles the span model never trained on;
+- news: pages ordered by sha1 of their id, the first third held out;
+- the seed is tuning: it is the page the product was built on.
+Errors are read only on the tuning part; only figures come from the other.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from common import DATASETS, REPO  # noqa: E402
+from eval_propaganda import split_ids  # noqa: E402
+
+NEWS_HELDOUT_SHARE = 1 / 3
+SEED = REPO.parent / "shared" / "fixtures" / "seed-article.html"
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    kind: str  # "html" or "text"
+    body: str
+    url: str | None
+    heldout: bool
+
+
+def news_split(ids: list[str]) -> set[str]:
+    order = sorted(ids, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
+    return set(order[: math.ceil(len(order) * NEWS_HELDOUT_SHARE)])
+
+
+def pages(part: str = "all") -> Iterator[Page]:
+    """Every page, in a fixed order; ``part`` is "all", "tuning" or "heldout"."""
+    want = {"all": (False, True), "tuning": (False,), "heldout": (True,)}[part]
+    if False in want:
+        yield Page("seed", "html", SEED.read_text(encoding="utf-8"), "https://example.org/seed", False)
+    folder = DATASETS / "extraction"
+    truth = json.loads((folder / "ground-truth.json").read_text())
+    held = news_split(list(truth))
+    for pid in sorted(truth):
+        if (pid in held) in want:
+            html = gzip.decompress((folder / "html" / f"{pid}.html.gz").read_bytes()).decode("utf-8", "replace")
+            yield Page(f"news/{pid}", "html", html, truth[pid].get("url"), pid in held)
+    paths = {p.stem.removeprefix("article"): p for p in (DATASETS / "propaganda" / "articles").glob("article*.txt")}
+    _, prop_held = split_ids(paths)
+    for aid in sorted(paths):
+        if (aid in prop_held) in want:
+            yield Page(f"prop/{aid}", "text", paths[aid].read_text(encoding="utf-8"), None, aid in prop_held)
+
+
+def is_heldout(page_id: str) -> bool:
+    if page_id == "seed":
+        return False
+    corpus, pid = page_id.split("/", 1)
+    if corpus == "news":
+        truth = json.loads((DATASETS / "extraction" / "ground-truth.json").read_text())
+        return pid in news_split(list(truth))
+    ids = [p.stem.removeprefix("article") for p in (DATASETS / "propaganda" / "articles").glob("article*.txt")]
+    return pid in split_ids(ids)[1]

@@ -1,0 +1,150 @@
+"""Cards as a careful editor judges them: precision, wrong share and recall.
+
+Runs the product over the editors' pages (``editor/pages.py``: the 134
+extraction pages, the 307 propaganda articles and the seed), matches every
+card it shows to the editors' labels (``editor/labels/``) by its key, and
+counts under ``../shared/EDITOR-RUBRIC.md``:
+
+- precision = right / shown, wrong share = wrong / shown,
+- recall = right / (right + clear misses no card of that kind covers), where
+  a candidate judged right that the verifier hid counts as a miss.
+
+Figures are reported on the held-out part only (fixed by hash, never tuned
+on). A card with no label yet is counted and named: the figures are final
+only when that count is 0 (judge them first, see ``editor/labels/README.md``).
+
+    .venv/bin/python backend/eval/eval_editor.py [--part heldout|tuning] [--errors] [--no-verifier]
+
+``--errors`` lists the wrong cards and the misses, and only for the tuning
+part: the held-out part's errors are not for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "editor"))
+
+from cards import analyse, shown_cards  # noqa: E402
+from labels import KINDS, load_card_labels, load_misses  # noqa: E402
+from pages import pages  # noqa: E402
+
+TARGETS = {"precision": 0.85, "wrong": 0.05, "recall": 0.60}
+
+
+@dataclass
+class Tally:
+    shown: Counter = field(default_factory=Counter)
+    verdicts: Counter = field(default_factory=Counter)  # (kind, verdict)
+    misses: Counter = field(default_factory=Counter)
+    unlabelled: list = field(default_factory=list)
+    hidden_right: int = 0
+    errors: list = field(default_factory=list)
+
+    def row(self, kinds: tuple[str, ...]) -> tuple[int, int, int, int, int]:
+        shown = sum(self.shown[k] for k in kinds)
+        right = sum(self.verdicts[(k, "right")] for k in kinds)
+        wrong = sum(self.verdicts[(k, "wrong")] for k in kinds)
+        debatable = sum(self.verdicts[(k, "debatable")] for k in kinds)
+        misses = sum(self.misses[k] for k in kinds)
+        return shown, right, wrong, debatable, misses
+
+
+def tally(part: str, corpus: str | None = None) -> Tally:
+    labels = load_card_labels()
+    misses_by_page: dict[str, list[dict]] = {}
+    for m in load_misses():
+        misses_by_page.setdefault(m["page"], []).append(m)
+    t = Tally()
+    for page in pages(part):
+        if corpus and not page.id.startswith(corpus):
+            continue
+        doc = analyse(page)
+        cards = list(shown_cards(page, doc))
+        for c in cards:
+            t.shown[c.kind] += 1
+            label = labels.get(c.key)
+            if label is None:
+                t.unlabelled.append(c.record)
+                continue
+            t.verdicts[(c.kind, label["verdict"])] += 1
+            if label["verdict"] == "wrong":
+                t.errors.append(("wrong", c.record, label.get("why", "")))
+        # A right card the verifier hid is a clear case no card covers: a miss.
+        shown_keys = {c.key for c in cards}
+        for c in shown_cards(page, doc, candidates=True):
+            label = labels.get(c.key)
+            if (c.key not in shown_keys and label is not None and label["verdict"] == "right"
+                    and not any(s.kind == c.kind and s.start < c.end and c.start < s.end for s in cards)):
+                t.misses[c.kind] += 1
+                t.hidden_right += 1
+        for m in misses_by_page.get(page.id, []):
+            at = doc.text.find(m["exact"])
+            if at < 0:
+                continue  # the words are no longer in the article text: no longer a miss to count
+            end = at + len(m["exact"])
+            if not any(c.kind == m["kind"] and c.start < end and at < c.end for c in cards):
+                t.misses[m["kind"]] += 1
+                t.errors.append(("miss", m, m.get("why", "")))
+    return t
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "-"
+
+
+def print_table(t: Tally, title: str) -> None:
+    print(f"\n{title}")
+    print("| kind | shown | right | wrong | debatable | clear misses | precision | wrong share | recall |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, kinds in [(k, (k,)) for k in KINDS] + [("all", KINDS)]:
+        shown, right, wrong, debatable, misses = t.row(kinds)
+        print(f"| {name} | {shown} | {right} | {wrong} | {debatable} | {misses} | {_ratio(right, shown)} | "
+              f"{_ratio(wrong, shown)} | {_ratio(right, right + misses)} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=("heldout", "tuning"), default="heldout")
+    parser.add_argument("--errors", action="store_true", help="list wrong cards and misses (tuning part only)")
+    parser.add_argument("--no-verifier", action="store_true", help="show every candidate (the detectors alone)")
+    args = parser.parse_args()
+    if args.no_verifier:
+        import sidenote.pipeline.cards as cards_stage
+        from sidenote.verifier import Verifier
+
+        cards_stage.load_verifier = Verifier  # an empty model keeps every candidate
+    if args.errors and args.part != "tuning":
+        parser.error("--errors reads errors, and only the tuning part's may be read")
+    whole = tally(args.part)
+    for corpus, name in (("news/", "mainstream news pages"), ("prop/", "propaganda articles")):
+        print_table(tally(args.part, corpus), f"{args.part} part, {name}")
+    print_table(whole, f"{args.part} part, all pages")
+    print(f"(clear misses include {whole.hidden_right} candidates judged right that the verifier hid)")
+    if whole.unlabelled:
+        print(f"\n{len(whole.unlabelled)} shown cards have no label yet: these figures are not final.")
+        for r in whole.unlabelled[:20]:
+            print(f"  {r['key']} {r['page']} {r['kind']}: {r['anchor'][:80]!r}")
+    if args.errors:
+        for what, rec, why in whole.errors:
+            if what == "wrong":
+                print(f"WRONG {rec['page']} {rec['kind']} [{rec['key']}] {rec['anchor'][:100]!r} :: {why}")
+            else:
+                print(f"MISS  {rec['page']} {rec['kind']} {rec['exact']!r} :: {why}")
+    shown, right, wrong, _, misses = whole.row(KINDS)
+    s_shown, s_right, s_wrong, _, _ = whole.row(("single_source",))
+    who = " (detectors alone, no verifier)" if args.no_verifier else ""
+    print(f"RESULT\tcards judged by editors ({args.part} part){who}\tprecision / wrong share / recall\t"
+          f"{_ratio(right, shown)} / {_ratio(wrong, shown)} / {_ratio(right, right + misses)}"
+          f"{' (' + str(len(whole.unlabelled)) + ' unlabelled)' if whole.unlabelled else ''}\t-\t"
+          f">= 0.85 / <= 0.05 / >= 0.60")
+    print(f"RESULT\tsingle_source cards judged by editors ({args.part} part){who}\tprecision / wrong share\t"
+          f"{_ratio(s_right, s_shown)} / {_ratio(s_wrong, s_shown)}\t-\t>= 0.80 / <= 0.05")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,224 @@
+"""Train the card verifier on the editors' labels and write its model file.
+
+Data: the cards editors judged on the *tuning* pages only
+(``backend/eval/editor/labels``, each label row holding its card; held-out
+pages are never read here), featurised on the text the product analyses
+now. ``right`` is 1; ``wrong`` and ``debatable`` are 0, since a debatable
+card does not count as right either.
+
+Model: L2-regularised logistic regression over the sparse string features
+of ``sidenote.verifier.features``, fitted by full-batch gradient descent in
+numpy (deterministic). Thresholds, one per card kind, are chosen on
+out-of-fold probabilities (5 folds grouped by page, so a page's cards never
+score each other): the one that makes the most of right - 2 x wrong among
+the cards it shows (``WRONG_COST``).
+
+    .venv/bin/python backend/train/train_verifier.py [--dry-run]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "backend" / "eval" / "editor"))
+
+from cards import analyse  # noqa: E402  (puts backend/ on the path)
+from labels import KINDS, load_card_labels  # noqa: E402
+from pages import pages  # noqa: E402
+
+from sidenote.pipeline.anchor import make_anchor  # noqa: E402
+from sidenote.pipeline.doc import Card, Evidence  # noqa: E402
+from sidenote.verifier import card_features  # noqa: E402
+from sidenote.verifier.features import page_features  # noqa: E402
+from sidenote.verifier.model import MODEL_FILE  # noqa: E402
+
+FOLDS = 5
+L2 = 0.3  # out of fold, weaker beat stronger (0.3 > 3 > 10 > 30) on the tuning pages
+STEPS = 3000
+LEARNING_RATE = 0.5
+MIN_FEATURE_COUNT = 2
+# A wrong card costs a reader twice what a right one gives: one wrong note
+# makes them doubt every note, so it must be paid for by two good ones.
+WRONG_COST = 2.0
+# single_source is not thresholded: out of fold no threshold shows more right
+# than twice the wrong (9 right of 80 tuning candidates), so a threshold
+# would hide every one, the seed's two right ones with them; the detector's
+# rules are what must change there.
+UNVERIFIED_KINDS = ("single_source",)
+# loaded_framing cards are judged only when all their evidence is weight
+# words (emotive, intensifier, hyperbole): the editors found those weakest
+# (41 % right on the tuning pages, against 53 % for labels, scare quotes,
+# "so-called" and identity words), and the reviewed-rule finds the seed
+# article's specification requires (issue #2: "Al-Nusra terrorists", "clear
+# & direct", "in support of the terrorists") are labels and verdict pairs
+# that the editors judged otherwise. A model that hid them would break that
+# specification; the rules for them are the place to change.
+SCOPE = {"loaded_framing": ("emotive", "intensifier", "hyperbole")}  # a feature seen on one card only teaches nothing general
+
+
+def stored_card(doc_text: str, row: dict) -> Card:
+    """The card as the editor judged it, from its label row."""
+    return Card(
+        id="",
+        kind=row["kind"],
+        severity=row["severity"],
+        title=row["title"],
+        body=row["body"],
+        anchor=make_anchor(doc_text, row["start"], row["end"]),
+        evidence=tuple(Evidence(e["exact"], e["start"], e["end"], e["label"]) for e in row["evidence"]),
+        voice=row.get("voice"),
+    )
+
+
+def in_scope(card: Card) -> bool:
+    labels = SCOPE.get(card.kind)
+    return labels is None or all(e.label in labels for e in card.evidence)
+
+
+def collect() -> tuple[list[list[str]], np.ndarray, list[str], list[str], list[str], int]:
+    """Features and labels of every judged card of the tuning pages. The
+    cards are the ones the editors read (stored in the labels), on the text
+    the product analyses now; a label whose card no longer fits that text
+    (its anchor moved) is left out and counted."""
+    by_page: dict[str, list[dict]] = {}
+    for row in load_card_labels().values():
+        if "page" in row:
+            by_page.setdefault(row["page"], []).append(row)
+    feats, ys, kinds, verdicts, groups = [], [], [], [], []
+    stale = 0
+    for page in pages("tuning"):
+        rows = by_page.get(page.id, [])
+        if not rows:
+            continue
+        doc = analyse(page)
+        page_f = page_features(doc)
+        for row in rows:
+            card = stored_card(doc.text, row)
+            if not in_scope(card):
+                continue
+            if doc.text[row["start"] : row["end"]] != row["anchor"]:
+                stale += 1
+                continue
+            feats.append(card_features(doc, card, page_f))
+            ys.append(1.0 if row["verdict"] == "right" else 0.0)
+            kinds.append(card.kind)
+            verdicts.append(row["verdict"])
+            groups.append(page.id)
+    return feats, np.array(ys), kinds, verdicts, groups, stale
+
+
+def vocabulary(feats: list[list[str]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for fs in feats:
+        for f in fs:
+            counts[f] = counts.get(f, 0) + 1
+    kept = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
+    return {f: i for i, f in enumerate(kept)}
+
+
+def matrix(feats: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
+    x = np.zeros((len(feats), len(vocab)))
+    for i, fs in enumerate(feats):
+        for f in fs:
+            j = vocab.get(f)
+            if j is not None:
+                x[i, j] = 1.0
+    return x
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    n, d = x.shape
+    w, b = np.zeros(d), float(np.log((y.mean() + 1e-3) / (1 - y.mean() + 1e-3)))
+    for _ in range(STEPS):
+        p = 1 / (1 + np.exp(-(x @ w + b)))
+        g = p - y
+        w -= LEARNING_RATE * (x.T @ g / n + L2 * w / n)
+        b -= LEARNING_RATE * float(g.mean())
+    return b, w
+
+
+def fold_of(group: str) -> int:
+    return int(hashlib.sha1(group.encode()).hexdigest(), 16) % FOLDS
+
+
+def out_of_fold(feats, y, groups) -> np.ndarray:
+    folds = np.array([fold_of(g) for g in groups])
+    oof = np.zeros(len(y))
+    for k in range(FOLDS):
+        train = folds != k
+        vocab = vocabulary([f for f, t in zip(feats, train) if t])
+        b, w = fit(matrix([f for f, t in zip(feats, train) if t], vocab), y[train])
+        test = ~train
+        oof[test] = 1 / (1 + np.exp(-(matrix([f for f, t in zip(feats, test) if t], vocab) @ w + b)))
+    return oof
+
+
+def choose_threshold(p: np.ndarray, verdicts: list[str], cost: float) -> tuple[float, dict]:
+    """The threshold whose shown cards make the most of right - cost * wrong
+    (the highest such threshold on ties). None worth showing: 1.01."""
+    v = np.array(verdicts)
+    best = (1.01, {"shown": 0, "right": 0, "wrong": 0, "utility": 0.0})
+    for t in sorted(set(np.round(p, 4)), reverse=True):
+        keep = p >= t
+        right = int((keep & (v == "right")).sum())
+        bad = int((keep & (v == "wrong")).sum())
+        utility = right - cost * bad
+        if utility > best[1]["utility"]:
+            best = (float(t), {"shown": int(keep.sum()), "right": right, "wrong": bad, "utility": utility})
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cost", type=float, default=WRONG_COST, help="a wrong card costs this many right ones")
+    parser.add_argument("--dry-run", action="store_true", help="print, write nothing")
+    args = parser.parse_args()
+    t0 = time.time()
+    feats, y, kinds, verdicts, groups, stale = collect()
+    print(f"{len(y)} judged cards on tuning pages ({stale} whose text moved, left out); "
+          f"right {int(y.sum())}; {time.time() - t0:.0f} s")
+    oof = out_of_fold(feats, y, groups)
+    thresholds = {}
+    for kind in KINDS:
+        idx = [i for i, k in enumerate(kinds) if k == kind]
+        if not idx:
+            continue
+        t, stats = choose_threshold(oof[idx], [verdicts[i] for i in idx], args.cost)
+        right_all = sum(verdicts[i] == "right" for i in idx)
+        wrong_all = sum(verdicts[i] == "wrong" for i in idx)
+        print(f"{kind}: {len(idx)} candidates, {right_all} right, {wrong_all} wrong; threshold {t:.3f} keeps "
+              f"{stats['shown']} ({stats['right']} right, {stats['wrong']} wrong) out of fold")
+        if kind in UNVERIFIED_KINDS:
+            print(f"  {kind}: no threshold shipped (see UNVERIFIED_KINDS)")
+            continue
+        thresholds[kind] = t
+    vocab = vocabulary(feats)
+    b, w = fit(matrix(feats, vocab), y)
+    weights = {f: round(float(w[j]), 5) for f, j in vocab.items() if abs(w[j]) >= 1e-4}
+    model = {
+        "trained_on": f"{len(y)} editor-labelled candidate cards of the tuning pages "
+                      f"(backend/eval/editor/labels); held-out pages never read",
+        "bias": round(b, 5),
+        "thresholds": thresholds,
+        "scope": {kind: list(labels) for kind, labels in SCOPE.items()},
+        "weights": dict(sorted(weights.items())),
+    }
+    top = sorted(weights.items(), key=lambda kv: kv[1])
+    print("most against:", ", ".join(f"{f} {v:.2f}" for f, v in top[:12]))
+    print("most for:", ", ".join(f"{f} {v:.2f}" for f, v in top[-12:]))
+    if not args.dry_run:
+        MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
+        MODEL_FILE.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_FILE.relative_to(REPO)} ({len(weights)} weights)")
+
+
+if __name__ == "__main__":
+    main()

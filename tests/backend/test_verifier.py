@@ -1,0 +1,114 @@
+"""The verifier: which candidate cards a reader sees, and the features it reads."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from handmade import article, doc, span
+
+from sidenote.pipeline import analyze_text
+from sidenote.pipeline.anchor import make_anchor, make_evidence
+from sidenote.pipeline.doc import Attribution, Card, Source
+from sidenote.verifier import Verifier, card_features, load_verifier
+from sidenote.verifier.model import MODEL_FILE, read_verifier
+
+
+def _framing_card(d, words: str, voice: str = "outlet") -> Card:
+    text = d.text
+    s = span(text, words)
+    sentence = next(x for x in d.sentences if x.start <= s.start < x.end)
+    return Card(
+        id="", kind="loaded_framing", severity="caution", title="t", body="b",
+        anchor=make_anchor(text, sentence.start, sentence.end),
+        evidence=(make_evidence(text, s.start, s.end, "emotive"),), voice=voice,  # type: ignore[arg-type]
+    )
+
+
+def test_features_name_the_word_its_label_and_voice():
+    d = doc(article(["The mayor's plan is disgraceful, residents say."]))
+    feats = card_features(d, _framing_card(d, "disgraceful"))
+    assert {"kind=loaded_framing", "lf:w=disgraceful", "lf:lab=outlet:emotive", "loaded_framing:voice=outlet"} <= set(feats)
+
+
+def test_a_negated_word_is_marked():
+    negated = doc(article(["The plan was not so outrageous after all."]))
+    plain = doc(article(["The plan was so outrageous after all."]))
+    assert "lf:negated" in card_features(negated, _framing_card(negated, "outrageous"))
+    assert "lf:negated" not in card_features(plain, _framing_card(plain, "outrageous"))
+
+
+def test_words_inside_credited_content_are_marked_as_attributed():
+    text = "She said the decision was disgraceful and wrong."
+    art = article([text])
+    content = span(text, "the decision was disgraceful and wrong")
+    d = doc(art, sources=(Source("s1", "She", "person"),),
+            attributions=(Attribution(source="s1", content=content, cue=span(text, "said")),))
+    assert "lf:attributed:outlet" in card_features(d, _framing_card(d, "disgraceful"))
+    bare = doc(art)
+    assert "lf:attributed:outlet" not in card_features(bare, _framing_card(bare, "disgraceful"))
+
+
+def test_a_card_below_its_kinds_threshold_is_dropped():
+    d = doc(article(["A horrific flood destroyed 300 homes.", "The regime lied again, disgracefully."]))
+    flood, regime = _framing_card(d, "horrific"), _framing_card(d, "regime")
+    verifier = Verifier(bias=0.0, weights={"lf:w=horrific": -5.0, "lf:w=regime": 3.0},
+                        thresholds={"loaded_framing": 0.5})
+    assert verifier.keep(d, [flood, regime]) == [regime]
+
+
+def test_kinds_without_a_threshold_and_an_empty_model_keep_everything():
+    d = doc(article(["A horrific flood destroyed 300 homes."]))
+    card = _framing_card(d, "horrific")
+    assert Verifier().keep(d, [card]) == [card]
+    strict_other_kind = Verifier(weights={"lf:w=horrific": -9.0}, thresholds={"single_source": 0.99})
+    assert strict_other_kind.keep(d, [card]) == [card]
+
+
+def test_model_file_round_trip(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"bias": -1.0, "weights": {"kind=loaded_framing": 2.0},
+                                "thresholds": {"loaded_framing": 0.6}}))
+    v = read_verifier(path)
+    assert v.probability(["kind=loaded_framing"]) == pytest.approx(1 / (1 + 2.718281828 ** -1.0), rel=1e-6)
+    assert read_verifier(tmp_path / "absent.json") == Verifier()
+
+
+def test_the_shipped_model_judges_weight_words_and_social_quotes():
+    assert MODEL_FILE.exists()
+    shipped = load_verifier()
+    # single_source has no threshold: no threshold beat hiding them all (see train_verifier.py)
+    assert set(shipped.thresholds) == {"unverified_social_quote", "loaded_framing"}
+    assert set(shipped.scope["loaded_framing"]) == {"emotive", "intensifier", "hyperbole"}
+    assert shipped.weights
+
+
+def test_cards_outside_the_scope_are_shown_as_proposed():
+    d = doc(article(["The regime shelled the town, a horrific act."]))
+    text = d.text
+    regime, horrific = span(text, "regime"), span(text, "horrific")
+    card = Card(
+        id="", kind="loaded_framing", severity="caution", title="t", body="b",
+        anchor=make_anchor(text, 0, len(text)), voice="outlet",
+        evidence=(make_evidence(text, regime.start, regime.end, "name_calling"),
+                  make_evidence(text, horrific.start, horrific.end, "emotive")),
+    )
+    v = Verifier(weights={"lf:w=horrific": -20.0}, thresholds={"loaded_framing": 0.5},
+                 scope={"loaded_framing": ("emotive",)})
+    assert not v.judges(card)
+    assert v.keep(d, [card]) == [card]
+    weight_only = _framing_card(d, "horrific")
+    assert v.judges(weight_only) and v.keep(d, [weight_only]) == []
+
+
+def test_cards_are_numbered_after_the_verifier_drops_some(monkeypatch):
+    import sidenote.pipeline.cards as cards_stage
+
+    text = "The regime shelled the town. The thugs fled. Officials said the toll rose."
+    drop_regime = Verifier(weights={"lf:w=regime": -20.0}, thresholds={"loaded_framing": 0.5})
+    monkeypatch.setattr(cards_stage, "load_verifier", lambda: drop_regime)
+    d = analyze_text(text)
+    assert [c.id for c in d.cards] == [f"k{i}" for i in range(1, len(d.cards) + 1)]
+    assert not any("regime" in e.exact for c in d.cards for e in c.evidence)
+    flagged = {k for c in d.claims for k in c.flags}
+    assert flagged <= {c.kind for c in d.cards}
