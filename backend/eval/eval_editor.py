@@ -7,7 +7,8 @@ counts under ``../shared/EDITOR-RUBRIC.md``:
 
 - precision = right / shown, wrong share = wrong / shown,
 - recall = right / (right + clear misses no card of that kind covers), where
-  a candidate judged right that the verifier hid counts as a miss.
+  a card once judged right that is no longer shown (hidden by the verifier,
+  or no longer proposed by a detector) counts as a miss.
 
 Figures are reported on the held-out part only (fixed by hash, never tuned
 on). A card with no label yet is counted and named: the figures are final
@@ -56,6 +57,10 @@ class Tally:
 
 def tally(part: str, corpus: str | None = None) -> Tally:
     labels = load_card_labels()
+    right_by_page: dict[str, list[dict]] = {}
+    for row in labels.values():
+        if row["verdict"] == "right" and "page" in row:
+            right_by_page.setdefault(row["page"], []).append(row)
     misses_by_page: dict[str, list[dict]] = {}
     for m in load_misses():
         misses_by_page.setdefault(m["page"], []).append(m)
@@ -74,13 +79,15 @@ def tally(part: str, corpus: str | None = None) -> Tally:
             t.verdicts[(c.kind, label["verdict"])] += 1
             if label["verdict"] == "wrong":
                 t.errors.append(("wrong", c.record, label.get("why", "")))
-        # A right card the verifier hid is a clear case no card covers: a miss.
+        # A card once judged right that is no longer shown (the verifier hid
+        # it, or a detector stopped proposing it) is a clear case no card
+        # covers: a miss.
         shown_keys = {c.key for c in cards}
-        for c in shown_cards(page, doc, candidates=True):
-            label = labels.get(c.key)
-            if (c.key not in shown_keys and label is not None and label["verdict"] == "right"
-                    and not any(s.kind == c.kind and s.start < c.end and c.start < s.end for s in cards)):
-                t.misses[c.kind] += 1
+        for row in right_by_page.get(page.id, []):
+            if row["key"] in shown_keys or doc.text[row["start"] : row["end"]] != row["anchor"]:
+                continue
+            if not any(c.kind == row["kind"] and c.start < row["end"] and row["start"] < c.end for c in cards):
+                t.misses[row["kind"]] += 1
                 t.hidden_right += 1
         for m in misses_by_page.get(page.id, []):
             at = doc.text.find(m["exact"])
@@ -124,7 +131,7 @@ def main() -> None:
     for corpus, name in (("news/", "mainstream news pages"), ("prop/", "propaganda articles")):
         print_table(tally(args.part, corpus), f"{args.part} part, {name}")
     print_table(whole, f"{args.part} part, all pages")
-    print(f"(clear misses include {whole.hidden_right} candidates judged right that the verifier hid)")
+    print(f"(clear misses include {whole.hidden_right} cards judged right that are no longer shown)")
     if whole.unlabelled:
         print(f"\n{len(whole.unlabelled)} shown cards have no label yet: these figures are not final.")
         for r in whole.unlabelled[:20]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from handmade import article, doc, span
 
-from sidenote.detectors.single_source import build_chains, detect
+from sidenote.detectors.single_source import _accused_words, _is_accusation, build_chains, detect
 from sidenote.pipeline.doc import Attribution, Claim, Source, Span
 
 LEAD = "US bombers attacked Syrian army positions near Deir ez-Zor on Sunday, killing 30 soldiers."
@@ -78,6 +78,20 @@ def test_two_independent_sources_need_no_card():
             Attribution("s2", span(text, "30 soldiers were killed when US bombers attacked army positions near Deir ez-Zor")),
         ),
     )
+    assert detect(d) == []
+
+
+def test_a_media_relay_of_a_named_non_state_source_makes_no_card():
+    # One outlet relaying a named person or group: editors judged 7 of 9 such
+    # cards wrong (a lawsuit, a body on its own decision, a documented fact).
+    sentence = "Fox News reported that the bar said it had fired the bartender after the incident."
+    art = article([sentence])
+    text = art.text
+    fox = _source(text, "s1", "Fox News", "media")
+    bar = _source(text, "s2", "the bar", "organization", relayed_by="s1")
+    d = doc(art, sources=(fox, bar), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", span(text, "the bar said it had fired the bartender after the incident")),
+                          Attribution("s2", span(text, "it had fired the bartender after the incident"))))
     assert detect(d) == []
 
 
@@ -184,9 +198,11 @@ def test_an_unsourced_claim_that_accuses_nobody_gets_no_card(sentence):
     [
         # A named person speaking on their own account: what they said is the claim.
         ("Apple employs about 450 Dreamers, Tim Cook said on Tuesday.", "person", False),
-        # The same kind of source accusing another party: the accuser's word alone.
-        ("Israeli jets bombed a school in Gaza, killing 12, Hamas officials said.", "organization", True),
-        # An unnamed source is weak on its own, whatever the claim.
+        # A named party accusing another: editors judged such cards wrong 38
+        # times in 45 (the accuser was the claim's subject, a body on its own
+        # acts, a document); Sidenote stays quiet.
+        ("Israeli jets bombed a school in Gaza, killing 12, Hamas officials said.", "organization", False),
+        # A source the article says it keeps unnamed is weak on its own, whatever the claim.
         ("Apple will release a new laptop in 2020, people familiar with the plans said.", "anonymous", True),
     ],
 )
@@ -204,10 +220,13 @@ def test_single_sources_flagged_only_when_weak_on_their_own(sentence, kind, expe
 @pytest.mark.parametrize(
     ("name", "expect_card"),
     [
-        ("officials familiar with the talks", True),  # really unnamed
+        ("officials familiar with the talks", True),  # really unnamed, and the article says so
         ("the US military", False),  # typed "anonymous" by mistake: a named body
         ("Michigan health authorities", False),  # a place's public service, on the record
-        ("U.S. military officials", True),  # the parts of a state that do speak anonymously
+        # Nothing says the name is kept back: often the claim's subject or a
+        # report's authors ("experts", "authorities"), so no card.
+        ("U.S. military officials", False),
+        ("officials who spoke on condition of anonymity", True),
     ],
 )
 def test_only_really_unnamed_sources_count_as_weak(name, expect_card):
@@ -258,7 +277,19 @@ def _one_source_card(sentence: str, name: str, kind: str, content: str, cue: str
     ],
 )
 def test_an_accusation_counts_only_when_the_source_makes_it(sentence, name, kind, content, cue, expect_card):
-    assert bool(_one_source_card(sentence, name, kind, content, cue)) is expect_card
+    # The accusation test decides the cards on claims with no source at all.
+    art = article([sentence])
+    text = art.text
+    attribution = Attribution("s1", span(text, content), cue=span(text, cue) if cue else None,
+                              source_span=span(text, name))
+    d = doc(art, sources=(_source(text, "s1", name, kind),), claims=(_claim(text, sentence),),
+            attributions=(attribution,))
+    assert _is_accusation(_accused_words(d, d.claims[0], ["s1"])) is expect_card
+
+
+def test_a_named_accuser_alone_makes_no_card():
+    assert _one_source_card("Esper accused China of bullying smaller nations in the sea.", "Esper", "person",
+                            "China of bullying smaller nations in the sea", "accused") == []
 
 
 @pytest.mark.parametrize(
@@ -293,11 +324,12 @@ def test_a_source_credited_with_a_small_part_of_the_sentence_does_not_support_th
                 "of an epidemic, though officials say the risk of an outbreak is low.")
     # The diagnoses are the outlet's own report; the officials only speak to the risk.
     assert _one_source_card(sentence, "officials", "anonymous", "the risk of an outbreak is low", "say") == []
-    # Credited with the whole claim, the same unnamed officials are its only support.
-    whole = "Three cases of plague have been diagnosed in Inner Mongolia this month, officials say."
-    [card] = _one_source_card(whole, "officials", "anonymous",
+    # Credited with the whole claim, unnamed officials are its only support.
+    whole = ("Three cases of plague have been diagnosed in Inner Mongolia this month, "
+             "officials familiar with the count say.")
+    [card] = _one_source_card(whole, "officials familiar with the count", "anonymous",
                               "Three cases of plague have been diagnosed in Inner Mongolia this month", "say")
-    assert "an unnamed source (officials)" in card.body
+    assert "an unnamed source (officials familiar with the count)" in card.body
 
 def test_an_allegation_repeated_in_a_question_is_not_the_askers_accusation():
     sentence = "Maitlis demanded how Andrew could be so sure, given that he allegedly attacked a teenager."
@@ -339,10 +371,10 @@ def test_a_thing_typed_as_an_unnamed_source_makes_no_card():
 
 
 def test_a_source_phrase_opening_the_sentence_reads_mid_sentence_in_the_card():
-    d = _one_credit_doc("The inspector general alleged that the bureau had sat on the emails for a month.",
-                        "The inspector general", "the bureau had sat on the emails for a month", "alleged")
+    d = _one_credit_doc("A person familiar with the audit alleged that the bureau had sat on the emails for a month.",
+                        "A person familiar with the audit", "the bureau had sat on the emails for a month", "alleged")
     [card] = detect(d)
-    assert "is the inspector general." in card.body
+    assert "an unnamed source (a person familiar with the audit)." in card.body
 
 
 
@@ -351,7 +383,8 @@ def test_support_found_in_a_restating_sentence_is_shown_as_the_evidence():
     # thing and credits an unnamed source. The card names that source, so it
     # must point the reader at the mention that credits it.
     claim = "A third case of plague was reported on Saturday in a herder from Inner Mongolia."
-    later = "Officials said the third case of plague was found in a herder from Inner Mongolia on Saturday."
+    later = ("Officials who asked not to be named said the third case of plague was found in a herder "
+             "from Inner Mongolia on Saturday.")
     art = article([claim, "The region has seen cases before.", later])
     text = art.text
     officials = _source(text, "s1", "Officials", "anonymous")
@@ -375,8 +408,9 @@ def _officials_credited(sentence: str, officials: str, cue: str, content: str):
 
 @pytest.mark.parametrize(("cue", "expect_card"), [("admitted", False), ("conceded", False), ("said", True)])
 def test_a_claim_its_own_party_admits_needs_no_second_source(cue, expect_card):
-    sentence = f"City officials {cue} that the hospital had seen ten times as many cases as first reported."
-    d = _officials_credited(sentence, "City officials", cue,
+    sentence = (f"Officials familiar with the count {cue} that the hospital had seen ten times as many "
+                "cases as first reported.")
+    d = _officials_credited(sentence, "Officials familiar with the count", cue,
                             "the hospital had seen ten times as many cases as first reported")
     assert bool(detect(d)) is expect_card
 
@@ -389,8 +423,8 @@ def test_a_claim_its_own_party_admits_needs_no_second_source(cue, expect_card):
 def test_a_claim_about_what_a_source_did_not_say_does_not_rest_on_it(cue_phrase, cue, expect_card):
     # The outlet's own claim about a silence: "Since January, it has not
     # talked of infrastructure ..." is not the source's word to check.
-    sentence = f"Since January, city officials {cue_phrase} the ten new cases at the hospital."
-    d = _officials_credited(sentence, "city officials", cue, "the ten new cases at the hospital")
+    sentence = f"Since January, officials familiar with the count {cue_phrase} the ten new cases at the hospital."
+    d = _officials_credited(sentence, "officials familiar with the count", cue, "the ten new cases at the hospital")
     assert bool(detect(d)) is expect_card
 
 

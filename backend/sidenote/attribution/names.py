@@ -19,12 +19,18 @@ def uncapitalised(name: str) -> str:
     return name
 
 
+def mid_sentence(name: str) -> str:
+    """The name as it reads inside a sentence: "The inspector general" and
+    "A person familiar with the talks" lose their sentence-opening capital."""
+    return uncapitalised(_LEADING_ARTICLE.sub(lambda m: m.group().lower(), name))
+
+
 def prose_name(name: str, kind: str) -> str:
     """A source's name as a sentence would say it mid-way: "the Post" (the
     outlet list has "the post"), "the Russian Ministry of Defense", "the
     inspector general" (not "The inspector general"), "the report" (a
     document named by a common noun)."""
-    name = uncapitalised(_LEADING_ARTICLE.sub(lambda m: m.group().lower(), name))
+    name = mid_sentence(name)
     low = name.lower()
     if low.startswith(("the ", "a ", "an ")) or low.split(" ", 1)[0].endswith(("'s", "’s")):
         return name  # ("Pennsylvania’s Supreme Court" has its determiner)
