@@ -2,8 +2,8 @@
 
 Data: the cards editors judged on the *tuning* pages only
 (``backend/eval/editor/labels``, each label row holding its card; held-out
-pages are never read here), featurised on the text the product analyses
-now. ``right`` is 1; ``wrong`` and ``debatable`` are 0, since a debatable
+pages are never read here) that the detectors still propose, featurised on
+the text the product analyses now. ``right`` is 1; ``wrong`` and ``debatable`` are 0, since a debatable
 card does not count as right either.
 
 Model: L2-regularised logistic regression over the sparse string features
@@ -30,10 +30,11 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "backend" / "eval" / "editor"))
 
-from cards import analyse  # noqa: E402  (puts backend/ on the path)
+from cards import analyse, card_record  # noqa: E402  (puts backend/ on the path)
 from labels import KINDS, load_card_labels  # noqa: E402
 from pages import pages  # noqa: E402
 
+from sidenote.pipeline import cards as cards_stage  # noqa: E402
 from sidenote.pipeline.anchor import make_anchor  # noqa: E402
 from sidenote.pipeline.doc import Card, Evidence  # noqa: E402
 from sidenote.verifier import card_features  # noqa: E402
@@ -93,14 +94,18 @@ def collect() -> tuple[list[list[str]], np.ndarray, list[str], list[str], list[s
         if "page" in row:
             by_page.setdefault(row["page"], []).append(row)
     feats, ys, kinds, verdicts, groups = [], [], [], [], []
-    stale = 0
+    stale = dropped = 0
     for page in pages("tuning"):
         rows = by_page.get(page.id, [])
         if not rows:
             continue
         doc = analyse(page)
         page_f = page_features(doc)
+        proposed = {card_record(page.id, c)["key"] for c in cards_stage.candidates(doc)}
         for row in rows:
+            if row["key"] not in proposed:
+                dropped += 1  # the detectors no longer propose it: not what the verifier will see
+                continue
             card = stored_card(doc.text, row)
             if not in_scope(card):
                 continue
@@ -112,6 +117,7 @@ def collect() -> tuple[list[list[str]], np.ndarray, list[str], list[str], list[s
             kinds.append(card.kind)
             verdicts.append(row["verdict"])
             groups.append(page.id)
+    print(f"{dropped} judged cards the detectors no longer propose, left out")
     return feats, np.array(ys), kinds, verdicts, groups, stale
 
 

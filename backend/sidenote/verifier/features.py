@@ -110,13 +110,14 @@ def speech_cues() -> frozenset[str]:
 
 
 def _after_colon(doc: Doc, pos: int) -> bool:
-    """A block within the three before ``pos`` ends on a colon: the words
-    here may be a reprinted letter, post or statement that block introduced."""
-    i = doc.block_index(pos)
-    if i is None:
-        return False
-    blocks = doc.article.blocks
-    return any(doc.text[blocks[j].start : blocks[j].end].rstrip().endswith(":") for j in range(max(0, i - 3), i))
+    """One of the three lines before the one holding ``pos`` ends on a
+    colon: the words here may be a reprinted letter, post or statement that
+    line introduced. Lines, not blocks: a plain-text article may be one
+    block with a sentence on each line."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    lines = [l for l in text[max(0, line_start - 2000) : line_start].split("\n") if l.strip()][-3:]
+    return any(l.rstrip().endswith(":") for l in lines)
 
 
 def _source_of(doc: Doc, start: int, end: int) -> Source | None:
@@ -162,7 +163,7 @@ def page_features(doc: Doc) -> dict[str, float]:
     words = max(1, len(_WORD.findall(doc.text)))
     return {
         "pa": _bucket(public_affairs_rate(doc.text), (2, 4, 8, 16)),
-        "genre": _bucket(rate_per_1000(doc.text, "verifier/genre_words.txt"), (5, 12, 25)),
+        "genre": _bucket(rate_per_1000(doc.text, "framing/religious_words.txt"), (5, 12, 25)),
         # many quotations per word: the page reprints others' words (letters, interviews)
         "quotes": _bucket(1000 * len(doc.quotes) / words, (5, 10, 20)),
     }
