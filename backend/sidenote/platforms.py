@@ -12,6 +12,22 @@ if TYPE_CHECKING:  # the pipeline imports this module, not the other way round
     from .pipeline.doc import Doc, Source
 
 
+# A post embedded in a page and copied as text keeps the embed's signature
+# line: "pic.twitter.com/x — Jane Doe (@jdoe) October 6, 2017" for a tweet,
+# "Posted by FOX 5 San Diego on Tuesday, November 13, 2018" for a Facebook
+# post. The post's own words are the lines just above it.
+_MONTH_DAY_YEAR = r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
+TEXT_SIGNATURES = (
+    ("twitter", re.compile(
+        r"(?:(?:pic\.(?:twitter|x)\.com/|https?://t\.co/)\w+[^\S\n]*)?[—–][^\S\n]*"
+        r"(?P<name>[^\n()]{1,80}?)[^\S\n]*\(@\w{1,15}\)[^\S\n]+" + _MONTH_DAY_YEAR + r"[^\S\n]*$",
+        re.MULTILINE)),
+    ("facebook", re.compile(
+        r"^Posted by (?P<name>[^\n]{1,80}?) on (?:[A-Z][a-z]+day, )?" + _MONTH_DAY_YEAR + r"[^\S\n]*$",
+        re.MULTILINE)),
+)
+
+
 @cache
 def _name_pattern() -> re.Pattern[str]:
     names = sorted(load_table("platforms/names.tsv"), key=len, reverse=True)

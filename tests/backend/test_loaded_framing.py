@@ -354,3 +354,69 @@ def test_seed_cards_are_one_per_sentence_and_never_rule_on_truth(seed_text):
     # The plain paragraphs (the officials' TOW-missile quote) carry no outlet card.
     tow = d.text.index("[We] can see")
     assert not any(c.anchor.start <= tow < c.anchor.end for c in cards)
+
+
+# --- what editors judged wrong on the tuning pages (2026-12-06) ---------------
+
+@pytest.mark.parametrize(
+    ("text", "expect_card"),
+    [
+        ("The council's plan is not so outrageous after all.", False),  # negated
+        ("We are not fools, the mayor's critics are.", False),  # a negated label
+        ("The council's plan is outrageous, and the regime knows it.", True),
+    ],
+)
+def test_a_negated_word_makes_no_card(text, expect_card):
+    d = doc(article([text]))
+    assert bool(detect(d)) is expect_card
+
+
+def test_no_card_inside_an_embedded_post():
+    from sidenote.pipeline.doc import Article, Block, Embed
+
+    post = "These thugs are destroying our country."
+    prose = "The senator posted a message on Monday."
+    text = prose + "\n\n" + post
+    art = Article(text=text, blocks=(Block("paragraph", 0, len(prose)),
+                                     Block("embed", len(prose) + 2, len(text), (), Embed("twitter", None))))
+    assert detect(doc(art)) == []
+    plain = doc(article([prose, post]))
+    assert [e.exact for c in detect(plain) for e in c.evidence] == ["thugs"]
+
+
+@pytest.mark.parametrize(("lead", "expect_card"), [("The letter reads:", False), ("The letter was sent on Monday.", True)])
+def test_outlet_words_in_the_lines_a_colon_introduces_make_no_card(lead, expect_card):
+    # Plain text lost the reprinted letter's quote marks; its words are the letter's.
+    text = f"Bishops wrote to the pope.\n{lead}\nThese cowardly bureaucrats betray the faithful.\nThe pope has not answered."
+    d = doc(article([text]))
+    assert bool(detect(d)) is expect_card
+
+
+def test_the_moral_vocabulary_of_a_page_about_faith_makes_no_card():
+    homily = ("The Lord warned the church against sin. Christ calls every soul to prayer, and the bishop "
+              "reminded the faithful that the wicked will not stand before God. Pray for the priests.")
+    assert detect(doc(article([homily]))) == []
+    politics = ("The senator said the vote would come on Monday. The wicked scheme of the council to raise "
+                "taxes was passed by the mayor and the police union backed it in the election.")
+    assert [e.exact for c in detect(doc(article([politics]))) for e in c.evidence] == ["wicked"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expect_card"),
+    [
+        # Someone else's verdict, reported: the White House's word, not the outlet's.
+        ("The White House called the impeachment process disgraceful on Tuesday.", False),
+        ("The impeachment process is disgraceful, and the hearings proved it.", True),
+        # A partial quotation after the cue stays the speaker's quoted word.
+        ("The White House called the impeachment process “disgraceful” on Tuesday.", True),
+    ],
+)
+def test_a_reported_verdict_is_the_speakers_not_the_outlets(text, expect_card):
+    assert bool(detect(doc(article([text])))) is expect_card
+
+
+@pytest.mark.parametrize("label", ["gun grabbers", "swamp creatures", "con artist", "kritarchs"])
+def test_labels_editors_found_missing_are_flagged(label):
+    text = f"Once again the {label} in Washington got their way, the column said nothing else."
+    d = doc(article([text]))
+    assert [e.exact.lower() for c in detect(d) for e in c.evidence] == [label.lower()]

@@ -21,6 +21,7 @@ from .doc import Card, Doc
 DETECTORS: tuple[tuple[str, str], ...] = (
     ("single_source", "single_source"),
     ("unverified_social_quote", "social_quote"),
+    ("unverified_social_quote", "pasted_posts"),
     ("loaded_framing", "loaded_framing"),
 )
 KIND_ORDER = {kind: i for i, (kind, _) in enumerate(DETECTORS)}

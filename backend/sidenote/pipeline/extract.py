@@ -30,6 +30,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from ..lexicon import load_lines, load_table, load_words
+from ..platforms import TEXT_SIGNATURES
 from .doc import Article, Block, BlockKind, Embed, Link
 
 # --- data -----------------------------------------------------------------
@@ -1052,20 +1053,6 @@ def extract(html: str, url: str | None = None) -> Article:
 # --- plain text -------------------------------------------------------------------------------
 
 
-# A post embedded in a page and copied as text keeps the embed's signature
-# line: "pic.twitter.com/x — Jane Doe (@jdoe) October 6, 2017" for a tweet,
-# "Posted by FOX 5 San Diego on Tuesday, November 13, 2018" for a Facebook
-# post. The post's own words are the lines just above it.
-_MONTH_DAY_YEAR = r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}"
-_TEXT_SIGNATURES = (
-    ("twitter", re.compile(
-        r"(?:(?:pic\.(?:twitter|x)\.com/|https?://t\.co/)\w+[^\S\n]*)?[—–][^\S\n]*"
-        r"(?P<name>[^\n()]{1,80}?)[^\S\n]*\(@\w{1,15}\)[^\S\n]+" + _MONTH_DAY_YEAR + r"[^\S\n]*$",
-        re.MULTILINE)),
-    ("facebook", re.compile(
-        r"^Posted by (?P<name>[^\n]{1,80}?) on (?:[A-Z][a-z]+day, )?" + _MONTH_DAY_YEAR + r"[^\S\n]*$",
-        re.MULTILINE)),
-)
 # A tweet holds at most 280 characters; with room for the line breaks and a
 # link's full address, no more than this much text above a signature can be
 # the post's (an article line further up is the outlet's own).
@@ -1081,7 +1068,7 @@ def _text_embeds(text: str, start: int, end: int) -> list[tuple[int, int, Embed]
     author: that line is the article introducing the post ("..., Loomer
     tweeted.")."""
     found: list[tuple[int, int, str, str]] = []
-    for platform, signature in _TEXT_SIGNATURES:
+    for platform, signature in TEXT_SIGNATURES:
         found += [(m.start(), m.end(), platform, m["name"]) for m in signature.finditer(text, start, end)]
     out: list[tuple[int, int, Embed]] = []
     floor = start

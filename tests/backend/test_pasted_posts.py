@@ -1,0 +1,68 @@
+"""Posts copied into an article as text, with their embed signature and no link."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import article, doc
+
+from sidenote.detectors.pasted_posts import detect
+from sidenote.pipeline import analyze_text
+from sidenote.pipeline.doc import Article, Block, Embed, Link
+
+POST = "The mayor lied to every one of us about the budget."
+SIGNATURE = "— Jane Doe (@janedoe) October 6, 2017"
+
+
+def test_a_post_copied_as_text_gets_a_card_naming_its_author():
+    text = f"Council row\n\nThe mayor answered critics on Monday.\n{POST}\npic.twitter.com/Ab12Cd {SIGNATURE}\nThe council meets again."
+    cards = [c for c in analyze_text(text).cards if c.title.startswith("A post from")]
+    assert len(cards) == 1
+    card = cards[0]
+    assert (card.kind, card.severity) == ("unverified_social_quote", "caution")
+    assert card.anchor.exact == POST  # the post's line, not the article's lead-in above it
+    assert "a post by Jane Doe on X (Twitter)" in card.body
+    assert [e.label for e in card.evidence] == ["post_signature"]
+    assert card.evidence[0].exact.endswith("(@janedoe) October 6, 2017")
+
+
+def test_words_on_the_signature_line_are_the_post():
+    text = f"Council row\n\n{POST} {SIGNATURE}"
+    [card] = [c for c in analyze_text(text).cards if c.title.startswith("A post from")]
+    assert card.anchor.exact == POST
+
+
+def test_a_facebook_post_copied_with_its_signature():
+    text = ("Station statement\n\nThe station said nothing more.\n"
+            "We are cooperating fully with the police investigation tonight.\n"
+            "Posted by FOX 5 San Diego on Tuesday, November 13, 2018")
+    [card] = [c for c in analyze_text(text).cards if c.title.startswith("A post from")]
+    assert "a post by FOX 5 San Diego on Facebook" in card.body
+
+
+def test_a_lead_in_line_is_not_taken_for_the_post():
+    # Only a signature with nothing above but the article's "He tweeted:".
+    text = f"Council row\n\nHe tweeted:\n{SIGNATURE}"
+    assert [c for c in analyze_text(text).cards if c.title.startswith("A post from")] == []
+
+
+def _page(block_kind: str, links: tuple[Link, ...] = (), embed: Embed | None = None) -> Article:
+    text = f"{POST} {SIGNATURE}"
+    return Article(text=text, blocks=(Block(block_kind, 0, len(text), links, embed),))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("page", "expect_card"),
+    [
+        (_page("paragraph"), True),  # a page's paragraph holding a pasted post
+        (_page("embed", embed=Embed("twitter", None)), True),  # copied as text: no address
+        (_page("embed", embed=Embed("twitter", "https://twitter.com/janedoe/status/1")), False),  # embedded
+        (_page("paragraph", links=(Link(0, 4, "https://twitter.com/janedoe/status/1"),)), False),  # linked
+        (_page("paragraph", links=(Link(0, 4, "https://twitter.com/janedoe"),)), True),  # a profile is no post
+    ],
+)
+def test_a_post_the_reader_can_open_gets_no_card(page, expect_card):
+    assert bool(detect(doc(page))) is expect_card
+
+
+def test_prose_without_a_signature_gets_no_card():
+    assert detect(doc(article(["The mayor (@janedoe) said on October 6, 2017 that the budget was fine."]))) == []
