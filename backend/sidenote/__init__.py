@@ -24,6 +24,10 @@ DEFAULTS: dict[str, Any] = {
     "RATE_LIMIT": 120,
     "RATE_LIMIT_WINDOW": 60.0,
     "CORS_ORIGINS": [r"^chrome-extension://[a-z]{32}$", r"^moz-extension://[0-9a-f-]{36}$"],
+    # follow_links (sidenote/links): how long fetched pages are remembered, and
+    # the exact host:port pairs that may be fetched although not public.
+    "FETCH_TTL": 3600,
+    "FETCH_ALLOW": "",
 }
 
 # Settings a deployment can override from the environment: name -> type.
@@ -32,6 +36,8 @@ ENV_SETTINGS: dict[str, type] = {
     "CACHE_TTL": int,
     "MAX_CONTENT_LENGTH": int,
     "RATE_LIMIT": int,
+    "FETCH_TTL": int,
+    "FETCH_ALLOW": str,
 }
 
 
@@ -62,7 +68,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for noisy in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
-    from . import api, cache, pipeline, ratelimit
+    from . import api, cache, links, pipeline, ratelimit
 
     pipeline.warm_up()
     # Everything loaded so far lives as long as the process: keep it out of
@@ -70,6 +76,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # the forked workers instead of copied by the collector's writes.
     gc.freeze()
     cache.init_app(app)
+    links.init_app(app)
     ratelimit.init_app(app)
     api.init_app(app)
     return app

@@ -18,6 +18,7 @@ from werkzeug.exceptions import HTTPException
 from . import pipeline, ratelimit
 from .cache import cache_key, get_cache
 from .errors import BadRequest, SidenoteError, UnsupportedMediaType
+from .links import service as links_service
 from .serialize import to_json
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,8 @@ def _read_body() -> bytes:
     return request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
 
 
-def _parse_request(raw: bytes) -> tuple[str, str, str | None]:
-    """Return (kind, payload, url) where kind is "html" or "text"."""
+def _parse_request(raw: bytes) -> tuple[str, str, str | None, bool]:
+    """Return (kind, payload, url, follow_links) where kind is "html" or "text"."""
     try:
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -79,7 +80,10 @@ def _parse_request(raw: bytes) -> tuple[str, str, str | None]:
     url = body.get("url")
     if url is not None and not isinstance(url, str):
         raise BadRequest("'url' must be a string or null.", "invalid_request")
-    return kind, payload, url or None
+    follow_links = body.get("follow_links")
+    if follow_links is not None and not isinstance(follow_links, bool):
+        raise BadRequest("'follow_links' must be true, false or left out.", "invalid_request")
+    return kind, payload, url or None, bool(follow_links)
 
 
 def _server_timing(**seconds: float) -> str:
@@ -102,7 +106,11 @@ def analyze() -> Response:
         response.headers["X-Sidenote-Cache"] = "hit"
         response.headers["Server-Timing"] = _server_timing(total=time.perf_counter() - started)
         return response
-    kind, payload, url = _parse_request(raw)
+    kind, payload, url, follow_links = _parse_request(raw)
+    if follow_links:
+        # Never stored under ``key``: a body asking for links is answered
+        # from the link store, under a key of its own (sidenote/links/store.py).
+        return _analyze_following_links(raw, kind, payload, url, started)
     analysis_started = time.perf_counter()
     if kind == "html":
         doc = pipeline.analyze_html(payload, url)
@@ -121,6 +129,15 @@ def analyze() -> Response:
     response.headers["Server-Timing"] = _server_timing(
         request=analysis_started - started, analysis=analysis, total=time.perf_counter() - started
     )
+    return response
+
+
+def _analyze_following_links(raw: bytes, kind: str, payload: str, url: str | None, started: float) -> Response:
+    answer = links_service.answer(raw, kind, payload, url)
+    response = Response(answer.body, mimetype="application/json")
+    response.headers["X-Sidenote-Cache"] = "hit" if answer.hit else "miss"
+    timing = {"analysis": answer.analysis, "links": answer.links} if not answer.hit else {}
+    response.headers["Server-Timing"] = _server_timing(**timing, total=time.perf_counter() - started)
     return response
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pipeline.doc import Card, Claim, Doc, Source
+from .pipeline.doc import Card, Claim, Doc, FollowedLink, Source
 from .pipeline.language import is_english
 
 CARD_KINDS = ("single_source", "unverified_social_quote", "loaded_framing")
+# Kinds that only a follow_links request can produce; counted only then, so a
+# plain answer is exactly what it was before links could be followed.
+LINK_CARD_KINDS = ("quote_not_in_source",)
 
 # How the summary names each kind, singular and plural.
 KIND_PHRASES = {
@@ -17,6 +20,10 @@ KIND_PHRASES = {
         "social-media quotes can't be checked from the page",
     ),
     "loaded_framing": ("passage uses loaded wording", "passages use loaded wording"),
+    "quote_not_in_source": (
+        "quotation is not on the page it links to",
+        "quotations are not on the pages they link to",
+    ),
 }
 
 
@@ -57,10 +64,16 @@ def _card(card: Card) -> dict[str, Any]:
         "claim": card.claim,
         "anchor": {"exact": a.exact, "prefix": a.prefix, "suffix": a.suffix, "start": a.start, "end": a.end},
         "evidence": [
-            {"exact": e.exact, "start": e.start, "end": e.end, "label": e.label} for e in card.evidence
+            {"exact": e.exact, "start": e.start, "end": e.end, "label": e.label, **({"url": e.url} if e.url else {})}
+            for e in card.evidence
         ],
         "voice": card.voice,
+        **({"found_on": list(card.found_on)} if card.found_on else {}),
     }
+
+
+def _followed(link: FollowedLink) -> dict[str, Any]:
+    return {"url": link.url, "status": link.status, "http_status": link.http_status, "title": link.title}
 
 
 def headline(doc: Doc) -> str:
@@ -73,7 +86,7 @@ def headline(doc: Doc) -> str:
     if not doc.cards:
         return f"{checked}, no sourcing or framing issues found"
     parts = []
-    for kind in CARD_KINDS:
+    for kind in CARD_KINDS + LINK_CARD_KINDS:
         n = sum(1 for c in doc.cards if c.kind == kind)
         if n:
             one, many = KIND_PHRASES[kind]
@@ -84,7 +97,8 @@ def headline(doc: Doc) -> str:
 def to_json(doc: Doc, version: str, url: str | None) -> dict[str, Any]:
     article = doc.article
     text = article.text
-    counts = {kind: sum(1 for c in doc.cards if c.kind == kind) for kind in CARD_KINDS}
+    kinds = CARD_KINDS + (LINK_CARD_KINDS if doc.followed_links is not None else ())
+    counts = {kind: sum(1 for c in doc.cards if c.kind == kind) for kind in kinds}
     return {
         "version": version,
         "article": {
@@ -112,4 +126,5 @@ def to_json(doc: Doc, version: str, url: str | None) -> dict[str, Any]:
         "sources": [_source(s) for s in doc.sources],
         "cards": [_card(c) for c in doc.cards],
         "summary": {"headline": headline(doc), "counts": counts},
+        **({"links": [_followed(link) for link in doc.followed_links]} if doc.followed_links is not None else {}),
     }

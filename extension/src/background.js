@@ -39,6 +39,16 @@ if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
   }
 
   /**
+   * The /analyze request body. Without the follow-links option it is byte for
+   * byte what it always was, so the backend's cache keys stay the same.
+   */
+  function requestBody(msg, settings) {
+    const body = { url: String(msg.url || ''), html: String(msg.html || '') };
+    if (settings.followLinks === true) body.follow_links = true;
+    return JSON.stringify(body);
+  }
+
+  /**
    * POST the page to the backend.
    * @returns {Promise<{ok: true, data: object} | {ok: false, status: 'unreachable'|'error', message: string, backendUrl: string}>}
    */
@@ -61,7 +71,7 @@ if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
       res = await fetch(base + '/api/v1/analyze', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ url: String(msg.url || ''), html: String(msg.html || '') }),
+        body: requestBody(msg, settings),
         credentials: 'omit',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',

@@ -35,7 +35,7 @@ for (const [input, want] of urlCases) {
 
 test('settings: defaults, default hosts and the per-site switch', () => {
   const s = settings.withDefaults({ autoRun: false, disabledSites: ['www.Example.com', 3], extra: 1 });
-  assert.deepEqual(s, { backendUrl: 'http://127.0.0.1:8765', autoRun: false, toolbarRun: true, disabledSites: ['www.Example.com'] });
+  assert.deepEqual(s, { backendUrl: 'http://127.0.0.1:8765', autoRun: false, toolbarRun: true, disabledSites: ['www.Example.com'], followLinks: false });
   assert.equal(settings.isSiteDisabled(s, 'example.com'), true);
   assert.equal(settings.isSiteDisabled(s, 'news.example.com'), false);
   assert.equal(settings.isDefaultHost('http://localhost:9000'), true);

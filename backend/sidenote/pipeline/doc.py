@@ -22,7 +22,7 @@ QuoteKind = Literal["direct", "scare", "title"]
 SourceKind = Literal[
     "person", "organization", "media", "document", "anonymous", "social_media", "unattributed"
 ]
-CardKind = Literal["single_source", "unverified_social_quote", "loaded_framing"]
+CardKind = Literal["single_source", "unverified_social_quote", "loaded_framing", "quote_not_in_source"]
 Severity = Literal["info", "caution", "warning"]
 Voice = Literal["outlet", "quoted"]
 
@@ -152,6 +152,7 @@ class Evidence:
     start: int
     end: int
     label: str
+    url: str | None = None  # quote_not_in_source: where the linked words point
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,21 @@ class Card:
     claim: str | None = None
     evidence: tuple[Evidence, ...] = ()
     voice: Voice | None = None  # loaded_framing: the outlet's words, or a quoted speaker's
+    # follow_links: linked pages found to hold the quotation this card covers
+    found_on: tuple[str, ...] = ()
+
+
+LinkStatus = Literal["ok", "refused", "timeout", "too_large", "not_html", "http_error", "unreachable"]
+
+
+@dataclass(frozen=True)
+class FollowedLink:
+    """One of the article's links as Sidenote fetched it (follow_links only)."""
+
+    url: str
+    status: LinkStatus
+    http_status: int | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +197,8 @@ class Doc:
     attributions: tuple[Attribution, ...] = ()
     claims: tuple[Claim, ...] = ()
     cards: tuple[Card, ...] = ()
+    # None unless the request asked to follow the article's links
+    followed_links: tuple[FollowedLink, ...] | None = None
 
     @property
     def text(self) -> str:

@@ -15,6 +15,7 @@
     single_source: 'Single source',
     unverified_social_quote: 'Unlinked social post',
     loaded_framing: 'Loaded wording',
+    quote_not_in_source: 'Not on linked page',
   };
   const EVIDENCE_LABEL = {
     name_calling: 'label', labeling: 'label', scare_quotes: 'scare quotes', so_called: '“so-called”',
@@ -25,11 +26,11 @@
 :host { all: initial; }
 * { box-sizing: border-box; }
 .root { --bg:#ffffff; --fg:#1c1d21; --muted:#5b5f6b; --line:#d9dbe1; --accent:#2457d6; --shadow:0 6px 24px rgba(0,0,0,.18);
-  --single_source:#2457d6; --unverified_social_quote:#b35900; --loaded_framing:#b0127f;
+  --single_source:#2457d6; --unverified_social_quote:#b35900; --loaded_framing:#b0127f; --quote_not_in_source:#c4321c;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); }
 @media (prefers-color-scheme: dark) {
   .root { --bg:#1f2128; --fg:#eceef3; --muted:#a7acb8; --line:#3a3e49; --accent:#8fb0ff; --shadow:0 6px 24px rgba(0,0,0,.5);
-    --single_source:#8fb0ff; --unverified_social_quote:#ffb35c; --loaded_framing:#ff8ad8; }
+    --single_source:#8fb0ff; --unverified_social_quote:#ffb35c; --loaded_framing:#ff8ad8; --quote_not_in_source:#ff8a75; }
 }
 /* The panel keeps to the bottom half of the window: words brought into view
    (by the reader, by scrollIntoView, or by a card button) sit above it. */
@@ -58,6 +59,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .chip[data-kind="single_source"] { color: var(--single_source); border-style: dotted; }
 .chip[data-kind="unverified_social_quote"] { color: var(--unverified_social_quote); border-style: dashed; }
 .chip[data-kind="loaded_framing"] { color: var(--loaded_framing); border-style: solid; }
+.chip[data-kind="quote_not_in_source"] { color: var(--quote_not_in_source); border-style: double; border-width: 3px; }
 .foot { display: flex; gap: 6px; flex-wrap: wrap; padding: 8px 10px; border-top: 1px solid var(--line); }
 .btn { background: transparent; border: 1px solid var(--line); border-radius: 6px; padding: 2px 8px; font-size: 12px; }
 .icon { background: transparent; border: 0; padding: 2px 6px; border-radius: 6px; font-size: 16px; line-height: 1; }
@@ -67,6 +69,8 @@ button { font: inherit; color: inherit; cursor: pointer; }
 .note[data-kind="single_source"] { border-left-color: var(--single_source); }
 .note[data-kind="unverified_social_quote"] { border-left-color: var(--unverified_social_quote); }
 .note[data-kind="loaded_framing"] { border-left-color: var(--loaded_framing); }
+.note[data-kind="quote_not_in_source"] { border-left-color: var(--quote_not_in_source); }
+.note .ev a, .note .found a { color: var(--accent); overflow-wrap: anywhere; }
 .note[hidden], .panel[hidden], .icon[hidden] { display: none; }
 .note h2 { font-size: 15px; margin: 4px 24px 6px 0; }
 .note p { margin: 0 0 6px; }
@@ -203,13 +207,35 @@ button { font: inherit; color: inherit; cursor: pointer; }
           // The exact words often bring their own quotation marks (scare quotes).
           li.append(el(doc, 'span', { class: 'q' }, quoted(x.exact)));
           if (x.label) li.append(doc.createTextNode(' — ' + (EVIDENCE_LABEL[x.label] || x.label.replace(/_/g, ' '))));
+          const link = linkTo(x.url);
+          if (link) li.append(doc.createTextNode(': '), link);
           list.append(li);
         }
         note.append(list);
       }
+      // follow_links: the quoted words this card covers are on the page the article links to.
+      const found = (Array.isArray(card.found_on) ? card.found_on : []).map(linkTo).filter(Boolean);
+      if (found.length) {
+        const p = el(doc, 'p', { class: 'found' }, 'The quoted words are on the linked page: ');
+        found.forEach((a, i) => p.append(...(i ? [doc.createTextNode(', '), a] : [a])));
+        note.append(p);
+      }
       if (!placed) {
         note.append(el(doc, 'p', { class: 'where' }, 'Could not find these words on the page: “' + truncate(quote, 160) + '”'));
       }
+    }
+
+    /** A link for an http(s) address from the backend (opens in a new tab), else null. */
+    function linkTo(url) {
+      let u;
+      try {
+        u = new URL(String(url || ''));
+      } catch (e) {
+        return null;
+      }
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+      const a = el(doc, 'a', { href: u.href, target: '_blank', rel: 'noopener noreferrer' }, truncate(u.host + u.pathname, 60));
+      return a;
     }
 
     function position(rect) {

@@ -11,7 +11,7 @@
 })(typeof globalThis !== 'undefined' ? globalThis : this, function (textIndex) {
   'use strict';
 
-  const KINDS = ['single_source', 'unverified_social_quote', 'loaded_framing'];
+  const KINDS = ['single_source', 'unverified_social_quote', 'loaded_framing', 'quote_not_in_source'];
   const ACTIVE = 'sidenote-active';
   const MARK = 'sidenote-mark';
 

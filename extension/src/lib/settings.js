@@ -12,6 +12,9 @@
     autoRun: true,
     toolbarRun: true,
     disabledSites: [],
+    // Off unless the reader turns it on: the backend then downloads the
+    // pages the article links to (see docs/following-links.md).
+    followLinks: false,
   });
 
   /** Fill missing fields with defaults and drop unknown ones. */
@@ -22,6 +25,7 @@
       autoRun: typeof s.autoRun === 'boolean' ? s.autoRun : DEFAULTS.autoRun,
       toolbarRun: typeof s.toolbarRun === 'boolean' ? s.toolbarRun : DEFAULTS.toolbarRun,
       disabledSites: Array.isArray(s.disabledSites) ? s.disabledSites.filter((x) => typeof x === 'string') : [],
+      followLinks: s.followLinks === true,
     };
   }
 

@@ -1,4 +1,4 @@
-/* Options page: backend address, when to run, per-site off switches. */
+/* Options page: backend address, when to run, following links, per-site off switches. */
 (function () {
   'use strict';
   const Settings = globalThis.Sidenote.settings;
@@ -31,6 +31,7 @@
     $('backendUrl').value = current.backendUrl;
     $('autoRun').checked = current.autoRun;
     $('toolbarRun').checked = current.toolbarRun;
+    $('followLinks').checked = current.followLinks;
     renderSites();
   }
 
@@ -65,7 +66,13 @@
         return;
       }
     }
-    current = { ...current, backendUrl: url, autoRun: $('autoRun').checked, toolbarRun: $('toolbarRun').checked };
+    current = {
+      ...current,
+      backendUrl: url,
+      autoRun: $('autoRun').checked,
+      toolbarRun: $('toolbarRun').checked,
+      followLinks: $('followLinks').checked,
+    };
     await chrome.storage.local.set({ [Settings.KEY]: current });
     status.textContent = 'Saved.';
   });
