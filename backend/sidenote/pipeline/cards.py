@@ -14,6 +14,7 @@ from importlib import import_module
 
 from ..detectors import Detector
 from ..verifier import load_verifier
+from .claims import is_furniture
 from .doc import Card, Doc
 
 # Card kind -> the module in sidenote.detectors that finds it, in the order
@@ -48,6 +49,10 @@ def candidates(doc: Doc) -> list[Card]:
     cards: list[Card] = []
     for card in found:
         sentence = doc.sentence_index(card.anchor.start)
+        # a teaser, a menu line or a call to action that extraction let
+        # through is the page's furniture, not the article's words
+        if sentence is not None and is_furniture(doc, doc.sentences[sentence]):
+            continue
         slot = (card.kind, sentence if sentence is not None else -1 - card.anchor.start)
         if slot in seen:
             continue

@@ -17,8 +17,17 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
-from ..lexicon import load_words
+from ..lexicon import load_lines, load_words
 from ..models.checkworthy import THRESHOLD, score_sentences
+from .clutter import (
+    MAX_TEASER_CHARS,
+    MAX_TEASER_WORDS,
+    MIN_LINKED_SHARE,
+    is_clutter_text,
+    is_short,
+    linked_share,
+    starts_with_teaser_label,
+)
 from .doc import Claim, Doc, Sentence, Span
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
@@ -192,6 +201,36 @@ def _without(text: str, sentence: Sentence, spans: list[tuple[int, int]]) -> str
     return " ".join(pieces)
 
 
+# A footer statement extraction keeps (the benchmark's gold counts a wire
+# story's "© 2019 Associated Press. All Rights Reserved." as article text).
+_FOOTER = re.compile(
+    "|".join(f"(?:{line})" for line in load_lines("claims/footer_lines.txt")), re.IGNORECASE | re.DOTALL
+)
+
+
+def is_furniture(doc: Doc, sentence: Sentence) -> bool:
+    """A line of page furniture that extraction let through: a call to
+    action or widget label (the extractor's own list, ``clutter.py``), a
+    headline promoted in the text ("SEE MORE: ..."), a footer statement, or
+    a teaser: a short block that is nearly all link (another story's
+    headline, a menu entry). Never a claim, and no card is anchored in it.
+    Embedded posts and block quotes are evidence, not furniture."""
+    block = doc.article.blocks[sentence.block]
+    if block.kind in ("embed", "quote"):
+        return False
+    text = doc.article.text
+    line = text[sentence.start : sentence.end].strip()
+    if is_clutter_text(line) or starts_with_teaser_label(line) or _FOOTER.fullmatch(line):
+        return True
+    # a long block is prose: measured by its length before its text is copied
+    if not block.links or block.end - block.start > MAX_TEASER_CHARS:
+        return False
+    if not is_short(text[block.start : block.end], MAX_TEASER_WORDS):
+        return False
+    links = tuple((link.start, link.end, link.href) for link in block.links)
+    return linked_share(text, links, block.start, block.end) >= MIN_LINKED_SHARE
+
+
 def _is_heading(doc: Doc, sentence: Sentence) -> bool:
     return doc.article.blocks[sentence.block].kind == "heading"
 
@@ -201,7 +240,7 @@ def _not_a_claim(doc: Doc, sentence: Sentence, scored: str, writer: str) -> bool
     model, never having seen them, may score as claims: headings (a label
     for what follows; the body states the claim), page furniture, lines in
     capitals, single questions and the writer's own anecdotes."""
-    if _is_heading(doc, sentence):
+    if _is_heading(doc, sentence) or is_furniture(doc, sentence):
         return True
     if not _is_prose(scored) or _BOILERPLATE.match(scored) or _shouted(scored):
         return True

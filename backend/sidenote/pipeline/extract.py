@@ -31,6 +31,8 @@ from trafilatura.utils import load_html
 
 from ..lexicon import load_lines, load_table, load_words
 from ..platforms import TEXT_SIGNATURES
+from .clutter import tidy
+from .structure import continuation, introduced_embeds, lead_element, merged
 from .doc import Article, Block, BlockKind, Embed, Link
 
 # --- data -----------------------------------------------------------------
@@ -44,6 +46,7 @@ _ARTICLE_TYPES = load_words("extract/article_types.txt")
 _HIDDEN_CLASSES = load_words("extract/hidden_classes.txt")
 _POPUP_CLASSES = load_words("extract/popup_classes.txt")
 _CREDIT_ITEMPROPS = load_words("extract/credit_itemprops.txt")
+_FURNITURE_ROLES = load_words("extract/furniture_roles.txt")
 
 
 def _word_start_pattern(name: str) -> re.Pattern[str]:
@@ -64,6 +67,9 @@ _SKIP = frozenset(
 )
 # furniture by their tag alone
 _BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "dialog"})
+# struck-through text: a correction shows the old words crossed out beside
+# the new ones, and read as text they merge ("won two three games")
+_STRUCK_TAGS = frozenset({"del", "s", "strike"})
 # containers that hold the article itself: a class word like "tag-comments"
 # on a WordPress <article> must not throw the article away
 _NEVER_BOILERPLATE = frozenset({"html", "body", "article", "main"})
@@ -426,6 +432,9 @@ class _Marks:
             return True
         if tag in _NEVER_BOILERPLATE:
             return False
+        role = el.get("role")
+        if role and not _FURNITURE_ROLES.isdisjoint(role.lower().split()):
+            return True
         for value in (classes, el.get("id")):
             if value:
                 verdict = self.seen.get(value)
@@ -482,7 +491,7 @@ def _scan(tree: HtmlElement, base: str | None) -> _Scan:
             marked = marks.furniture(el, tag, classes)
             opened.append(stream.length if marked else -1)
             furniture += marked
-            if tag in _SKIP or _is_hidden(el) or marks.popup(classes):
+            if tag in _SKIP or tag in _STRUCK_TAGS or _is_hidden(el) or marks.popup(classes):
                 walker.skip_subtree()
                 if tag not in _SKIP:
                     scan.hidden.append(el)
@@ -701,11 +710,15 @@ def _with_extras(pieces: list[_Piece], scan: _Scan, base: str | None) -> list[_P
     absorbed: set[int] = set()
     seen: set[str] = set()  # a gallery repeats one caption under every picture
     furniture = _true_furniture(pieces, scan.furniture)
+    closing = max(pieces, key=lambda p: p.pos)
+    spans = [(r.start, r.end) for r, _ in scan.embeds]
+    # posts after the article's last line when that line introduces them ("... reacted online:")
+    introduced = {id(scan.embeds[i][0]) for i in introduced_embeds(closing.text, last, spans, scan.stream, furniture)}
     for region, kind, embed in regions:
         inside = [i for i, p in enumerate(pieces) if region.start <= p.pos < region.end]
         if _inside(region.start, furniture):
             continue
-        if not inside and not (lead <= region.start <= last):
+        if not inside and not (lead <= region.start <= last) and id(region) not in introduced:
             continue
         absorbed.update(inside)
         if region.end > region.start:
@@ -721,6 +734,32 @@ def _with_extras(pieces: list[_Piece], scan: _Scan, base: str | None) -> list[_P
     absorbed.update(i for i, p in enumerate(pieces) if _inside(p.pos, furniture))
     kept = [p for i, p in enumerate(pieces) if i not in absorbed]
     return _merge(kept, sorted(extras, key=lambda p: p.pos))
+
+
+def _with_body_parts(pieces: list[_Piece], scan: _Scan, base: str | None) -> list[_Piece]:
+    """Add what trafilatura left out of the article's body (structure.py):
+    the rest of a body split into several containers, and a lead paragraph
+    kept in its own element just before the body."""
+    if not pieces:
+        return pieces
+    blocks = [(r, kind) for r, kind in scan.simple if kind not in ("embed", "caption")]
+    spans = [(r.el, r.start, r.end) for r, _ in blocks]
+    placed = sorted(p.pos for p in pieces)
+    added: list[_Piece] = []
+    for i in continuation(spans, placed, scan.stream, merged(scan.furniture)):
+        region, kind = blocks[i]
+        text, links = _html_text(region.el, base)
+        if text:
+            added.append(_Piece(kind, text, links, None, region.start))
+    first = pieces[0]
+    holder = next((r for r, kind in blocks if kind == "paragraph" and r.start <= first.pos < r.end), None)
+    lead = lead_element(holder.el) if holder is not None else None
+    if lead is not None:
+        text, links = _html_text(lead, base)
+        known = " ".join(_TOKEN.findall(text))
+        if text and not any(known in " ".join(_TOKEN.findall(p.text)) for p in pieces[:3]):
+            added.append(_Piece("paragraph", text, links, None, first.pos))
+    return _merge(pieces, sorted(added, key=lambda p: p.pos)) if added else pieces
 
 
 def _true_furniture(pieces: list[_Piece], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1044,10 +1083,12 @@ def extract(html: str, url: str | None = None) -> Article:
         # trafilatura's answer for small pages is a dump of the whole page:
         # the page's own paragraphs with the furniture left out are better
         # (even when that leaves nothing: a page of navigation only has no article)
-        return _assemble(_without_headline(_fallback(scan, url)), meta, url)
+        # headings left at the top once a menu above them is gone are the headline block too
+        return _assemble(_without_headline(tidy(_without_headline(_fallback(scan, url)), meta.title)), meta, url)
     pieces = _without_headline(pieces)
     _locate(pieces, scan.stream)
-    return _assemble(_with_extras(pieces, scan, url), meta, url)
+    pieces = _with_body_parts(pieces, scan, url)
+    return _assemble(tidy(_with_extras(pieces, scan, url), meta.title), meta, url)
 
 
 # --- plain text -------------------------------------------------------------------------------
