@@ -420,3 +420,11 @@ def test_labels_editors_found_missing_are_flagged(label):
     text = f"Once again the {label} in Washington got their way, the column said nothing else."
     d = doc(article([text]))
     assert [e.exact.lower() for c in detect(d) for e in c.evidence] == [label.lower()]
+
+
+@pytest.mark.parametrize("category", ["jihadists", "jihadis", "terrorist organization"])
+def test_categories_that_fit_designated_groups_make_no_card(category):
+    # Editors judged these wrong 10 times in 11: a category that fits the
+    # group reported on is no verdict (the rubric's own example).
+    text = f"The attack was claimed by the {category} who had trained in the region."
+    assert detect(doc(article([text]))) == []
