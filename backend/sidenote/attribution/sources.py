@@ -303,6 +303,29 @@ def same_named(text: str, e: Entry, span: Span, kind: str) -> bool:
     return False
 
 
+# Kinds of source a personal pronoun ("he", "she") and a group pronoun
+# ("they", "it") stand for.
+PERSON_KINDS = ("person", "social_media")
+GROUP_KINDS = ("organization", "media", "anonymous", "document")
+# How many of the most recent sources a new mention is compared with. An
+# article names far fewer; the bound keeps a pathological text (thousands of
+# "officials said") linear instead of quadratic.
+_LOOKBACK = 200
+
+
+def find_or_add(text: str, entries: list[Entry], name: Span, kind: str) -> int:
+    """The index of the source among ``entries`` that ``name`` names (the
+    name is added to its names), or of a new one added for it."""
+    for idx in range(len(entries) - 1, max(-1, len(entries) - 1 - _LOOKBACK), -1):
+        e = entries[idx]
+        if e.merged_into is None and same_named(text, e, name, kind):
+            if name not in e.names:
+                e.names.append(name)
+            return idx
+    entries.append(Entry(kind=kind, names=[name]))
+    return len(entries) - 1
+
+
 @lru_cache(maxsize=16384)
 def _outline(phrase: str) -> tuple[str | None, bool, str | None]:
     """(first word, are all later words lower-case, last word), lower-cased:

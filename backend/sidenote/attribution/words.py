@@ -17,7 +17,7 @@ TO_CLAUSE_VERBS: frozenset[str] = frozenset(
 # Every verb the rules read as a cue.
 ALL_CUE_VERBS: frozenset[str] = CUE_VERBS | STANCE_VERBS
 # "spoke" and "speaks", read as cues only in the shapes that say what was
-# spoken of (phrases._speech_topic); the other words open that matter.
+# spoken of (patterns.speech_topic); the other words open that matter.
 _SPEAK: dict[str, str] = load_table(_DIR + "speak_verbs.txt")
 SPEAK_VERBS: frozenset[str] = frozenset(k for k, v in _SPEAK.items() if v == "verb")
 SPEECH_TOPICS: dict[str, str] = {k: v for k, v in _SPEAK.items() if v != "verb"}
@@ -78,6 +78,32 @@ STATEMENT_VERBS: frozenset[str] = frozenset(k for k, v in _STATEMENT_COLON.items
 STATEMENT_NOUNS: frozenset[str] = frozenset(k for k, v in _STATEMENT_COLON.items() if v == "noun")
 # word -> "" (a share wherever it stands) or "of" (only when "of" follows)
 SHARE_WORDS: dict[str, str] = load_table(_DIR + "share_words.txt")
+
+# First- and second-person words: the writer or the reader, never a source.
+SELF_WORDS: frozenset[str] = load_words(_DIR + "first_second_person.txt")
+# Words a source phrase may follow ("and", "while"): one leading it was cut short.
+LEFT_EDGES: frozenset[str] = load_words(_DIR + "left_edges.txt")
+# Relative pronouns: a source phrase ending in one was cut inside its clause.
+RELATIVE_ENDS: frozenset[str] = load_words(_DIR + "relative_ends.txt")
+# "In another tweet, ...", "On Telegram, ...": where a source spoke, not who.
+CHANNEL_OPENERS: frozenset[str] = load_words(_DIR + "channel_openers.txt")
+# "a spokesperson for Instagram": a platform after these is an employer.
+AFFILIATION_WORDS: frozenset[str] = load_words(_DIR + "affiliation_words.txt")
+# A source's name ending in one of these was cut inside a phrase ("the men in charge").
+NAME_END_PREPOSITIONS: frozenset[str] = load_words(_DIR + "name_end_prepositions.txt")
+# "finds himself standing": "find" turned on its subject credits nothing.
+FIND_FORMS: frozenset[str] = load_words(_DIR + "find_forms.txt")
+# A tagged "showed" needs a written source.
+SHOW_VERBS: frozenset[str] = load_words(_DIR + "show_verbs.txt")
+# Determiners opening a phrase "it" may stand for ("the motion").
+IT_DETERMINERS: frozenset[str] = load_words(_DIR + "it_determiners.txt")
+# Prepositions that may follow a noun phrase's head or precede a subject phrase.
+PHRASE_PREPOSITIONS: frozenset[str] = load_words(_DIR + "phrase_prepositions.txt")
+# Capitalised words that open a sentence or clause without being a name ("In", "It").
+NOT_NAME_LEAD_WORDS: frozenset[str] = load_words(_DIR + "not_name_leads.txt")
+# Words opening a clause inside a sentence ("when he tweeted"): its pronoun is
+# the sentence's subject.
+SUBORDINATE_LEADS: frozenset[str] = load_words(_DIR + "subordinate_leads.txt")
 
 # Small closed classes: grammar, not vocabulary, so they stay in code.
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
