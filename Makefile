@@ -13,7 +13,7 @@ FIREFOX := /usr/lib/firefox-esr/firefox-esr
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps run dev test test-backend test-extension test-e2e redis browser node-deps eval bench clean
+.PHONY: help deps run dev test test-backend test-extension test-e2e redis browser node-deps eval bench soak hostile clean
 
 help:
 	@echo "make run     start the backend on $(HOST):$(PORT) (PORT=... to change)"
@@ -21,12 +21,18 @@ help:
 	@echo "make dev     run the backend with the reloader"
 	@echo "make eval    print the quality figures beside the published ones"
 	@echo "make bench   print the speed figures"
+	@echo "make soak    print errors, latency and memory under a mixed load (SOAK_SECONDS=...)"
+	@echo "make hostile print each hostile body's status and time against a fresh server"
+	@echo "make package write dist/: the extension as a zip for Chromium and one for Firefox"
 
 # --- installation: each step runs only when something is missing ---------
 
-$(VENV)/.installed: backend/requirements.txt
+# After the pinned requirements, the backend itself (backend/pyproject.toml),
+# without dependencies: that puts the `sidenote` command into the venv.
+$(VENV)/.installed: backend/requirements.txt backend/pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r backend/requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e backend
 	@touch $@
 
 deps: $(VENV)/.installed
@@ -52,11 +58,12 @@ tests/extension/node_modules/.installed: tests/extension/package.json tests/exte
 
 # --- running -------------------------------------------------------------
 
-# --timeout 120: a body at the 5 MB limit takes tens of seconds to analyse;
-# gunicorn's default 30 s would kill the worker and the client would get no JSON.
-run: deps
-	cd backend && exec ../$(VENV)/bin/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
-	  --preload --timeout 120 --access-logfile - "sidenote:create_app()"
+# backend/gunicorn.conf.py: the worker timeout (a last resort: each analysis
+# stops at its own deadline) and the hooks that answer JSON if a worker must
+# stop mid-request. docs/robustness.md has the limits.
+run: deps vendor
+	cd backend && exec ../$(VENV)/bin/gunicorn --config gunicorn.conf.py --workers $(WORKERS) \
+	  --bind $(HOST):$(PORT) --preload --access-logfile - "sidenote:create_app()"
 
 dev: deps
 	cd backend && exec ../$(VENV)/bin/flask --app 'sidenote:create_app()' run --reload --host $(HOST) --port $(PORT)
@@ -65,7 +72,7 @@ dev: deps
 
 # pytest first: the Firefox test in tests/extension serves the backend on
 # the extension's default port, 8765, once pytest's servers are gone.
-test: deps redis browser node-deps
+test: deps redis browser node-deps vendor-check package
 	$(PY) -m pytest tests/backend tests/e2e
 	cd tests/extension && node --test
 
@@ -78,5 +85,55 @@ eval: deps
 bench: deps redis
 	$(PY) backend/bench/bench.py
 
+# Prints figures, asserts nothing: SOAK_SECONDS (default 600) at SOAK_RATE
+# requests per second against a `make run`-style server on loopback.
+soak: deps redis
+	$(PY) backend/bench/soak.py
+
+# Each hostile body of backend/bench/hostile.py once, against a fresh server.
+hostile: deps redis
+	$(PY) backend/bench/soak.py --hostile-only
+
+# --- the extension: vendored code and the archives ------------------------
+
+.PHONY: nodejs vendor vendor-check package
+VENDOR_DIR := extension/src/vendor
+READABILITY := tools/vendor/node_modules/@mozilla/readability
+
+nodejs:
+	@command -v npm >/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq nodejs npm; }
+
+tools/vendor/node_modules/.installed: tools/vendor/package.json tools/vendor/package-lock.json | nodejs
+	cd tools/vendor && npm ci --no-audit --no-fund --silent
+	@touch $@
+
+tools/package/node_modules/.installed: tools/package/package.json tools/package/package-lock.json | nodejs
+	cd tools/package && npm ci --no-audit --no-fund --silent
+	@touch $@
+
+# Mozilla Readability's isProbablyReaderable (article detection), pinned in
+# tools/vendor. The copy is committed, so the unpacked extension works from
+# a fresh clone; this copies it again only when it is missing.
+vendor: $(VENDOR_DIR)/Readability-readerable.js
+
+$(VENDOR_DIR)/Readability-readerable.js:
+	$(MAKE) tools/vendor/node_modules/.installed
+	mkdir -p $(VENDOR_DIR)
+	cp $(READABILITY)/Readability-readerable.js $(VENDOR_DIR)/Readability-readerable.js
+	cp $(READABILITY)/LICENSE.md $(VENDOR_DIR)/Readability-LICENSE.md
+
+# The committed copy must be the pinned package's, byte for byte.
+vendor-check: vendor tools/vendor/node_modules/.installed
+	@cmp $(READABILITY)/Readability-readerable.js $(VENDOR_DIR)/Readability-readerable.js && \
+	  cmp $(READABILITY)/LICENSE.md $(VENDOR_DIR)/Readability-LICENSE.md || \
+	  { echo "$(VENDOR_DIR) differs from tools/vendor's pinned @mozilla/readability: delete it and run make vendor" >&2; exit 1; }
+
+# dist/: one zip per browser, manifest.json at the root; web-ext lint must
+# pass on Firefox's (tools/package/lint.py lists the warnings accepted).
+package: vendor tools/package/node_modules/.installed
+	$(PYTHON) tools/package/build.py dist
+	$(PYTHON) tools/package/lint.py dist/sidenote-firefox-*.zip
+
 clean:
 	rm -rf $(VENV) tests/extension/node_modules test-output .pytest_cache
+	rm -rf dist tools/vendor/node_modules tools/package/node_modules .hypothesis

@@ -18,11 +18,17 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "CACHE_TTL": 24 * 3600,
     "MEMORY_CACHE_SIZE": 512,
+    # ... and at most this many bytes of answers in each worker's memory
+    "MEMORY_CACHE_BYTES": 32 * 1024 * 1024,
     # After Redis fails, how long to serve from memory before trying it again.
     "REDIS_RETRY_SECONDS": 30.0,
-    # Requests per client per window, per worker process; 0 turns the limit off.
+    # Requests per client per window, counted in Redis for all workers
+    # (in each worker's memory while Redis is away); 0 turns the limit off.
     "RATE_LIMIT": 120,
     "RATE_LIMIT_WINDOW": 60.0,
+    # Seconds from a request's arrival after which its analysis stops and
+    # answers with what is done (sidenote/pipeline/budget.py).
+    "ANALYSIS_SECONDS": 3.0,
     "CORS_ORIGINS": [r"^chrome-extension://[a-z]{32}$", r"^moz-extension://[0-9a-f-]{36}$"],
     # follow_links (sidenote/links): how long fetched pages are remembered, and
     # the exact host:port pairs that may be fetched although not public.
@@ -36,6 +42,8 @@ ENV_SETTINGS: dict[str, type] = {
     "CACHE_TTL": int,
     "MAX_CONTENT_LENGTH": int,
     "RATE_LIMIT": int,
+    "RATE_LIMIT_WINDOW": float,
+    "ANALYSIS_SECONDS": float,
     "FETCH_TTL": int,
     "FETCH_ALLOW": str,
 }
@@ -63,6 +71,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # keep the contract's field order for human readers
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from . import lifeline, logs, memory
+
+    logs.install()  # no page text in any log record (sidenote/logs.py)
     # trafilatura and its helpers warn about every odd link on a page: noise
     # for the operator, and writing it costs time on every request.
     for noisy in ("trafilatura", "htmldate", "courlan", "justext"):
@@ -78,5 +89,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     cache.init_app(app)
     links.init_app(app)
     ratelimit.init_app(app)
+    lifeline.init_app(app)
+    logs.init_app(app)
+    memory.init_app(app)
     api.init_app(app)
     return app

@@ -6,16 +6,19 @@ ever reaches a client.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Flask, Response, request
+from flask import Blueprint, Flask, Response, current_app, request
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
-from . import pipeline, ratelimit
+from . import logs, openapi, pipeline
+from .pipeline import budget
 from .cache import cache_key, get_cache
 from .errors import BadRequest, SidenoteError, UnsupportedMediaType
 from .links import service as links_service
@@ -39,6 +42,7 @@ HTTP_MESSAGES = {
     404: "No such endpoint. The API lives under /api/v1 (see API.md).",
     405: "This endpoint does not take that method (see API.md).",
     413: "The request body is over the size limit. Send the page's HTML only, without inlined media.",
+    429: "Too many requests. Wait a moment and try again.",
 }
 
 
@@ -86,6 +90,30 @@ def _parse_request(raw: bytes) -> tuple[str, str, str | None, bool]:
     return kind, payload, url or None, bool(follow_links)
 
 
+def _encode(payload: Any) -> bytes:
+    """The answer as UTF-8 JSON. A text may hold lone surrogates ("\\ud800"
+    is valid JSON, and json.loads keeps it): UTF-8 cannot carry those, so
+    such an answer goes out with every non-ASCII character escaped, which
+    every JSON reader turns back into the same text."""
+    try:
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(payload, separators=(",", ":")).encode("ascii")
+
+
+def _within_budget(view: Callable[[], Response]) -> Callable[[], Response]:
+    """Run ``view`` with this request's limits (sidenote/pipeline/budget.py):
+    its analysis, on every path, stops ANALYSIS_SECONDS after it arrived."""
+
+    @functools.wraps(view)
+    def bounded() -> Response:
+        limits = budget.Limits.within(float(current_app.config["ANALYSIS_SECONDS"]))
+        with budget.limits_for_request(limits):
+            return view()
+
+    return bounded
+
+
 def _server_timing(**seconds: float) -> str:
     """A standard ``Server-Timing`` header (shown by browser dev tools; read by
     ``make bench`` to tell the server's work from the transport's)."""
@@ -93,10 +121,12 @@ def _server_timing(**seconds: float) -> str:
 
 
 @bp.post("/analyze")
+@_within_budget
 def analyze() -> Response:
+    # (the rate limit is checked before this view: sidenote/ratelimit.py)
     started = time.perf_counter()
-    ratelimit.check()
     raw = _read_body()
+    logs.note_body(raw)
     cache = get_cache()
     key = cache_key(pipeline.VERSION, raw)
     cached = cache.get(key)
@@ -117,14 +147,17 @@ def analyze() -> Response:
     else:
         doc = pipeline.analyze_text(payload)
     analysis = time.perf_counter() - analysis_started
-    body = json.dumps(to_json(doc, pipeline.VERSION, url), ensure_ascii=False, separators=(",", ":"))
-    encoded = body.encode("utf-8")
-    cache.remember(key, encoded)
+    logs.note_coverage(doc.coverage)
+    encoded = _encode(to_json(doc, pipeline.VERSION, url))
     response = Response(encoded, mimetype="application/json")
-    # The Redis write waits until the answer has gone out: the reader should
-    # not wait for a round trip that only helps the next reader. The
-    # in-process copy above is already there if this worker is asked again.
-    response.call_on_close(lambda: cache.share(key, encoded))
+    # An answer cut short by the deadline depends on how busy the machine
+    # was: it is not stored, so the next request may get the whole of it.
+    if doc.coverage is None or "deadline" not in doc.coverage.limits:
+        cache.remember(key, encoded)
+        # The Redis write waits until the answer has gone out: the reader should
+        # not wait for a round trip that only helps the next reader. The
+        # in-process copy above is already there if this worker is asked again.
+        response.call_on_close(lambda: cache.share(key, encoded))
     response.headers["X-Sidenote-Cache"] = "miss"
     response.headers["Server-Timing"] = _server_timing(
         request=analysis_started - started, analysis=analysis, total=time.perf_counter() - started
@@ -148,6 +181,12 @@ def health() -> Response:
     )
 
 
+@bp.get("/openapi.json")
+def openapi_document() -> Response:
+    # Built from sidenote/schema.py, the shapes the tests hold the answers to.
+    return _json_response(openapi.document())
+
+
 def _handle_sidenote_error(exc: SidenoteError) -> Response:
     if exc.status >= 500:
         log.error("%s", exc.message, exc_info=exc)
@@ -155,10 +194,17 @@ def _handle_sidenote_error(exc: SidenoteError) -> Response:
 
 
 def _handle_http_error(exc: HTTPException) -> Response:
+    if isinstance(exc.response, Response) and exc.response.mimetype == "application/json":
+        return exc.response  # already the contract's JSON error (the rate limit's 429)
     status = exc.code or 500
     code = HTTP_CODES.get(status, "http_error")
     message = HTTP_MESSAGES.get(status, exc.description or exc.name)
-    return error_response(status, code, message)
+    response = error_response(status, code, message)
+    valid_methods = getattr(exc, "valid_methods", None)
+    if valid_methods:
+        # RFC 9110: a 405 must name the methods the endpoint takes (found by schemathesis).
+        response.headers["Allow"] = ", ".join(valid_methods)
+    return response
 
 
 def _handle_unexpected(exc: Exception) -> Response:

@@ -16,10 +16,16 @@ from collections import OrderedDict
 
 import redis
 from flask import Flask, current_app
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 log = logging.getLogger(__name__)
 
 EXTENSION_KEY = "sidenote.cache"
+# Seconds any one Redis call may take, connect or answer. A Redis that hangs
+# (paused, or a silent host) then costs a request this much, once: the
+# cache marks Redis down and serves from memory until REDIS_RETRY_SECONDS.
+SOCKET_TIMEOUT = 0.25
 
 
 def cache_key(version: str, body: bytes) -> str:
@@ -32,11 +38,17 @@ def cache_key(version: str, body: bytes) -> str:
 
 
 class MemoryCache:
-    """A thread-safe LRU of serialised responses."""
+    """A thread-safe LRU of serialised responses, bounded in entries and in
+    bytes: an answer echoes its article's text, up to megabytes for a
+    hostile body, and a count alone let a worker's memory grow with them
+    (issue #15). An answer over 1/32 of the byte budget (1 MB by default,
+    twenty times a heavy news page's) is left to Redis."""
 
-    def __init__(self, max_entries: int) -> None:
+    def __init__(self, max_entries: int, max_bytes: int = 32 * 1024 * 1024) -> None:
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
         self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, key: str) -> bytes | None:
@@ -47,11 +59,17 @@ class MemoryCache:
             return value
 
     def set(self, key: str, value: bytes) -> None:
+        if len(value) > self.max_bytes // 32:
+            return
         with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old)
             self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.max_entries:
-                self._items.popitem(last=False)
+            self._bytes += len(value)
+            while len(self._items) > self.max_entries or self._bytes > self.max_bytes:
+                _, dropped = self._items.popitem(last=False)
+                self._bytes -= len(dropped)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -66,12 +84,20 @@ class ResponseCache:
         ttl: int,
         memory_size: int,
         retry_seconds: float,
+        memory_bytes: int = 32 * 1024 * 1024,
     ) -> None:
         self.ttl = ttl
-        self.memory = MemoryCache(memory_size)
+        self.memory = MemoryCache(memory_size, memory_bytes)
         self.retry_seconds = retry_seconds
         self._redis = (
-            redis.Redis.from_url(redis_url, socket_timeout=0.25, socket_connect_timeout=0.25)
+            redis.Redis.from_url(
+                redis_url,
+                socket_timeout=SOCKET_TIMEOUT,
+                socket_connect_timeout=SOCKET_TIMEOUT,
+                # redis-py retries a timed-out call ten times by default, with
+                # back-off: seconds of waiting per request on a hung Redis.
+                retry=Retry(NoBackoff(), 0),
+            )
             if redis_url
             else None
         )
@@ -148,6 +174,7 @@ def init_app(app: Flask) -> None:
         redis_url=app.config.get("REDIS_URL"),
         ttl=int(app.config["CACHE_TTL"]),
         memory_size=int(app.config["MEMORY_CACHE_SIZE"]),
+        memory_bytes=int(app.config.get("MEMORY_CACHE_BYTES", 32 * 1024 * 1024)),
         retry_seconds=float(app.config["REDIS_RETRY_SECONDS"]),
     )
 

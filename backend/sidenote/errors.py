@@ -53,3 +53,23 @@ class StageError(SidenoteError):
         )
         self.stage = stage
         self.cause = cause
+
+
+class DeadlineReached(SidenoteError):
+    """The request's analysis ran out of time (pipeline/budget.py). The
+    pipeline catches it and answers with what the finished stages found; it
+    reaches a client only if raised outside a stage."""
+
+    status = 503
+    code = "deadline_reached"
+
+    def __init__(self) -> None:
+        super().__init__("The analysis ran out of time. Try again in a moment.")
+
+
+class Unavailable(SidenoteError):
+    """The worker is being stopped mid-request (gunicorn's timeout or a
+    shutdown): the client gets this instead of an HTML error page."""
+
+    status = 503
+    code = "unavailable"

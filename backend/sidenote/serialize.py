@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pipeline.doc import Card, Claim, Doc, FollowedLink, Source
+from .pipeline.doc import Card, Claim, Coverage, Doc, FollowedLink, Source
 from .pipeline.language import is_english
 
 CARD_KINDS = ("single_source", "unverified_social_quote", "loaded_framing")
@@ -77,6 +77,40 @@ def _followed(link: FollowedLink) -> dict[str, Any]:
 
 
 def headline(doc: Doc) -> str:
+    findings, note = _findings(doc), coverage_note(doc.coverage)
+    return f"{findings.rstrip('.')}. {note}" if note else findings
+
+
+def coverage_note(coverage: Coverage | None) -> str:
+    """What a limit of pipeline/budget.py left out, in words ("" when nothing)."""
+    if coverage is None or coverage.complete:
+        return ""
+    notes = []
+    if "page_too_large" in coverage.limits:
+        notes.append("The page is very large: only its first part was read.")
+    if "text_too_long" in coverage.limits:
+        notes.append(
+            f"Only the first {coverage.analysed_chars:,} of {coverage.text_chars:,} characters were analysed."
+        )
+    if "deadline" in coverage.limits:
+        notes.append(f"The analysis ran out of time before: {', '.join(coverage.skipped_stages)}.")
+    return " ".join(notes)
+
+
+def _coverage(doc: Doc) -> dict[str, Any]:
+    c = doc.coverage or Coverage(len(doc.article.text), len(doc.article.text))
+    return {
+        "complete": c.complete,
+        "analysed_chars": c.analysed_chars,
+        "text_chars": c.text_chars,
+        "limits": list(c.limits),
+        "skipped_stages": list(c.skipped_stages),
+    }
+
+
+def _findings(doc: Doc) -> str:
+    if doc.coverage is not None and {"claims", "cards"} & set(doc.coverage.skipped_stages):
+        return "Only partly analysed: this page took too long"
     if not doc.article.text.strip():
         return "No article text found on this page."
     if not is_english(doc.article):
@@ -125,6 +159,6 @@ def to_json(doc: Doc, version: str, url: str | None) -> dict[str, Any]:
         "claims": [_claim(c, text) for c in doc.claims],
         "sources": [_source(s) for s in doc.sources],
         "cards": [_card(c) for c in doc.cards],
-        "summary": {"headline": headline(doc), "counts": counts},
+        "summary": {"headline": headline(doc), "counts": counts, "coverage": _coverage(doc)},
         **({"links": [_followed(link) for link in doc.followed_links]} if doc.followed_links is not None else {}),
     }

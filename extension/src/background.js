@@ -12,7 +12,7 @@ if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
   const ANALYZE_TIMEOUT_MS = 60000;
   const CONTENT_FILES = [
     'src/lib/match.js', 'src/lib/textindex.js', 'src/lib/anchor.js', 'src/lib/highlight.js',
-    'src/lib/detect.js', 'src/lib/settings.js', 'src/content/ui.js', 'src/content/main.js',
+    'src/vendor/Readability-readerable.js', 'src/lib/detect.js', 'src/lib/settings.js', 'src/content/ui.js', 'src/content/main.js',
   ];
   const BADGE = { running: '…', unreachable: '!', error: '!' };
   const BADGE_COLOR = { done: '#b0127f', running: '#5b5f6b', unreachable: '#c62828', error: '#c62828', empty: '#2e7d32' };

@@ -25,6 +25,10 @@ const EXTENSION = path.join(REPO, 'extension');
 const SEED = path.join(REPO, '..', 'shared', 'fixtures', 'seed-article.html');
 const SITE_HOST = 'www.dailydispatch.example';
 const SEED_PATH = '/2019/09/17/us-bombs-syrian-army-units/';
+// The seed as many sites serve it: og:type "website", no <article>. Only
+// Readability's check (src/vendor/, a global of the content script's
+// sandbox) takes it for an article.
+const WEBSITE_PATH = '/2019/09/17/us-bombs-syrian-army-units-website/';
 const BACKEND = { host: '127.0.0.1', port: 8765 };
 const BACKEND_URL = `http://${BACKEND.host}:${BACKEND.port}`;
 const FIREFOX_PATHS = [process.env.FIREFOX_BIN, '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox-esr', '/usr/bin/firefox'];
@@ -86,13 +90,18 @@ async function startBackend() {
 
 async function startSite() {
   const seed = fs.readFileSync(SEED);
+  const website = Buffer.from(
+    seed.toString('utf8').replace('content="article"', 'content="website"').replace('<article ', '<div ').replace('</article>', '</div>'),
+  );
+  const pages = { [SEED_PATH]: seed, [WEBSITE_PATH]: website };
   const server = http.createServer((req, res) => {
-    if (req.url.split('?')[0] !== SEED_PATH) {
+    const body = pages[req.url.split('?')[0]];
+    if (!body) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': seed.length });
-    res.end(seed);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+    res.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
@@ -150,4 +159,9 @@ test('Firefox: the unpacked extension runs on the seed article and its note open
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-sidenote-note'), { timeout: 10000 });
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-sidenote-note'), { timeout: 10000 });
+
+  // A news page without article metadata: it runs by itself here too.
+  await page.goto(`http://${SITE_HOST}:${site.address().port}${WEBSITE_PATH}`);
+  await page.waitForFunction((done) => done.includes(document.documentElement.dataset.sidenoteStatus), { timeout: 60000 }, FINISHED);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.sidenoteStatus), 'done');
 });

@@ -95,7 +95,9 @@ def merge_roles(
     description. The credits, re-pointed at the entries merged into."""
     # Only described people can match a role: find them once, not per role.
     described = [j for j, o in enumerate(entries) if o.description and o.kind in PERSON_KINDS]
-    titled: dict[int, frozenset[str]] | None = None
+    # title -> the entries holding it, built on first use (a scan of every
+    # entry per titled one is quadratic on a page of many sources)
+    holders: dict[str, list[int]] | None = None
     for idx, e in enumerate(entries):
         if len(e.names) != 1:
             continue
@@ -110,10 +112,13 @@ def merge_roles(
         if title is not None:
             # "the president" is President Donald Trump when he is the one
             # person the article gives that title.
-            if titled is None:
-                titled = {j: titles_held(text, o) for j, o in enumerate(entries)}
-            matches = [j for j, held in titled.items()
-                       if j != idx and entries[j].merged_into is None and title in held]
+            if holders is None:
+                holders = {}
+                for j, o in enumerate(entries):
+                    for held in titles_held(text, o):
+                        holders.setdefault(held, []).append(j)
+            matches = [j for j in holders.get(title, ())
+                       if j != idx and entries[j].merged_into is None]
         if len(matches) == 1:
             _merge(e, entries[matches[0]])
             e.merged_into = matches[0]
@@ -141,6 +146,16 @@ def scan_mentions(text: str, entries: list[Entry]) -> None:
     keys = {i: [name_key(text, n) for n in e.names] for i, e in named}
     surnames = {i: {surname(text, n) for n in e.names} - {None}
                 for i, e in named if e.kind in PERSON_KINDS}
+    # Who each name key and surname may stand for, looked up per name in the
+    # text instead of a scan of every source (quadratic on a page of many).
+    by_key: dict[frozenset[str], set[int]] = {}
+    for i, ks in keys.items():
+        for k in ks:
+            by_key.setdefault(k, set()).add(i)
+    by_surname: dict[str, set[int]] = {}
+    for i, names in surnames.items():
+        for name in names:
+            by_surname.setdefault(name, set()).add(i)
     taken = bytearray(len(text))  # 1 where a mention already is
     for _, e in live:
         for mention in e.mentions:
@@ -152,14 +167,18 @@ def scan_mentions(text: str, entries: list[Entry]) -> None:
         key = name_key(text, chunk)
         if not key:
             continue
-        hits = [i for i, _ in named if key in keys[i]
-                or (len(key) == 1 and next(iter(key)) in surnames.get(i, set()))]
+        hits = by_key.get(key, set()) | (by_surname.get(next(iter(key)), set()) if len(key) == 1 else set())
         if len(hits) == 1:
-            entries[hits[0]].mentions.add(chunk)
+            entries[next(iter(hits))].mentions.add(chunk)
             taken[chunk.start : chunk.end] = b"\x01" * (chunk.end - chunk.start)
     orgs = [(i, e) for i, e in named if e.kind == "organization"]
     if not orgs:
         return
+    by_word: dict[str, set[int]] = {}
+    for i, _ in orgs:
+        for kk in keys[i]:
+            for word in kk:
+                by_word.setdefault(word, set()).add(i)
     for m in _THE_NOUN_RE.finditer(text):
         head = m.group(1)
         if head not in ORG_WORDS:
@@ -167,7 +186,7 @@ def scan_mentions(text: str, entries: list[Entry]) -> None:
         span = Span(m.start(), m.end())
         if 1 in taken[span.start : span.end]:
             continue
-        hits = [i for i, _ in orgs if any(head in kk for kk in keys[i])]
+        hits = by_word.get(head, set())
         if len(hits) == 1:
-            entries[hits[0]].mentions.add(span)
+            entries[next(iter(hits))].mentions.add(span)
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)

@@ -9,7 +9,9 @@ no one."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from ..pipeline.doc import Span
 from .antecedents import NOT_NAME_LEADS, previous_sentence_start
@@ -117,8 +119,7 @@ def it_noun_phrase(text: str, lo: int, at: int) -> tuple[Span, str] | None:
     # Quotation marks are counted from the paragraph's start: ``lo`` may
     # fall inside a quote the sentence splitter cut at a full stop.
     para = text.rfind("\n", 0, lo) + 1
-    toks = tokenize(text, para, at)
-    quoted = quoted_tokens(toks)
+    toks, quoted = _tokens_before(text, para, lo, at)
     first = next((j for j, t in enumerate(toks) if t.start >= lo), len(toks))
     k = len(toks) - 1
     while k >= first:
@@ -140,6 +141,60 @@ def it_noun_phrase(text: str, lo: int, at: int) -> tuple[Span, str] | None:
             k = j
         k -= 1
     return None
+
+
+# How far before ``lo`` the tokens are read from: the rules look one token
+# back from the phrase; this leaves room for a few.
+_READ_BACK = 300
+_SPACE_RE = re.compile(r"\s")
+
+
+def _tokens_before(text: str, para: int, lo: int, at: int) -> tuple[list[Token], list[bool]]:
+    """The tokens of ``text[para:at]`` that the rules read (those from a
+    little before ``lo``), and which stand inside quotation marks. Tokenizing
+    the whole paragraph for every "it" was quadratic in a long paragraph
+    (issue #15): the tokens start at a space a little before ``lo`` instead
+    (tokens never hold a space, so they are the same tokens), and the quote
+    state there comes from the paragraph's marks, folded once per paragraph."""
+    start = para
+    if lo - para > _READ_BACK:
+        spaces = list(_SPACE_RE.finditer(text, max(para, lo - _READ_BACK - 1000), lo - _READ_BACK))
+        if spaces:
+            start = spaces[-1].end()
+    toks = tokenize(text, start, at)
+    if start > para and (not toks or toks[0].start >= lo):
+        start, toks = para, tokenize(text, para, at)  # nothing before lo to read back to
+    inside = _inside_quote_at(text, para, start)
+    return toks, quoted_tokens(toks, inside)
+
+
+def _inside_quote_at(text: str, para: int, pos: int) -> bool:
+    """Whether ``pos`` stands inside quotation marks opened since ``para``,
+    as quoted_tokens counts them."""
+    if pos <= para:
+        return False
+    marks, states = _quote_states(text, para)
+    i = bisect.bisect_left(marks, pos) - 1
+    return states[i] if i >= 0 else False
+
+
+@lru_cache(maxsize=8)
+def _quote_states(text: str, para: int) -> tuple[list[int], list[bool]]:
+    """Positions of the paragraph's quotation marks (from ``para`` to its
+    end), and the quote state after each, as quoted_tokens folds them."""
+    end = text.find("\n", para)
+    marks: list[int] = []
+    states: list[bool] = []
+    inside = False
+    for m in _QUOTE_MARK_RE.finditer(text, para, len(text) if end < 0 else end):
+        mark = m.group()
+        inside = mark == "“" or (mark == '"' and not inside)
+        marks.append(m.start())
+        states.append(inside)
+    return marks, states
+
+
+_QUOTE_MARK_RE = re.compile("[“”\"]")
 
 
 def _before_more_of_a_phrase(nxt: Token | None) -> bool:
@@ -222,9 +277,10 @@ def plural_word(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def quoted_tokens(toks: list[Token]) -> list[bool]:
-    """Which tokens stand inside quotation marks (curly or straight)."""
-    out, inside = [], False
+def quoted_tokens(toks: list[Token], inside: bool = False) -> list[bool]:
+    """Which tokens stand inside quotation marks (curly or straight);
+    ``inside``: whether the first token starts inside them."""
+    out: list[bool] = []
     for t in toks:
         if t.text in _QUOTE_MARKS:
             inside = t.text == "“" or (t.text == '"' and not inside)

@@ -25,11 +25,11 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from email.message import Message
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import requests
@@ -47,6 +47,10 @@ from .page import read_page
 from .safety import DEFAULT_PORTS, AllowList, Refused, Resolver, Target, Unresolvable, check_url, system_resolver
 
 log = logging.getLogger(__name__)
+
+# What a fetch's last hop is turned into: a FetchResult of the page's text
+# (link following) or the whole Body (the command line).
+_Read = TypeVar("_Read")
 
 MAX_LINKS = 10
 MAX_BYTES = 2 * 1024 * 1024
@@ -320,7 +324,18 @@ def _limit_socket(response: requests.Response, deadline: float) -> None:
             pass
 
 
-def _read(url: str, response: requests.Response, policy: FetchPolicy, deadline: float) -> FetchResult:
+@dataclass(frozen=True)
+class Body:
+    """A page read whole, within the limits (:func:`fetch_html`)."""
+
+    url: str  # the final address, after redirects
+    http_status: int
+    content: bytes
+    charset: str | None  # from Content-Type, when it named one
+
+
+def _download(url: str, response: requests.Response, policy: FetchPolicy, deadline: float) -> FetchResult | Body:
+    """The body of an HTML answer, read within the limits; else the failure."""
     status = response.status_code
     if not 200 <= status < 300:
         return FetchResult(url, "http_error", status)
@@ -350,8 +365,15 @@ def _read(url: str, response: requests.Response, policy: FetchPolicy, deadline: 
         return FetchResult(url, "timeout" if _is_timeout(exc) else "unreachable", status)
     if media is None and not _looks_like_html(bytes(body[:1024])):
         return FetchResult(url, "not_html", status)
-    page = read_page(bytes(body), str(response.url), charset)
-    return FetchResult(url, "ok", status, page.title, page.text, page.conclusive)
+    return Body(str(response.url), status, bytes(body), charset)
+
+
+def _read(url: str, response: requests.Response, policy: FetchPolicy, deadline: float) -> FetchResult:
+    got = _download(url, response, policy, deadline)
+    if isinstance(got, FetchResult):
+        return got
+    page = read_page(got.content, got.url, got.charset)
+    return FetchResult(url, "ok", got.http_status, page.title, page.text, page.conclusive)
 
 
 def fetch_one(url: str, policy: FetchPolicy, deadline: float, sockets: Sockets | None = None) -> FetchResult:
@@ -359,14 +381,33 @@ def fetch_one(url: str, policy: FetchPolicy, deadline: float, sockets: Sockets |
     ``deadline`` (``time.monotonic()``). Never raises. ``sockets`` collects
     its connections, for the caller to cut."""
     try:
-        result = _fetch(url, policy, deadline, sockets)
+        result = _fetch(url, policy, deadline, sockets, _read)
     except Exception:  # noqa: BLE001 - one odd link must not fail the analysis
         log.exception("fetching a linked page failed")
         result = FetchResult(url, "unreachable")
     return replace(result, fetched_at=time.time())
 
 
-def _fetch(url: str, policy: FetchPolicy, deadline: float, sockets: Sockets | None) -> FetchResult:
+def fetch_html(url: str, policy: FetchPolicy) -> FetchResult | Body:
+    """One page read whole, within ``policy.budget`` seconds, with every check
+    link following makes (public addresses only, each redirect checked,
+    pinned connections, size limit): the ``sidenote`` command's way to open
+    an article. A :class:`FetchResult` says why it could not be had."""
+    deadline = time.monotonic() + policy.budget
+    try:
+        return _fetch(url, policy, deadline, None, _download)
+    except Exception:  # noqa: BLE001 - reported as a failed fetch, like any other
+        log.exception("fetching a page failed")
+        return FetchResult(url, "unreachable")
+
+
+def _fetch(
+    url: str,
+    policy: FetchPolicy,
+    deadline: float,
+    sockets: Sockets | None,
+    read: Callable[[str, requests.Response, FetchPolicy, float], _Read],
+) -> FetchResult | _Read:
     session, adapter = _session(policy, sockets)
     with session:
         current = url
@@ -399,7 +440,7 @@ def _fetch(url: str, policy: FetchPolicy, deadline: float, sockets: Sockets | No
                 target = session.get_redirect_target(response) if response.is_redirect else None
                 if target is None:
                     try:
-                        return _read(url, response, policy, deadline)
+                        return read(url, response, policy, deadline)
                     except Exception:  # noqa: BLE001 - a page we cannot read is a failed fetch, never a 500
                         return FetchResult(url, "unreachable", last_status)
             current = urldefrag(urljoin(str(response.url), target)).url

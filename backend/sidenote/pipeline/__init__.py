@@ -11,17 +11,25 @@ attribution   ``Doc.sources`` and ``Doc.attributions``: who is credited
 claims        ``Doc.claims``: check-worthy sentences, scored, key ones marked
 cards         ``Doc.cards``: the detectors' context cards, anchored
 ============  ===========================================================
+
+What one request may cost is bounded (budget.py, bounds.py): a page with
+too many elements and a text too long are cut to their first part, and a
+deadline, when the caller sets one, stops the stage it finds running.
+``Doc.coverage`` says what was analysed.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
-from ..errors import StageError
-from . import attribution, cards, claims, extract, language, quotes, sentences
-from .doc import Article, Doc
+from ..errors import DeadlineReached, StageError
+from . import attribution, budget, cards, claims, extract, language, quotes, sentences
+from .bounds import first_part, trim_html
+from .budget import Deadline, Limits
+from .doc import Article, Coverage, CoverageLimit, Doc
 
 VERSION = "sidenote-1"
 
@@ -36,37 +44,72 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 
 
-def run(article: Article, timings: dict[str, float] | None = None) -> Doc:
+def run(
+    article: Article,
+    timings: dict[str, float] | None = None,
+    limits: Limits | None = None,
+    cut: tuple[CoverageLimit, ...] = (),
+) -> Doc:
     """Run every stage after extraction. ``timings`` (if given) collects
-    seconds per stage, for the benchmark and for profiling."""
+    seconds per stage, for the benchmark and for profiling. ``limits``
+    default to the current request's (budget.request_limits); ``cut``
+    names limits already applied to the page before extraction."""
+    limits = limits or budget.request_limits()
+    deadline = Deadline(limits.deadline) if limits.deadline is not None else None
     article = language.with_detected_language(article)
-    doc = Doc(article=article)
     if not language.is_english(article):
-        return doc  # English only, for now: no claims or cards we could stand behind
+        # English only, for now: no claims or cards we could stand behind
+        return Doc(article=article, coverage=_coverage(article, None, cut, ()))
+    part = first_part(article, limits.max_chars)
+    doc = Doc(article=part or article)
+    skipped: list[str] = []
     for name, stage in STAGES:
+        if skipped:
+            skipped.append(name)  # a later stage needs what the stopped one makes
+            continue
         t0 = time.perf_counter()
         try:
-            doc = stage(doc)
+            with budget.interrupting(deadline):
+                doc = stage(doc)
+        except DeadlineReached:
+            skipped.append(name)  # the doc of the stages before it stands
         except Exception as exc:  # noqa: BLE001 - re-raised with the stage's name
             raise StageError(name, exc) from exc
         if timings is not None:
             timings[name] = time.perf_counter() - t0
-    return doc
+    limited = cut + (("text_too_long",) if part is not None else ()) + (("deadline",) if skipped else ())
+    # Every span points into the analysed part, a prefix of the whole text:
+    # the answer carries the whole text, and the spans stay valid in it.
+    return replace(doc, article=article, coverage=_coverage(article, part, limited, tuple(skipped)))
 
 
-def analyze_html(html: str, url: str | None = None, timings: dict[str, float] | None = None) -> Doc:
+def _coverage(
+    article: Article, part: Article | None, limits: tuple[CoverageLimit, ...], skipped: tuple[str, ...]
+) -> Coverage:
+    analysed = len(part.text) if part is not None else len(article.text)
+    return Coverage(analysed, len(article.text), limits, skipped)
+
+
+def analyze_html(
+    html: str,
+    url: str | None = None,
+    timings: dict[str, float] | None = None,
+    limits: Limits | None = None,
+) -> Doc:
+    limits = limits or budget.request_limits()
     t0 = time.perf_counter()
+    html, trimmed = trim_html(html, limits.max_elements)
     try:
         article = extract.extract(html, url)
     except Exception as exc:  # noqa: BLE001
         raise StageError("extract", exc) from exc
     if timings is not None:
         timings["extract"] = time.perf_counter() - t0
-    return run(article, timings)
+    return run(article, timings, limits, ("page_too_large",) if trimmed else ())
 
 
-def analyze_text(text: str, timings: dict[str, float] | None = None) -> Doc:
-    return run(extract.from_text(text), timings)
+def analyze_text(text: str, timings: dict[str, float] | None = None, limits: Limits | None = None) -> Doc:
+    return run(extract.from_text(text), timings, limits)
 
 
 WARM_UP_TEXT = (

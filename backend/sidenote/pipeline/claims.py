@@ -71,7 +71,11 @@ def _word_forms(raw: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-@lru_cache(maxsize=16384)
+# 4096 sentences: ten times a long article's, so the detectors' repeated
+# look-ups within a page all hit. Each entry holds a sentence (up to 1,500
+# characters) and its word set: 16,384 of them were tens of megabytes per
+# worker after varied or hostile pages (issue #15).
+@lru_cache(maxsize=4096)
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased content words, crudely stemmed, for overlaps. Cached:
     the detectors compare every sentence with every key claim."""

@@ -183,6 +183,26 @@ class FollowedLink:
     title: str | None = None
 
 
+CoverageLimit = Literal["page_too_large", "text_too_long", "deadline"]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of the article was analysed (issue #15): the first
+    ``analysed_chars`` of ``Article.text``, with the stages in
+    ``skipped_stages`` not run, for the reasons in ``limits``
+    (pipeline/budget.py). Empty ``limits``: all of it."""
+
+    analysed_chars: int
+    text_chars: int
+    limits: tuple[CoverageLimit, ...] = ()
+    skipped_stages: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.limits
+
+
 @dataclass(frozen=True)
 class Doc:
     """What every stage takes and returns. Fields are filled in stage order.
@@ -199,6 +219,8 @@ class Doc:
     cards: tuple[Card, ...] = ()
     # None unless the request asked to follow the article's links
     followed_links: tuple[FollowedLink, ...] | None = None
+    # Set by pipeline.run: what was analysed, when a limit cut it short
+    coverage: Coverage | None = None
 
     @property
     def text(self) -> str:

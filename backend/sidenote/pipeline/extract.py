@@ -714,8 +714,12 @@ def _with_extras(pieces: list[_Piece], scan: _Scan, base: str | None) -> list[_P
     spans = [(r.start, r.end) for r, _ in scan.embeds]
     # posts after the article's last line when that line introduces them ("... reacted online:")
     introduced = {id(scan.embeds[i][0]) for i in introduced_embeds(closing.text, last, spans, scan.stream, furniture)}
+    # Pieces by position, so that each region finds its own by bisection
+    # (a scan of every piece per region is quadratic on a page of many posts).
+    by_pos = sorted(range(len(pieces)), key=lambda i: pieces[i].pos)
+    positions = [pieces[i].pos for i in by_pos]
     for region, kind, embed in regions:
-        inside = [i for i, p in enumerate(pieces) if region.start <= p.pos < region.end]
+        inside = by_pos[bisect_left(positions, region.start) : bisect_left(positions, region.end)]
         if _inside(region.start, furniture):
             continue
         if not inside and not (lead <= region.start <= last) and id(region) not in introduced:

@@ -293,17 +293,29 @@ def _scan(text: str, start: int, end: int) -> list[_Mark]:
     return marks
 
 
-def _strong_close_ahead(marks: list[_Mark], k: int, open_pos: int) -> bool:
+def _decisive_singles(marks: list[_Mark]) -> list[_Mark | None]:
+    """For each mark, the first single mark after it that is an open or a
+    non-possessive close (None if there is none): what
+    :func:`_strong_close_ahead` looks for, found for every mark in one
+    backward pass instead of a forward scan per weak close (quadratic on a
+    run of possessive-looking marks)."""
+    ahead: list[_Mark | None] = [None] * len(marks)
+    nxt: _Mark | None = None
+    for k in range(len(marks) - 1, -1, -1):
+        ahead[k] = nxt
+        mark = marks[k]
+        if mark.family == _SINGLE and (mark.role == _OPEN or not mark.weak):
+            nxt = mark
+    return ahead
+
+
+def _strong_close_ahead(later: _Mark | None, open_pos: int) -> bool:
     """Is there a better (non-possessive) single close for the quote opened at
-    ``open_pos`` before any other single mark?"""
-    for later in marks[k + 1 :]:
-        if later.family != _SINGLE:
-            continue
-        if later.role == _CLOSE and not later.weak:
-            return later.pos - open_pos <= _CAP[_SINGLE]
-        if later.role == _OPEN:
-            return False
-    return False
+    ``open_pos`` before any other single mark? ``later`` is the mark's
+    entry of :func:`_decisive_singles`."""
+    if later is None or later.role == _OPEN:
+        return False
+    return later.pos - open_pos <= _CAP[_SINGLE]
 
 
 def pair_marks(text: str, start: int = 0, end: int | None = None) -> list[QuotePair]:
@@ -314,17 +326,24 @@ def pair_marks(text: str, start: int = 0, end: int | None = None) -> list[QuoteP
     opening mark."""
     end = len(text) if end is None else end
     marks = _scan(text, start, end)
+    ahead = _decisive_singles(marks)
     stack: list[_Mark] = []
+    # Positions in ``stack`` of its double and guillemet opens, so that a
+    # double close finds the innermost one without stepping over every
+    # single open above it (quadratic on a run of unclosed single marks).
+    doubles: list[int] = []
     pairs: list[QuotePair] = []
     for k, mark in enumerate(marks):
         if mark.role == _OPEN:
+            if mark.family != _SINGLE:
+                doubles.append(len(stack))
             stack.append(mark)
             continue
         if mark.family == _SINGLE:
             if not stack or stack[-1].family != _SINGLE:
                 continue  # an apostrophe after a word (the dogs' bowl)
             opener = stack[-1]
-            if mark.weak and _strong_close_ahead(marks, k, opener.pos):
+            if mark.weak and _strong_close_ahead(ahead[k], opener.pos):
                 continue
             stack.pop()
             if mark.pos - opener.pos <= _CAP[_SINGLE]:
@@ -332,13 +351,12 @@ def pair_marks(text: str, start: int = 0, end: int | None = None) -> list[QuoteP
             continue
         # A double close drops single quotes left open inside it, but never
         # closes across an open of the other double family.
-        depth = len(stack) - 1
-        while depth >= 0 and stack[depth].family == _SINGLE:
-            depth -= 1
+        depth = doubles[-1] if doubles else -1
         if depth < 0 or stack[depth].family != mark.family:
             continue
         opener = stack[depth]
         del stack[depth:]
+        doubles.pop()
         if mark.pos - opener.pos <= _CAP[mark.family]:
             pairs.append(QuotePair(opener.pos, mark.pos, mark.family, opener.length, mark.length))
     pairs.sort(key=lambda p: p.open)
@@ -441,24 +459,39 @@ def classify(
     return "scare"
 
 
-def _enclosing(pairs: list[QuotePair], pair: QuotePair, block_end: int) -> QuotePair | None:
-    best: QuotePair | None = None
-    close = pair.outer_end(block_end)
-    for other in pairs:
-        if other is pair:
-            continue
-        if other.open < pair.open and close <= other.outer_end(block_end) and pair.open < other.outer_end(block_end):
-            if best is None or other.open > best.open:
-                best = other
-    return best
+def _enclosing(pairs: list[QuotePair], block_end: int) -> list[QuotePair | None]:
+    """For each pair, the pair with the latest opening mark that encloses
+    it: opens before it, and closes at or after its close.
+
+    One sweep with a stack of pairs still open at the current position,
+    instead of a scan of every pair for each (quadratic on a block of many
+    quotes). Every candidate is on the stack: a pair leaves it only once
+    some later pair opens at or after its close, and then it cannot enclose
+    any pair opened later still. Paired marks nest (they come off a stack),
+    so the top of the stack is almost always the answer."""
+    parents: list[QuotePair | None] = [None] * len(pairs)
+    stack: list[tuple[QuotePair, int]] = []  # (pair, outer end), in order of open
+    # In order of opening mark: pair_marks lists an unclosed quotation last.
+    for i in sorted(range(len(pairs)), key=lambda i: pairs[i].open):
+        pair = pairs[i]
+        while stack and stack[-1][1] <= pair.open:
+            stack.pop()
+        close = pair.outer_end(block_end)
+        for other, other_end in reversed(stack):
+            if other.open < pair.open < other_end and close <= other_end:
+                parents[i] = other
+                break
+        stack.append((pair, close))
+    return parents
 
 
 def _block_quotes(text: str, start: int, end: int, continues: bool) -> list[Quote]:
     """Quotes of one block. ``continues``: the next block opens with a mark,
     so a quotation left open here runs on into it."""
     pairs = pair_marks(text, start, end)
+    parents = _enclosing(pairs, end)
     quotes: list[Quote] = []
-    for pair in pairs:
+    for pair, parent in zip(pairs, parents):
         if pair.close is None and not continues:
             continue
         outer_end = pair.outer_end(_trim(text, start, end)[1])
@@ -468,7 +501,6 @@ def _block_quotes(text: str, start: int, end: int, continues: bool) -> list[Quot
         if pair.close is None:
             kind: QuoteKind = "direct"  # a paragraph of someone's words, continued below
         else:
-            parent = _enclosing(pairs, pair, end)
             lo, hi = (parent.inner_start, parent.close if parent.close is not None else end) if parent else (start, end)
             kind = classify(text, inner_start, inner_end, pair.open, outer_end, lo, hi, parent is not None)
         quotes.append(Quote(inner_start, inner_end, pair.open, outer_end, kind))

@@ -29,6 +29,7 @@ lower-case single letter with a stop ("d.", "p.") is treated like U.S.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..lexicon import load_table, load_words
@@ -38,6 +39,15 @@ from .quotes import pair_marks, speech_cue_pattern
 # Quotations up to this many characters (marks included) are never split;
 # longer ones are split at their own sentence ends. See the module docstring.
 LONG_QUOTE = 300
+
+# A run of text longer than this with no sentence end is cut into pieces of
+# at most this many characters (at the last sentence end, clause mark or
+# space that fits). Later stages do, for each quote, credit or platform name
+# in a sentence, work proportional to the sentence's length, so unbounded
+# sentences made them quadratic on text that never ends one (a table run
+# together, 100,000 `Officials said "no."` joined by speech tags). News
+# sentences stay far below it: the longest on the editors' 442 pages is 817.
+MAX_SENTENCE = 1500
 
 _ABBREVIATIONS = load_table("sentences/abbreviations.txt")
 _OPENERS = load_words("sentences/sentence_openers.txt")
@@ -116,8 +126,31 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of open intervals ``(start, end)`` as sorted, disjoint
+    starts and ends, so that "is pos inside any?" is one bisection instead
+    of a scan of every quotation (quadratic on a line of many quotes)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for qs, qe in sorted(spans):
+        if starts and qs < ends[-1]:
+            ends[-1] = max(ends[-1], qe)
+        else:
+            starts.append(qs)
+            ends.append(qe)
+    return starts, ends
+
+
+def _inside(merged: tuple[list[int], list[int]], pos: int) -> bool:
+    starts, ends = merged
+    i = bisect_right(starts, pos - 1) - 1  # the last interval with start < pos
+    return i >= 0 and pos < ends[i]
+
+
 def _breaks(text: str, start: int, end: int) -> list[int]:
-    quoted: list[tuple[int, int]] | None = None  # paired only when first needed
+    quoted: tuple[list[int], list[int]] | None = None  # paired only when first needed
+    first_word = _HEAD.match(text, start, end)
+    first_word_at = first_word.start(1) if first_word else end
     out: list[int] = []
     for m in _BOUNDARY.finditer(text, start, end):
         pos = m.end()
@@ -128,12 +161,14 @@ def _breaks(text: str, start: int, end: int) -> list[int]:
         if head.islower() or not (head.isalnum() or head in _OPENING):
             continue  # “Why?” he asked. / spaced ellipses / a comma
         if quoted is None:
-            quoted = _quoted_spans(text, start, end) if _MARK.search(text, start, end) else []
-        if any(qs < pos < qe for qs, qe in quoted):
+            quoted = _merged(_quoted_spans(text, start, end) if _MARK.search(text, start, end) else [])
+        if _inside(quoted, pos):
             continue  # inside a short quotation
         if m.group() == ".":
             token = _token_before(text, start, m.start())
-            at_line_start = token.isdigit() and not text[start : m.start() - len(token)].strip()
+            # only white space before the number on its line (compared with
+            # the line's first word, not by slicing the line for every stop)
+            at_line_start = token.isdigit() and first_word_at >= m.start() - len(token)
             if _abbreviation_holds(token, head, text, pos, end, at_line_start):
                 continue
         if m.group()[-1] in _QUOTE_CLOSERS and _is_tag(text, pos):
@@ -155,10 +190,49 @@ def split_text(text: str, start: int = 0, end: int | None = None) -> list[tuple[
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
-            if a < b:
+            if b - a > MAX_SENTENCE:
+                spans.extend(_pieces(text, a, b))
+            elif a < b:
                 spans.append((a, b))
             s = cut
     return spans
+
+
+_CLAUSE_END = re.compile(r"[,;:\u2014\u2013][" + re.escape(_CLOSERS) + r"]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def _last_end(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int | None:
+    last = None
+    for last in pattern.finditer(text, lo, hi):
+        pass
+    return last.end() if last is not None else None
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]``, longer than MAX_SENTENCE, as trimmed pieces of at most
+    that length: each ends at the last stop, else clause mark, else space
+    in the second half of its window, else (one endless word) at the limit.
+    Each window is read once, so this is linear in ``b - a``."""
+    out: list[tuple[int, int]] = []
+    while b - a > MAX_SENTENCE:
+        lo, hi = a + MAX_SENTENCE // 2, a + MAX_SENTENCE
+        cut = (
+            _last_end(_BOUNDARY, text, lo, hi)
+            or _last_end(_CLAUSE_END, text, lo, hi)
+            or _last_end(_SPACE, text, lo, hi)
+            or hi
+        )
+        e = cut
+        while e > a and text[e - 1].isspace():
+            e -= 1
+        out.append((a, e))
+        a = cut
+        while a < b and text[a].isspace():
+            a += 1
+    if a < b:
+        out.append((a, b))
+    return out
 
 
 def split(doc: Doc) -> Doc:
