@@ -23,7 +23,6 @@ import logging
 import time
 import traceback
 from collections.abc import Callable
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask, Response, g, request
@@ -38,8 +37,6 @@ log = logging.getLogger(__name__)
 OWN = ("sidenote", "gunicorn", "werkzeug", "flask-limiter")
 _MARK = "_sidenote_scrubbed"
 _EXC_DEPTH = 12  # frames kept per exception, innermost last
-
-ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
 def fingerprint(data: bytes | str) -> str:

@@ -17,7 +17,7 @@ a.end``; ``a`` contains ``b`` when ``a.start <= b.start and b.end <= a.end``.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -63,9 +63,3 @@ class Intervals(Generic[T]):
                 found.append(self._order[i])
             i -= 1
         return [self.items[k] for k in sorted(found)]
-
-
-def first_at_or_after(starts: Sequence[int], pos: int) -> int:
-    """Index of the first of the sorted ``starts`` at or after ``pos``
-    (``len(starts)`` when there is none)."""
-    return bisect_left(starts, pos)
