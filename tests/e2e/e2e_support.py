@@ -54,8 +54,14 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float) -> No
 @pytest.fixture(scope="session")
 def backend_url() -> Iterator[str]:
     """The real backend under gunicorn on a free port."""
+    yield from serve_backend()
+
+
+def serve_backend(**env_extra: str) -> Iterator[str]:
+    """Run the real backend under gunicorn on a free port, with ``env_extra``
+    added to the environment; yields its URL and stops it afterwards."""
     port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **env_extra}
     proc = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--chdir", "backend", "-w", "1", "-b", f"127.0.0.1:{port}", "sidenote:create_app()"],
         cwd=REPO,

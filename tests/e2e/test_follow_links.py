@@ -10,9 +10,6 @@ gets a quote_not_in_source note on them; with it off, nothing is fetched.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -21,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_support import REPO, Site, _wait_healthy, free_port, set_settings
+from e2e_support import Site, serve_backend, set_settings
 
 ARTICLE_PATH = "/2024/05/14/budget-row-deepens/"
 QUOTE = "We will never raise taxes on working families"
@@ -84,25 +81,7 @@ def linked() -> Iterator[LinkedPages]:
 @pytest.fixture(scope="module")
 def links_backend(linked: LinkedPages) -> Iterator[str]:
     """The real backend under gunicorn, allowed to fetch the linked server."""
-    port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SIDENOTE_FETCH_ALLOW": f"127.0.0.1:{linked.port}"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--chdir", "backend", "-w", "1", "-b", f"127.0.0.1:{port}", "sidenote:create_app()"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc, timeout=60)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    yield from serve_backend(SIDENOTE_FETCH_ALLOW=f"127.0.0.1:{linked.port}")
 
 
 def article(linked: LinkedPages) -> bytes:
