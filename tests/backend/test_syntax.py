@@ -1,0 +1,80 @@
+"""sidenote.syntax: reported speech from the pinned dependency parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidenote import syntax
+from sidenote.syntax import reported_by
+
+
+def _at(sentence: str, words: str):
+    i = sentence.index(words)
+    return reported_by(sentence, i, i + len(words))
+
+
+def test_the_model_is_the_pipeline_it_claims_to_be():
+    nlp = syntax.load()
+    assert tuple(nlp.pipe_names) == syntax.COMPONENTS
+    assert nlp.meta["version"] == "3.8.0" and nlp.meta["spacy_git_version"] == "5010fcbd3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "dep", "word"),
+    [
+        # Heads any English parser of this quality gets right: a check that the
+        # re-uploaded weights parse like spaCy's small pipeline, not only say so.
+        ("The mayor quietly paid off the contractor.", "paid", "nsubj", "mayor"),
+        ("The mayor quietly paid off the contractor.", "paid", "dobj", "contractor"),
+        ("She called the decision disgraceful.", "called", "oprd", "disgraceful"),
+        ("Officials said the bridge would reopen in May.", "said", "ccomp", "reopen"),
+    ],
+)
+def test_the_parse_gets_plain_sentences_right(sentence, head, dep, word):
+    parsed = syntax.load()(sentence)
+    token = next(t for t in parsed if t.text == word)
+    assert (token.head.text, token.dep_) == (head, dep)
+
+
+def test_a_clause_after_said_that_is_the_speakers():
+    sentence = "Trump said that the system Mexico uses to deal with illegals is better."
+    speech = _at(sentence, "illegals")
+    assert speech is not None
+    assert (speech.verb, speech.speaker, speech.speaker_is_name) == ("said", "Trump", True)
+    assert sentence[speech.speaker_start : speech.speaker_end] == "Trump"
+
+
+def test_a_name_given_by_a_naming_verb_is_the_namers():
+    speech = _at("Critics called the mayor a crook on Tuesday.", "crook")
+    assert speech is not None and speech.verb == "called" and speech.speaker == "Critics"
+
+
+def test_a_clause_set_beside_the_verb_is_the_speakers():
+    speech = _at("The senator is a coward, the governor said.", "coward")
+    assert speech is not None and speech.speaker == "the governor"
+
+
+def test_the_outlets_own_sentence_reports_no_one():
+    assert _at("The corrupt mayor quietly paid off the contractor.", "corrupt") is None
+
+
+def test_the_speaker_phrase_itself_is_not_reported_speech():
+    # "corrupt officials" is who speaks: the outlet's words about them
+    assert _at("Corrupt officials said the bridge would reopen.", "Corrupt") is None
+
+
+def test_the_writers_own_opinion_stays_the_writers():
+    assert _at("I think the disgraceful deal should be scrapped.", "disgraceful") is None
+    assert _at("We believe the regime is lying.", "regime") is None
+
+
+def test_an_act_is_not_speech():
+    # "voted" and "decided" report acts: editors read the clause as the outlet's
+    assert _at("Donnelly voted to give free care to illegal aliens.", "illegal aliens") is None
+
+
+def test_too_long_or_empty_input_is_not_parsed():
+    long = "The regime said " + "very " * 400 + "bad things."
+    assert _at(long, "bad") is None
+    assert reported_by("", 0, 0) is None
+    assert reported_by("Officials said so.", 5, 3) is None
