@@ -1,20 +1,22 @@
+// @ts-check
 /*
  * Service worker (Chromium) / background script (Firefox). The only place
  * that talks to the network: the page's HTML goes to the configured backend
  * and nowhere else. Nothing lives in globals between events; per-tab state
  * is kept in chrome.storage.session so a restarted worker loses nothing.
  */
-if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
+// Chromium's service worker loads its libraries here; Firefox's event page
+// has them from the manifest's background.scripts, listed before this file.
+if (typeof importScripts === 'function') importScripts('/src/lib/settings.js', '/src/lib/messages.js');
 
 (function () {
   'use strict';
   const Settings = globalThis.Sidenote.settings;
+  const { MSG, COMMAND } = globalThis.Sidenote.messages;
   const ANALYZE_TIMEOUT_MS = 60000;
-  const CONTENT_FILES = [
-    'src/lib/match.js', 'src/lib/textindex.js', 'src/lib/anchor.js', 'src/lib/highlight.js',
-    'src/vendor/Readability-readerable.js', 'src/lib/detect.js', 'src/lib/settings.js', 'src/content/ui.js', 'src/content/main.js',
-  ];
+  /** @type {Record<string, string>} */
   const BADGE = { running: '…', unreachable: '!', error: '!' };
+  /** @type {Record<string, string>} */
   const BADGE_COLOR = { done: '#b0127f', running: '#5b5f6b', unreachable: '#c62828', error: '#c62828', empty: '#2e7d32' };
 
   async function getSettings() {
@@ -22,6 +24,11 @@ if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
     return Settings.withDefaults(got[Settings.KEY]);
   }
 
+  /**
+   * The tab's outcome, kept in session storage and shown on the badge.
+   * @param {number | undefined} tabId
+   * @param {{status: string, cards: number, url?: string}} state
+   */
   async function setTabState(tabId, state) {
     if (typeof tabId !== 'number' || tabId < 0) return;
     await chrome.storage.session.set({ ['tab:' + tabId]: { ...state, at: Date.now() } });
@@ -32,6 +39,7 @@ if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
     }
   }
 
+  /** @param {number | undefined} tabId */
   async function clearTabState(tabId) {
     if (typeof tabId !== 'number' || tabId < 0) return;
     await chrome.storage.session.remove('tab:' + tabId);
@@ -42,6 +50,10 @@ if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
    * The /analyze request body. Without the follow-links option it is byte for
    * byte what it always was, so the backend's cache keys stay the same.
    */
+  /**
+   * @param {import('./lib/messages.js').AnalyzeRequest} msg
+   * @param {ReturnType<typeof Settings.withDefaults>} settings
+   */
   function requestBody(msg, settings) {
     const body = { url: String(msg.url || ''), html: String(msg.html || '') };
     if (settings.followLinks === true) body.follow_links = true;
@@ -50,11 +62,18 @@ if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
 
   /**
    * POST the page to the backend.
-   * @returns {Promise<{ok: true, data: object} | {ok: false, status: 'unreachable'|'error', message: string, backendUrl: string}>}
+   * @param {import('./lib/messages.js').AnalyzeRequest} msg
+   * @param {number} tabId the sender's tab, -1 if none
+   * @returns {Promise<import('./lib/messages.js').AnalyzeResponse>}
    */
   async function analyze(msg, tabId) {
     const settings = await getSettings();
     const base = Settings.normalizeBackendUrl(settings.backendUrl) || Settings.DEFAULTS.backendUrl;
+    /**
+     * @param {'unreachable'|'error'} status
+     * @param {string} message
+     * @returns {Promise<import('./lib/messages.js').AnalyzeResponse>}
+     */
     const fail = async (status, message) => {
       await setTabState(tabId, { status, cards: 0 });
       return { ok: false, status, message, backendUrl: base };
@@ -98,19 +117,31 @@ if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
     return { ok: true, data: body };
   }
 
+  /**
+   * The content script's files, as the manifest declares them: what the
+   * toolbar button injects where the manifest did not.
+   * @returns {{js: string[], css: string[]}}
+   */
+  function contentScriptFiles() {
+    const entry = (chrome.runtime.getManifest().content_scripts || [])[0] || {};
+    return { js: entry.js || [], css: entry.css || [] };
+  }
+
+  /** @param {chrome.tabs.Tab} tab */
   async function runInTab(tab) {
     if (!tab || typeof tab.id !== 'number') return;
     try {
-      await chrome.tabs.sendMessage(tab.id, { type: 'sidenote:run' });
+      await chrome.tabs.sendMessage(tab.id, { type: MSG.run });
       return;
     } catch (e) {
       // No content script there yet (tab opened before install, or a page the
       // manifest does not match): inject it under activeTab, then ask again.
     }
     try {
-      await chrome.scripting.insertCSS({ target: { tabId: tab.id }, files: ['content.css'] });
-      await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: CONTENT_FILES });
-      await chrome.tabs.sendMessage(tab.id, { type: 'sidenote:run' });
+      const files = contentScriptFiles();
+      if (files.css.length) await chrome.scripting.insertCSS({ target: { tabId: tab.id }, files: files.css });
+      await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: files.js });
+      await chrome.tabs.sendMessage(tab.id, { type: MSG.run });
     } catch (e) {
       await setTabState(tab.id, { status: 'error', cards: 0 });
     }
@@ -119,13 +150,13 @@ if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (!msg || typeof msg.type !== 'string') return false;
     const tabId = sender.tab ? sender.tab.id : -1;
-    if (msg.type === 'sidenote:analyze') {
+    if (msg.type === MSG.analyze) {
       analyze(msg, tabId).then(sendResponse, (e) =>
         sendResponse({ ok: false, status: 'error', message: String((e && e.message) || e), backendUrl: '' }),
       );
       return true; // answer asynchronously
     }
-    if (msg.type === 'sidenote:cleared') {
+    if (msg.type === MSG.cleared) {
       clearTabState(tabId).then(() => sendResponse({ ok: true }));
       return true;
     }
@@ -140,9 +171,9 @@ if (typeof importScripts === 'function') importScripts('/src/lib/settings.js');
 
   if (chrome.commands && chrome.commands.onCommand) {
     chrome.commands.onCommand.addListener(async (command, tab) => {
-      if (command !== 'focus-panel') return;
+      if (command !== COMMAND.focusPanel) return;
       const target = tab || (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
-      if (target) chrome.tabs.sendMessage(target.id, { type: 'sidenote:focus-panel' }).catch(() => {});
+      if (target) chrome.tabs.sendMessage(target.id, { type: MSG.focusPanel }).catch(() => {});
     });
   }
 

@@ -103,7 +103,7 @@ def test_stays_quiet_on_a_page_that_is_not_an_article_until_asked(
         sent = service_worker.evaluate(
             """async () => {
               const [tab] = await chrome.tabs.query({active: true, lastFocusedWindow: true});
-              return chrome.tabs.sendMessage(tab.id, {type: 'sidenote:run'});
+              return chrome.tabs.sendMessage(tab.id, {type: self.Sidenote.messages.MSG.run});
             }"""
         )
         assert sent == {"ok": True}

@@ -67,7 +67,7 @@ def test_each_manifest_keeps_its_own_browsers_keys(archives):
     chromium, firefox = _manifest(archives["chromium"]), _manifest(archives["firefox"])
     assert chromium["background"] == {"service_worker": "src/background.js"}
     assert "browser_specific_settings" not in chromium and chromium["minimum_chrome_version"] == "121"
-    assert firefox["background"] == {"scripts": ["src/lib/settings.js", "src/background.js"]}
+    assert firefox["background"] == {"scripts": ["src/lib/settings.js", "src/lib/messages.js", "src/background.js"]}
     assert firefox["browser_specific_settings"]["gecko"]["id"] == "sidenote@sidenote.example"
     assert "minimum_chrome_version" not in firefox
     for key in ("permissions", "host_permissions", "content_scripts", "version"):

@@ -138,6 +138,13 @@ test('Firefox: the unpacked extension runs on the seed article and its note open
   assert.ok(Number(state.sidenoteCards) > 0, JSON.stringify(state));
   assert.equal(Number(state.sidenoteCards), Number(state.sidenotePlaced) + Number(state.sidenoteUnplaced));
   assert.ok(Number(state.sidenoteRenderMs) >= 0);
+  // The panel sits at the bottom right only if ui.css, read through
+  // web_accessible_resources, styles the closed shadow root.
+  const atPanel = await page.evaluate(() => {
+    const el = document.elementFromPoint(document.documentElement.clientWidth - 40, document.documentElement.clientHeight - 30);
+    return el && el.tagName;
+  });
+  assert.equal(atPanel, 'SIDENOTE-ROOT');
 
   // Highlights: the CSS Custom Highlight API where Firefox has it, else wrapper elements.
   const pos = await page.evaluate(() => {

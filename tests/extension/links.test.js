@@ -6,7 +6,8 @@ const assert = require('node:assert/strict');
 const { load, makeDoc } = require('./helpers.js');
 
 const settings = load('lib/settings.js');
-const { createUi, KIND_LABEL } = load('content/ui.js');
+const { createUi } = load('content/ui.js');
+const { KIND_LABEL } = load('content/ui/text.js');
 const { highlightName } = load('lib/highlight.js');
 
 test('settings: following links is off by default and only true turns it on', () => {

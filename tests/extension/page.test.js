@@ -100,7 +100,8 @@ for (const [name, show, want] of stateCases) {
   });
 }
 
-const { placeNote, placeBeside, snippetOf } = load('content/ui.js');
+const { placeNote, placeBeside } = load('content/ui/placement.js');
+const { snippetOf } = load('content/ui/text.js');
 const VIEW = { width: 1200, height: 900 };
 const NOTE = { width: 360, height: 200 };
 // The panel as it sits by default: bottom right, in the lower half.

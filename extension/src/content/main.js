@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The content script: decides when to run, sends the page through the
  * service worker (it never talks to the network itself), places and paints
@@ -8,32 +9,39 @@
 (function () {
   'use strict';
   const S = globalThis.Sidenote;
+  const { MSG } = S.messages;
   // Injected twice (manifest and toolbar click)? The first copy does the work.
   if (S.contentLoaded) return;
   S.contentLoaded = true;
 
   const HTML = document.documentElement;
-  const HOOKS = ['status', 'cards', 'placed', 'unplaced', 'render-ms', 'work-ms'];
+  const HOOKS = /** @type {const} */ (['status', 'cards', 'placed', 'unplaced', 'render-ms', 'work-ms']);
   const NAV_SETTLE_MS = 700;
   const URL_POLL_MS = 1000;
 
   let runId = 0;
+  /** @type {ReturnType<typeof S.ui.createUi> | null} */
   let ui = null;
+  /** @type {ReturnType<typeof S.highlight.createHighlighter> | null} */
   let highlighter = null;
   let manual = false; // the reader asked for this tab by clicking the toolbar button
   let lastUrl = location.href;
   let hoverTimer = 0;
   // The card whose note was just closed while the pointer may still rest on
   // its words: hovering does not reopen it until the pointer leaves them.
+  /** @type {string | null} */
   let dismissed = null;
+  /** @type {{x: number, y: number} | null} */
   let lastPointer = null;
   let pointerFrame = 0;
+  let navTimer = 0;
 
   async function getSettings() {
     const got = await chrome.storage.local.get(S.settings.KEY);
     return S.settings.withDefaults(got[S.settings.KEY]);
   }
 
+  /** @param {Partial<Record<(typeof HOOKS)[number], string | number>>} values */
   function setHooks(values) {
     for (const name of HOOKS) {
       const v = values[name];
@@ -48,7 +56,8 @@
     return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
 
-  function ensureUi() {
+  /** @param {string} css the UI's stylesheet (ui.css) */
+  function ensureUi(css) {
     if (!highlighter) highlighter = S.highlight.createHighlighter(document);
     if (!ui) {
       ui = S.ui.createUi(document, {
@@ -62,7 +71,7 @@
           dismissed = p && highlighter.hitTest(p.x, p.y) === id ? id : null;
           highlighter.setActive(null);
         },
-      });
+      }, { css });
     }
   }
 
@@ -77,7 +86,7 @@
     if (ui) ui.destroy();
     ui = null;
     setHooks({});
-    chrome.runtime.sendMessage({ type: 'sidenote:cleared' }).catch(() => {});
+    chrome.runtime.sendMessage({ type: MSG.cleared }).catch(() => {});
   }
 
   function serializePage() {
@@ -112,32 +121,38 @@
     };
   }
 
+  /** @param {string} reason what started it: load, navigation, retry, toolbar */
   async function run(reason) {
     const id = ++runId;
     const html = serializePage();
-    ensureUi();
+    // The UI's stylesheet: read on the first run, at once on later ones.
+    const css = await S.uiStylesheet.load();
+    if (id !== runId) return;
+    ensureUi(css);
     clearPage();
     ui.showAnalysing();
     setHooks({ status: 'running' });
+    /** @type {import('../lib/messages.js').AnalyzeResponse} */
     let resp;
-    const answer = chrome.runtime.sendMessage({ type: 'sidenote:analyze', url: location.href, html, reason });
+    const answer = chrome.runtime.sendMessage({ type: MSG.analyze, url: location.href, html, reason });
     // The page's text index does not depend on the answer: build it while
     // the backend works, and again afterwards only if the page changed.
     const early = earlyIndex();
     try {
       resp = await answer;
     } catch (e) {
-      resp = { ok: false, status: 'error', message: 'Sidenote’s background worker did not answer (' + (e && e.message) + ').' };
+      resp = { ok: false, status: 'error', message: 'Sidenote’s background worker did not answer (' + (e && e.message) + ').', backendUrl: '' };
     } finally {
       early.stop();
     }
     if (id !== runId) return; // a newer run (navigation, retry) took over
     if (!resp || !resp.ok) {
-      if (resp && resp.status === 'unreachable') {
-        ui.showUnreachable(resp.backendUrl || '');
+      const failed = /** @type {import('../lib/messages.js').AnalyzeFailure | undefined} */ (resp);
+      if (failed && failed.status === 'unreachable') {
+        ui.showUnreachable(failed.backendUrl || '');
         setHooks({ status: 'unreachable', cards: 0, placed: 0, unplaced: 0 });
       } else {
-        ui.showError(resp && resp.message);
+        ui.showError(failed && failed.message);
         setHooks({ status: 'error', cards: 0, placed: 0, unplaced: 0 });
       }
       return;
@@ -278,18 +293,18 @@
     const before = lastUrl.split('#')[0];
     lastUrl = location.href;
     if (before === lastUrl.split('#')[0]) return; // same document position, only the fragment moved
-    clearTimeout(checkUrl.timer);
+    clearTimeout(navTimer);
     // Single-page sites swap their content after the URL changes; let it settle.
-    checkUrl.timer = setTimeout(() => maybeRun('navigation'), NAV_SETTLE_MS);
+    navTimer = setTimeout(() => maybeRun('navigation'), NAV_SETTLE_MS);
   }
 
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (!msg || typeof msg.type !== 'string') return;
-    if (msg.type === 'sidenote:run') {
+    if (msg.type === MSG.run) {
       manual = true;
       run('toolbar');
       sendResponse({ ok: true });
-    } else if (msg.type === 'sidenote:focus-panel') {
+    } else if (msg.type === MSG.focusPanel) {
       if (ui) ui.focusPanel();
       sendResponse({ ok: !!ui });
     }

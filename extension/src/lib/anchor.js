@@ -1,9 +1,20 @@
+// @ts-check
 /*
  * Placing the backend's cards on the page. Offsets in a card index the
  * backend's article.text, not the page, so they are mapped through a running
  * offset (where the article text sits in the page's text) and used only as a
  * hint; the quote and its context decide.
  */
+/**
+ * A card as the backend sends it (the fields the extension reads).
+ * @typedef {{id: string, kind: string, severity?: string, title?: string, body?: string,
+ *   anchor?: {exact?: string, prefix?: string, suffix?: string, start?: number, end?: number},
+ *   evidence?: Array<{exact?: string, start?: number, end?: number, label?: string, url?: string}>,
+ *   found_on?: unknown}} Card
+ * @typedef {{card: Card, placed: boolean, method: string|null, start: number, end: number,
+ *   evidence: Array<{start: number, end: number, label: string}>}} Placement
+ */
+
 (function (root, factory) {
   const api = factory(
     typeof require === 'function' ? require('./match.js') : root.Sidenote.match,
@@ -42,11 +53,10 @@
 
   /**
    * @param {ReturnType<typeof textIndex.buildTextIndex>} index
-   * @param {Array<object>} cards cards as the backend sends them
+   * @param {Card[]} cards cards as the backend sends them
    * @param {string} articleText the backend's article.text
-   * @returns {Array<{card: object, placed: boolean, method: string|null, start: number, end: number,
-   *                  evidence: Array<{start: number, end: number, label: string}>}>} in card order;
-   *          start/end are raw offsets into index.text (meaningless when !placed)
+   * @returns {Placement[]} in card order; start/end are raw offsets into
+   *          index.text (meaningless when !placed)
    */
   function anchorCards(index, cards, articleText) {
     const pageSq = index.squeezed.text;

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Does this page look like an article? Cheap local checks only: the page's
  * metadata first, then its markup, then Mozilla Readability's

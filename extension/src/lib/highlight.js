@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Painting placed cards. With the CSS Custom Highlight API the page's DOM is
  * not touched at all (ranges are registered under names styled by
@@ -50,8 +51,9 @@
   function createHighlighter(doc, opts = {}) {
     const win = doc.defaultView;
     const mode = opts.mode || (supportsHighlightApi(win) ? 'api' : 'wrap');
-    /** @type {Array<{id: string, kind: string, range: Range}>} */
+    /** @type {Array<{id: string, kind: string, range: Range, length: number}>} */
     let items = [];
+    /** @type {HTMLElement[]} */
     let wrappers = [];
 
     function applyApi(index, spans) {

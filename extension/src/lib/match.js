@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Text-quote matching, after the Hypothesis client's match-quote.js:
  * a position hint checked against the quote, then every exact occurrence

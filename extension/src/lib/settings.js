@@ -1,3 +1,4 @@
+// @ts-check
 /* Settings kept in chrome.storage.local under one key, with their defaults. */
 (function (root, factory) {
   const api = factory();

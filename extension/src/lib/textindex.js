@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The page's visible text as one string, with a way back from string offsets
  * to DOM positions. Text in script/style/noscript/template, form controls,
@@ -55,7 +56,8 @@
     const startList = [];
     const parts = [];
     let offset = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    // The filter accepts text nodes only (elements are skipped or rejected).
+    for (let n = /** @type {Text | null} */ (walker.nextNode()); n; n = /** @type {Text | null} */ (walker.nextNode())) {
       const data = n.data;
       if (!data.length) continue;
       nodes.push(n);

@@ -1,8 +1,12 @@
+// @ts-check
 /* Options page: backend address, when to run, following links, per-site off switches. */
 (function () {
   'use strict';
   const Settings = globalThis.Sidenote.settings;
-  const $ = (id) => document.getElementById(id);
+  /** @param {string} id */
+  const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  /** @param {string} id */
+  const field = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
   let current = Settings.withDefaults(null);
 
   function renderSites() {
@@ -28,15 +32,15 @@
   async function load() {
     const got = await chrome.storage.local.get(Settings.KEY);
     current = Settings.withDefaults(got[Settings.KEY]);
-    $('backendUrl').value = current.backendUrl;
-    $('autoRun').checked = current.autoRun;
-    $('toolbarRun').checked = current.toolbarRun;
-    $('followLinks').checked = current.followLinks;
+    field('backendUrl').value = current.backendUrl;
+    field('autoRun').checked = current.autoRun;
+    field('toolbarRun').checked = current.toolbarRun;
+    field('followLinks').checked = current.followLinks;
     renderSites();
   }
 
   $('addSite').addEventListener('click', () => {
-    const raw = $('newSite').value.trim();
+    const raw = field('newSite').value.trim();
     let host = raw;
     try {
       host = new URL(raw.includes('://') ? raw : 'https://' + raw).hostname;
@@ -45,14 +49,14 @@
     }
     const key = Settings.siteKey(host);
     if (key && !current.disabledSites.includes(key)) current.disabledSites.push(key);
-    $('newSite').value = '';
+    field('newSite').value = '';
     renderSites();
   });
 
   $('form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const status = $('status');
-    const url = Settings.normalizeBackendUrl($('backendUrl').value);
+    const url = Settings.normalizeBackendUrl(field('backendUrl').value);
     if (!url) {
       status.textContent = 'The backend address must be an http:// or https:// URL.';
       return;
@@ -69,9 +73,9 @@
     current = {
       ...current,
       backendUrl: url,
-      autoRun: $('autoRun').checked,
-      toolbarRun: $('toolbarRun').checked,
-      followLinks: $('followLinks').checked,
+      autoRun: field('autoRun').checked,
+      toolbarRun: field('toolbarRun').checked,
+      followLinks: field('followLinks').checked,
     };
     await chrome.storage.local.set({ [Settings.KEY]: current });
     status.textContent = 'Saved.';
