@@ -471,3 +471,12 @@ def test_the_writers_own_opinion_clause_stays_the_outlets():
 )
 def test_words_the_editors_judged_fitting_make_no_card(text):
     assert detect(doc(article([text]))) == []
+
+
+def test_a_mild_label_inside_a_quotation_makes_no_card():
+    text = "“We will not deal with the Assad regime in Damascus,” the senator said on Tuesday."
+    d = doc(article([text]), quotes=(quote(text, text[1 : text.index("”")], "direct", "s1"),), sources=(SHEHABI,))
+    assert detect(d) == []
+    # the same word in the outlet's own voice still counts
+    own = "The Assad regime in Damascus will not deal with the senator, and the talks failed."
+    assert [c.voice for c in detect(doc(article([own])))] == ["outlet"]

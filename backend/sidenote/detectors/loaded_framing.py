@@ -350,9 +350,18 @@ def _card(doc: Doc, s_start: int, s_end: int, found: list[_Item]) -> Card | None
         if voice == "quoted":
             mine = [it for it in mine if not (_experience(doc.text, it.span) and (own_life or _felt(doc.text, it.span)))]
         strong = [it for it in mine if it.span.label in STRONG_LABELS and it.span.score >= RULE_SCORE]
+        if voice == "quoted":
+            strong = [it for it in strong if not _mild_in_quotes(doc.text, it.span)]
         if strong:
             return _make_card(doc, s_start, s_end, voice, mine)  # type: ignore[arg-type]
     return None
+
+
+def _mild_in_quotes(text: str, span: FramingSpan) -> bool:
+    """A label too mild to open a card in someone's quotation
+    (data/framing/mild_in_quotes.txt): a speaker's "regime"."""
+    words = text[span.start : span.end].strip(QUOTE_MARKS).lower()
+    return words in load_words("framing/mild_in_quotes.txt")
 
 
 def _denied(text: str, span: FramingSpan) -> bool:
