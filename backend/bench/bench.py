@@ -35,13 +35,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))  # the sidenote package
-
-from load import LoadResult, Reply, concurrent, connect, encode, post, sequential  # noqa: E402
-from pages import Page, fresh_url, load_pages, repo_root, shared_dir  # noqa: E402
-from server import Server, cold_start  # noqa: E402
-from stats import met, ms, percentile, ratio  # noqa: E402
+from sidenote_bench.load import LoadResult, Reply, concurrent, connect, encode, post, sequential
+from sidenote_bench.pages import Page, fresh_url, load_pages, repo_root, shared_dir
+from sidenote_bench.server import Server, cold_start
+from sidenote_bench.stats import met, ms, percentile, ratio
 
 # --- the targets -----------------------------------------------------
 

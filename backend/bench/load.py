@@ -13,7 +13,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from server import HOST
+from sidenote_bench.server import HOST
 
 ANALYZE = "/api/v1/analyze"
 HEADERS = {"Content-Type": "application/json"}

@@ -22,10 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))  # the sidenote package
-
-from pages import Page, load_pages, shared_dir  # noqa: E402
+from sidenote_bench.pages import Page, load_pages, shared_dir
 
 TOP = 30
 STAGE_ORDER = ("extract", "sentences", "quotes", "attribution", "claims", "cards")

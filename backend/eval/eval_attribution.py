@@ -39,15 +39,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import DATASETS, REPO  # noqa: E402,F401  (common puts backend/ on sys.path)
-
-from sidenote.pipeline.attribution import (  # noqa: E402
+from sidenote.pipeline import through
+from sidenote.pipeline.attribution import (
     USE_TAGGER,
     attribute,
     attribute_rules,
     attribute_with_tagger,
 )
-from sidenote.pipeline.doc import Article, Block, Doc  # noqa: E402
+from sidenote.pipeline.doc import Article, Block, Doc
+from sidenote_eval.common import DATASETS
 
 DATA = DATASETS / "attribution"
 KINDS = ("Source", "Cue", "Content")
@@ -82,37 +82,21 @@ def make_doc(text: str) -> Doc:
     return Doc(article=Article(text=text, blocks=blocks))
 
 
-def earlier_stages(own: bool = False) -> tuple[Callable[[Doc], Doc], str]:
-    """The real sentences/quotes stages when they exist, else none (the
-    attribution stage then uses its own crude spans)."""
-    if own:
-        return (lambda d: d), "attribution's own fallback sentences/quotes"
-    try:
-        from sidenote.pipeline import quotes, sentences
-        doc = quotes.find(sentences.split(make_doc("He said “this is a test of it.”")))
-        assert doc.sentences
-    except Exception:  # noqa: BLE001 - an eval falls back rather than stops
-        return (lambda d: d), "attribution's own fallback sentences/quotes"
+EARLIER_STAGES = "pipeline sentences+quotes"
 
-    def prep(d: Doc) -> Doc:
-        try:
-            return quotes.find(sentences.split(d))
-        except Exception:  # noqa: BLE001 - one bad article must not stop the eval
-            return d
 
-    return prep, "pipeline sentences+quotes"
+def earlier_stages(doc: Doc) -> Doc:
+    """What the product runs before the attribution stage, which reads what
+    they fill: the sentences and quotes stages."""
+    return through("quotes", doc)
 
 
 def predict_tagger(doc: Doc) -> dict[str, set[Frag]]:
     """Spans from the learned token tagger alone (rules output as features)."""
     from sidenote.attribution.model import tag
-    from sidenote.attribution.text import split_sentences
 
     out = attribute_rules(doc)
-    text = doc.text
-    sents = out.sentences or split_sentences(
-        text, tuple((b.start, b.end) for b in doc.article.blocks))
-    spans = tag(text, [s.start for s in sents], out.attributions)
+    spans = tag(doc.text, [s.start for s in out.sentences], out.attributions)
     return {k: {((sp.start, sp.end),) for sp in v} for k, v in spans.items()}
 
 
@@ -173,11 +157,9 @@ def main() -> None:
     ap.add_argument("--predictor", default="all", choices=("stage", "with_tagger", "tagger", "all"),
                     help="the attribution stage as the product runs it, the stage with the "
                          "learned tagger switched on, the tagger alone, or all three")
-    ap.add_argument("--own-spans", action="store_true",
-                    help="use the stage's own sentence/quote spans, not the pipeline's")
     args = ap.parse_args()
     folder = args.data / args.split
-    prep, how = earlier_stages(own=args.own_spans)
+    prep, how = earlier_stages, EARLIER_STAGES
     chosen = ("stage", "with_tagger", "tagger") if args.predictor == "all" else (args.predictor,)
     in_product = "rules + tagger" if USE_TAGGER else "rules"
     predictors = {

@@ -36,12 +36,10 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from common import REPO  # noqa: F401  (puts backend/ on sys.path)
-
-import eval_attribution as ea
 from sidenote.attribution import model, neural
 from sidenote.pipeline.attribution import attribute_rules
 from sidenote.pipeline.doc import Doc
+from sidenote_eval import eval_attribution as ea
 
 _spent = {"seconds": 0.0, "calls": 0}
 
@@ -82,13 +80,9 @@ def predict_rules(doc: Doc) -> dict[str, set[ea.Frag]]:
 def predict_union(doc: Doc) -> dict[str, set[ea.Frag]]:
     """The rules' sources, plus the neural tagger's sources that overlap none
     of them (what a simpler merge in the stage would give; Source only)."""
-    from sidenote.attribution.text import split_sentences
-
     out = attribute_rules(doc)
     pred = ea._from_attributions(out)
-    sents = out.sentences or split_sentences(
-        doc.text, tuple((b.start, b.end) for b in doc.article.blocks))
-    tagged = _timed_neural_tag(doc.text, [s.start for s in sents], out.attributions)
+    tagged = _timed_neural_tag(doc.text, [s.start for s in out.sentences], out.attributions)
     ruled = [f[0] for f in pred["Source"]]
     for sp in tagged["Source"]:
         if not any(sp.start < e and s < sp.end for s, e in ruled):
@@ -149,15 +143,11 @@ def heldout_folder(folder: Path, into: Path) -> Path:
 def timing(folder: Path, prep: Callable[[Doc], Doc], repeats: int) -> None:
     """neural.tag alone, best of ``repeats`` runs per article (the machine is
     shared: the best run is the one least disturbed), over every article."""
-    from sidenote.attribution.text import split_sentences
-
     calls = []
     for f in sorted((folder / "text").glob("*.txt")):
         doc = prep(ea.make_doc(f.read_text(encoding="utf-8")))
         out = attribute_rules(doc)
-        sents = out.sentences or split_sentences(
-            doc.text, tuple((b.start, b.end) for b in doc.article.blocks))
-        calls.append((doc.text, [s.start for s in sents], out.attributions))
+        calls.append((doc.text, [s.start for s in out.sentences], out.attributions))
     for c in calls:
         neural.tag(*c)  # warm: weights loaded, word facts cached (as in a running server)
     best = []
@@ -193,14 +183,12 @@ def main() -> None:
     ap.add_argument("--time", type=int, default=0, metavar="N",
                     help="also time neural.tag alone, best of N runs per article")
     ap.add_argument("--errors", type=int, default=0, help="print this many source errors")
-    ap.add_argument("--own-spans", action="store_true",
-                    help="use the stage's own sentence/quote spans, not the pipeline's")
     args = ap.parse_args()
     if args.weights:
         neural.use(args.weights)
     if args.heldout:
         args.split = "train"
-    prep, how = ea.earlier_stages(own=args.own_spans)
+    prep, how = ea.earlier_stages, ea.EARLIER_STAGES
     predictors: list[tuple[str, Callable[[Doc], dict[str, set[ea.Frag]]], str]] = [
         ("neural", with_neural(ea.predict_tagger), "neural tagger alone"),
         ("stage_neural", with_neural(ea.predict_with_tagger), "rules + neural tagger"),

@@ -16,9 +16,8 @@ import json
 import re
 from collections import Counter
 
-from common import DATASETS
-
 from sidenote.pipeline import analyze_html, analyze_text
+from sidenote_eval.common import DATASETS
 
 WORD = re.compile(r"\w+")
 KINDS = ("loaded_framing", "single_source", "unverified_social_quote")

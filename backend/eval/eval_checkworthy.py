@@ -19,9 +19,8 @@ import re
 import time
 from pathlib import Path
 
-from common import DATASETS, REPO  # noqa: E402,F401  (common puts backend/ on sys.path)
-
-from sidenote.models.checkworthy import MODEL_DIR, CheckworthyModel  # noqa: E402
+from sidenote.models.checkworthy import MODEL_DIR, CheckworthyModel
+from sidenote_eval.common import DATASETS
 
 SEED = DATASETS.parent / "fixtures" / "seed-article.txt"
 PUBLISHED = {"CheckThat! 2023 1B, 2nd team (transformer)": 0.878, "best reported": 0.90}

@@ -23,16 +23,12 @@ part: the held-out part's errors are not for reading.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "editor"))
-
-from cards import analyse, shown_cards  # noqa: E402
-from labels import KINDS, load_card_labels, load_misses  # noqa: E402
-from pages import pages  # noqa: E402
+from sidenote_eval.editor.cards import analyse, shown_cards
+from sidenote_eval.editor.labels import KINDS, load_card_labels, load_misses
+from sidenote_eval.editor.pages import pages
 
 TARGETS = {"precision": 0.85, "wrong": 0.05, "recall": 0.60}
 

@@ -25,23 +25,19 @@ import gzip
 import json
 import re
 import statistics
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from common import DATASETS, REPO  # noqa: E402,F401  (common puts backend/ on sys.path)
+import trafilatura
+from trafilatura.utils import decode_file
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "editor"))
-from pages import news_split  # noqa: E402  (the one split shared with the editor evaluation)
-
-import trafilatura  # noqa: E402
-from trafilatura.utils import decode_file  # noqa: E402
-
-from sidenote.pipeline.doc import Article  # noqa: E402
-from sidenote.pipeline.extract import extract  # noqa: E402
+from sidenote.pipeline.doc import Article
+from sidenote.pipeline.extract import extract
+from sidenote_eval.common import DATASETS
+from sidenote_eval.editor.pages import news_split  # the one split shared with the editor evaluation
 
 TOKEN = re.compile(r"\w+")
 DEFAULT_DATA = DATASETS

@@ -35,12 +35,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import DATASETS, REPO  # noqa: E402,F401  (common puts backend/ on sys.path)
-
-from sidenote.framing import find_loaded_spans  # noqa: E402
-from sidenote.framing.spans import MODEL_GROW, MODEL_THRESHOLD, MODEL_VETO  # noqa: E402
-from sidenote.framing.tokens import quote_regions  # noqa: E402
-from sidenote.framing.types import NAMING_LABELS  # noqa: E402
+from sidenote.framing import find_loaded_spans
+from sidenote.framing.spans import MODEL_GROW, MODEL_THRESHOLD, MODEL_VETO
+from sidenote.framing.tokens import quote_regions
+from sidenote.framing.types import NAMING_LABELS
+from sidenote_eval.common import DATASETS
 
 TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 HELDOUT_SHARE = 0.2

@@ -15,10 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from common import DATASETS, REPO  # noqa: F401  (puts backend/ on sys.path)
-
-from sidenote.pipeline.quotes import find_quotes  # noqa: E402
-from sidenote.pipeline.sentences import split_text  # noqa: E402
+from sidenote.pipeline.quotes import find_quotes
+from sidenote.pipeline.sentences import split_text
+from sidenote_eval.common import DATASETS
 
 DATA = Path(sys.argv[1]) if len(sys.argv) > 1 else DATASETS
 

@@ -70,25 +70,19 @@ domain shift, not the learner on top of them.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "backend"))
-sys.path.insert(0, str(REPO / "backend" / "train"))
-
-from sidenote.models.checkworthy import (  # noqa: E402
+from sidenote.models.checkworthy import (
     CLAIM_WORD_LOGIT,
     CheckworthyModel,
     feature_triples,
     has_claim_word,
 )
-from train_checkworthy import (  # noqa: E402
+from sidenote_train.train_checkworthy import (
     BEST_CONFIG,
     BEST_L2,
     DATA_DIR,

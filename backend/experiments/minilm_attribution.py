@@ -7,6 +7,7 @@ Run from the repository root, in a separate virtualenv (torch and
 transformers are never product dependencies):
 
     python3.11 -m venv /tmp/minilm && /tmp/minilm/bin/pip install -r backend/experiments/requirements-minilm.txt
+    /tmp/minilm/bin/pip install --no-deps -e backend   # sidenote and the eval scripts it reuses
     /tmp/minilm/bin/python backend/experiments/minilm_attribution.py train --epochs 1 --neg-share 0.2 --out /tmp/minilm-attr
     /tmp/minilm/bin/python backend/experiments/minilm_attribution.py eval --out /tmp/minilm-attr
 
@@ -27,7 +28,7 @@ Dev is read only by ``eval``, once per trained model.
 Model: the encoder plus a linear layer, softmax over BIO labels O, B-Source,
 I-Source, B-Cue, I-Cue (Cue is an auxiliary target; only Source is scored).
 Windows of up to 128 wordpieces ([CLS]/[SEP] included) made of whole
-sentences (``sidenote.attribution.text.split_sentences`` over the
+sentences (``sidenote_train.own_spans.split_sentences`` over the
 paragraphs; a longer sentence is cut into pieces). To fit the time box,
 training uses the windows that contain at least one gold Source plus a
 seeded random ``--neg-share`` of the others.
@@ -50,7 +51,6 @@ import bisect
 import json
 import math
 import random
-import sys
 import time
 from pathlib import Path
 
@@ -59,13 +59,12 @@ import torch
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
-import eval_attribution as ea  # noqa: E402  (its import of common puts backend/ on sys.path)
-from minilm_common import (  # noqa: E402
+from minilm_common import (
     MODEL_DIR, base_parser, dispatch, optimizer_step, pack_windows, quantize, warmup_linear,
 )
-from sidenote.attribution.text import split_sentences  # noqa: E402
-from sidenote.pipeline.doc import Doc  # noqa: E402
+from sidenote.pipeline.doc import Doc
+from sidenote_eval import eval_attribution as ea
+from sidenote_train.own_spans import split_sentences
 
 torch.set_num_threads(1)
 OUT = Path("/tmp/minilm-attr")

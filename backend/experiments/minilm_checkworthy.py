@@ -7,6 +7,7 @@ Run from the repository root, in a separate virtualenv (torch and
 transformers are never product dependencies):
 
     python3.11 -m venv /tmp/minilm && /tmp/minilm/bin/pip install -r backend/experiments/requirements-minilm.txt
+    /tmp/minilm/bin/pip install --no-deps -e backend   # sidenote and the eval scripts it reuses
     /tmp/minilm/bin/python backend/experiments/minilm_checkworthy.py train --epochs 2 --out /tmp/minilm-cw
     /tmp/minilm/bin/python backend/experiments/minilm_checkworthy.py eval --out /tmp/minilm-cw
 
@@ -32,7 +33,6 @@ from __future__ import annotations
 import json
 import math
 import random
-import sys
 import time
 from pathlib import Path
 
@@ -41,11 +41,11 @@ import torch
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
-from eval_checkworthy import prf, read_tsv  # noqa: E402  (same loading and metric as our figure)
-from minilm_common import (  # noqa: E402
+from minilm_common import (
     MODEL_DIR, base_parser, dispatch, optimizer_step, print_sizes, quantize, warmup_linear,
 )
+
+from sidenote_eval.eval_checkworthy import prf, read_tsv  # same loading and metric as our figure
 
 torch.set_num_threads(1)
 HERE = Path(__file__).resolve().parent

@@ -6,6 +6,7 @@ Run from the repository root, in a separate virtualenv (torch and
 transformers are never product dependencies):
 
     python3.11 -m venv /tmp/minilm && /tmp/minilm/bin/pip install -r backend/experiments/requirements-minilm.txt
+    /tmp/minilm/bin/pip install --no-deps -e backend   # sidenote and the eval scripts it reuses
     /tmp/minilm/bin/python backend/experiments/minilm_spans.py train --epochs 4 --pos-weight 3 --out /tmp/minilm-out
     /tmp/minilm/bin/python backend/experiments/minilm_spans.py eval --out /tmp/minilm-out
 
@@ -29,7 +30,6 @@ import math
 import random
 import re
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -38,11 +38,11 @@ import torch
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
-from eval_propaganda import TECHNIQUES, load_ptc, span_prf, split_ids  # noqa: E402
-from minilm_common import (  # noqa: E402
+from minilm_common import (
     MODEL_DIR, base_parser, dispatch, optimizer_step, pack_windows, print_sizes, quantize, warmup_linear,
 )
+
+from sidenote_eval.eval_propaganda import TECHNIQUES, load_ptc, span_prf, split_ids
 
 torch.set_num_threads(2)
 HERE = Path(__file__).resolve().parent

@@ -19,24 +19,19 @@ from __future__ import annotations
 import argparse
 import bisect
 import itertools
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "backend"))
-sys.path.insert(0, str(REPO / "backend" / "eval"))
-
-from eval_attribution import DATA, earlier_stages, load_gold, make_doc  # noqa: E402
-from sidenote.attribution.model import (  # noqa: E402
+from sidenote.attribution.model import (
     BITS, LABELS, MODEL_PATH, Tokens, features, rule_codes, scores, transitions, viterbi,
 )
-from sidenote.attribution.text import split_sentences  # noqa: E402
-from sidenote.pipeline.attribution import attribute_rules  # noqa: E402
-from sidenote.pipeline.doc import Doc  # noqa: E402
+from sidenote.pipeline.attribution import attribute_rules
+from sidenote.pipeline.doc import Doc
+from sidenote_eval.eval_attribution import DATA, load_gold, make_doc
+from sidenote_train.own_spans import own_spans
 
 MIN_COUNT = 5  # features seen fewer times stay at zero: they only memorise
 Arrays = tuple[np.ndarray, np.ndarray, np.ndarray]  # feature ids (n x F), sentence ids, labels
@@ -45,9 +40,7 @@ Arrays = tuple[np.ndarray, np.ndarray, np.ndarray]  # feature ids (n x F), sente
 def article_arrays(text: str, ann: Path, prep: Callable[[Doc], Doc]) -> Arrays:
     doc = prep(make_doc(text))
     out = attribute_rules(doc)  # the tagger reads the rules' output, never its own
-    sents = out.sentences or split_sentences(
-        text, tuple((b.start, b.end) for b in doc.article.blocks))
-    toks = Tokens(text, [s.start for s in sents])
+    toks = Tokens(text, [s.start for s in out.sentences])
     X = features(text, toks, rule_codes(toks, out.attributions)).astype(np.int32)
     y = np.zeros(len(toks), dtype=np.int64)
     gold = load_gold(ann)
@@ -149,9 +142,9 @@ def main() -> None:
     # Write elsewhere to compare a retrained tagger before it replaces the shipped one.
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
-    # The attribution stage's own sentence/quote spans: training must not
-    # depend on other stages' code of the day.
-    prep, how = earlier_stages(own=True)
+    # The crude sentence/quote spans of own_spans.py, not the sentences and
+    # quotes stages': training must not depend on other stages' code of the day.
+    prep, how = own_spans, "the trainers' own crude sentences/quotes (own_spans.py)"
     t0 = time.perf_counter()
     train_parts = load_split(args.data / "train", prep)
     dev_parts = load_split(args.data / "dev", prep)

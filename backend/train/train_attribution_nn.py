@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import pickle
 import random
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -39,16 +38,12 @@ import numpy as np
 import torch
 from torch import nn
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "backend"))
-sys.path.insert(0, str(REPO / "backend" / "eval"))
-sys.path.insert(0, str(REPO / "backend" / "train"))
-
-from eval_attribution import DATA, earlier_stages  # noqa: E402
-from sidenote.attribution import model  # noqa: E402
-from sidenote.attribution.neural import MODEL_PATH, emissions  # noqa: E402
-from sidenote.attribution.words import CUE_VERBS  # noqa: E402
-from train_attribution import Arrays, load_split  # noqa: E402
+from sidenote.attribution import model
+from sidenote.attribution.neural import MODEL_PATH, emissions
+from sidenote.attribution.words import CUE_VERBS
+from sidenote_eval.eval_attribution import DATA
+from sidenote_train.own_spans import own_spans
+from sidenote_train.train_attribution import Arrays, load_split
 
 L = len(model.LABELS)
 SEED = 13
@@ -239,8 +234,8 @@ def main() -> None:
     if args.cache and args.cache.exists():
         train_parts = pickle.loads(args.cache.read_bytes())
     else:
-        prep, _ = earlier_stages(own=True)  # as train_attribution.py: the stage's own spans
-        train_parts = load_split(args.data / "train", prep)
+        # as train_attribution.py: the trainers' own crude spans
+        train_parts = load_split(args.data / "train", own_spans)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(train_parts))
     fit = [p for i, p in enumerate(train_parts) if i % 10 != 9]

@@ -26,17 +26,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "backend"))
-
-from sidenote.models.checkworthy import (  # noqa: E402
+from sidenote.models.checkworthy import (
     CLAIM_WORD_LOGIT,
     MODEL_DIR,
     CheckworthyModel,
@@ -45,6 +41,7 @@ from sidenote.models.checkworthy import (  # noqa: E402
     has_claim_word,
 )
 
+REPO = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO.parent / "shared" / "datasets" / "checkworthy"
 SPLITS = {
     "train": "CT24_checkworthy_english_train.tsv",

@@ -24,21 +24,18 @@ from __future__ import annotations
 import argparse
 import hashlib
 import math
-import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "backend"))
-sys.path.insert(0, str(REPO / "backend" / "eval"))
+from sidenote.framing.features import TEMPLATES, token_features
+from sidenote.framing.model import MODEL_FILE, Scorer, Weights, probabilities, save_weights
+from sidenote.framing.spans import find_loaded_spans
+from sidenote.framing.tokens import tokenize
+from sidenote_eval.eval_propaganda import DATASETS, TECHNIQUES, PtcArticle, load_ptc, span_prf, split_ids
 
-from eval_propaganda import DATASETS, TECHNIQUES, PtcArticle, load_ptc, span_prf, split_ids  # noqa: E402
-from sidenote.framing.features import TEMPLATES, token_features  # noqa: E402
-from sidenote.framing.model import MODEL_FILE, Scorer, Weights, probabilities, save_weights  # noqa: E402
-from sidenote.framing.spans import find_loaded_spans  # noqa: E402
-from sidenote.framing.tokens import tokenize  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 MIN_COUNT = 2
 L2 = 1e-5

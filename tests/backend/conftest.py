@@ -1,18 +1,22 @@
-"""Fixtures for the backend tests: an app, a test client, the seed article."""
+"""Fixtures for the backend tests: an app, a test client, the seed article,
+and ``doc_through`` (staged.py): a Doc through the stages up to one.
+
+``sidenote`` is installed (pip install -e backend); pytest.ini puts this
+folder on the path for the helper modules (handmade.py: Doc builders,
+staged.py: Docs through the real stages, ...)."""
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from sidenote import create_app
+from staged import doc_through as _doc_through
+
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
-sys.path.insert(0, str(REPO / "backend"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # handmade.py: Doc builders
-
-from sidenote import create_app  # noqa: E402
 
 
 @pytest.fixture
@@ -34,3 +38,10 @@ def seed_html() -> str:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (SHARED / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def doc_through() -> Callable:
+    """``doc_through("attribution", text)``: the Doc after extraction and
+    every stage up to and including the one named (staged.py)."""
+    return _doc_through

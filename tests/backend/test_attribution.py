@@ -1,8 +1,9 @@
-"""The attribution stage on small hand-made articles and on the seed article."""
+"""The attribution stage on small hand-made articles and on the seed article,
+each read as the product reads it: extraction, then the sentences and quotes
+stages (``doc_through``, staged.py)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
@@ -11,23 +12,10 @@ import pytest
 from sidenote.attribution.model import viterbi
 from sidenote.attribution.names import prose_name
 from sidenote.pipeline.attribution import attribute
-from sidenote.pipeline.doc import Article, Block, Doc, Link, Source
+from sidenote.pipeline.doc import Doc, Source
+from staged import doc_through
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "seed-article.txt"
-_PARA = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
-
-
-def make_doc(text: str, links: dict[str, str] | None = None) -> Doc:
-    """Paragraphs split at blank lines; ``links`` maps linked words to an href."""
-    blocks = []
-    for m in _PARA.finditer(text):
-        found = []
-        for words, href in (links or {}).items():
-            at = text.find(words, m.start(), m.end())
-            if at >= 0:
-                found.append(Link(at, at + len(words), href))
-        blocks.append(Block("paragraph", m.start(), m.end(), tuple(found)))
-    return Doc(article=Article(text=text, blocks=tuple(blocks)))
 
 
 def source_named(doc: Doc, name: str) -> Source:
@@ -122,7 +110,7 @@ def mention_texts(doc: Doc, s: Source) -> list[str]:
     ],
 )
 def test_single_credit(text: str, name: str, kind: str, words: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     s = source_named(doc, name)
     assert s.kind == kind
     assert credited_with(doc, words) == {s.id}
@@ -132,7 +120,7 @@ def test_pronoun_resolves_to_last_person() -> None:
     # "he said" is the most recent person, not the organization in between.
     text = ("Senator Tom Hill said the bill was dead. The Budget Office disagreed.\n\n"
             "“It will pass by Friday,” he said.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     hill = source_named(doc, "Tom Hill")
     assert credited_with(doc, "It will pass by Friday") == {hill.id}
     assert "he" in mention_texts(doc, hill)
@@ -142,7 +130,7 @@ def test_surname_is_the_same_source_and_fullest_name_wins() -> None:
     # "Shehabi" later in the text is the same source as "Fares Shehabi".
     text = ("Fares Shehabi said the road was cut.\n\n"
             "“Nobody can pass,” Shehabi said.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert len(doc.sources) == 1
     s = doc.sources[0]
     assert s.name == "Fares Shehabi"
@@ -154,7 +142,7 @@ def test_media_relay_chain() -> None:
     # One chain: the outlet relays the ministry; each is credited with its part.
     text = ("Reuters has reported that the Defense Ministry has announced that "
             "ten tanks were destroyed near the border.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     rt = source_named(doc, "Reuters")
     ministry = source_named(doc, "Defense Ministry")
     assert rt.kind == "media" and ministry.kind == "organization"
@@ -175,7 +163,7 @@ def test_media_relay_chain() -> None:
     ],
 )
 def test_told_a_media_outlet_is_a_relay(text: str, speaker: str, kind: str, outlet: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     media = source_named(doc, outlet)
     who = source_named(doc, speaker)
     assert media.kind == "media" and who.kind == kind
@@ -187,7 +175,7 @@ def test_social_channel_carries_over_and_links() -> None:
     # link on "tweeted" points at the post.
     text = ("Ann Smith tweeted that the polls were closed early.\n\n"
             "“Nobody was allowed in after six,” Smith wrote.")
-    doc = attribute(make_doc(text, {"tweeted": "https://twitter.com/annsmith/status/1"}))
+    doc = doc_through("attribution", text, {"tweeted": "https://twitter.com/annsmith/status/1"})
     s = source_named(doc, "Ann Smith")
     assert s.kind == "social_media" and s.channel == "twitter"
     assert s.url == "https://twitter.com/annsmith/status/1"
@@ -205,7 +193,7 @@ def test_social_channel_carries_over_and_links() -> None:
     ],
 )
 def test_social_channel_named_beside_the_cue(text: str, channel: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert len(doc.sources) == 1
     assert doc.sources[0].kind == "social_media"
     assert doc.sources[0].channel == channel
@@ -223,14 +211,14 @@ def test_social_channel_named_beside_the_cue(text: str, channel: str) -> None:
     ],
 )
 def test_a_platform_away_from_the_cue_is_no_channel(text: str, name: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     named = [s for s in doc.sources if s.name == name or any(doc.text[m.start : m.end] == name for m in s.mentions)]
     assert named and all(s.channel is None for s in named), doc.sources
 
 
 def test_no_channel_for_plain_speech() -> None:
     # A plain "said" with no platform word is a person, not social media.
-    doc = attribute(make_doc("Omar Ali said that the count was over."))
+    doc = doc_through("attribution", "Omar Ali said that the count was over.")
     assert doc.sources[0].kind == "person" and doc.sources[0].channel is None
 
 
@@ -244,14 +232,14 @@ def test_no_channel_for_plain_speech() -> None:
     ],
 )
 def test_a_platform_company_is_no_channel(text: str, name: str, kind: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     s = source_named(doc, name)
     assert s.kind == kind and s.channel is None
 
 
 def test_a_quote_that_closes_its_clause_is_all_the_cue_credits() -> None:
     text = "While some protesters chanted, “Red for Ed,” in a hallway, lawmakers met behind closed doors."
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     s = source_named(doc, "protesters")
     [a] = [a for a in doc.attributions if a.source == s.id]
     assert text[a.content.start : a.content.end] == "Red for Ed,"
@@ -261,7 +249,7 @@ def test_continuing_paragraph_quote() -> None:
     # The second paragraph opens with a quote and names nobody: same speaker.
     text = ("“The water is gone,” said Mayor Paul Reed. “We have three days left.”\n\n"
             "“After that we will have to leave the town and all of our homes.”")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     reed = source_named(doc, "Paul Reed")
     assert credited_with(doc, "After that we will have to leave") == {reed.id}
     implicit = [a for a in doc.attributions if a.cue is None]
@@ -271,7 +259,7 @@ def test_continuing_paragraph_quote() -> None:
 def test_appositive_is_the_description() -> None:
     # "NAME, DESCRIPTION, stated": the description is kept apart from the name.
     text = "“It is very well equipped,” Andrey Nekipelov, an official at the center, stated."
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     s = source_named(doc, "Andrey Nekipelov")
     assert s.kind == "person" and s.description == "an official at the center"
 
@@ -296,13 +284,13 @@ def test_appositive_is_the_description() -> None:
     ],
 )
 def test_stays_quiet(text: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert doc.sources == () and doc.attributions == ()
 
 
 @pytest.fixture(scope="module")
 def seed() -> Doc:
-    return attribute(make_doc(SEED.read_text(encoding="utf-8")))
+    return doc_through("attribution", SEED.read_text(encoding="utf-8"))
 
 
 def test_seed_shehabi(seed: Doc) -> None:
@@ -344,7 +332,7 @@ def test_seed_ids_in_order_of_first_mention(seed: Doc) -> None:
 def test_relative_who_credits_the_phrase_before() -> None:
     # "X, who said ...": the credit goes to X, and "who" is one of X's mentions.
     text = "The plan was backed by Nora Diaz, who said the vote would pass easily."
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     s = source_named(doc, "Nora Diaz")
     assert credited_with(doc, "the vote would pass easily") == {s.id}
     assert mention_texts(doc, s) == ["Nora Diaz", "who"]
@@ -361,7 +349,7 @@ def test_quote_source_is_set_on_given_quotes() -> None:
     direct = Quote(1, 35, 0, 36, "direct")
     s = text.index("moderate")
     scare = Quote(s, s + 8, s - 1, s + 9, "scare")
-    doc = attribute(replace(make_doc(text), quotes=(direct, scare)))
+    doc = attribute(replace(doc_through("quotes", text), quotes=(direct, scare)))
     berg = source_named(doc, "Carl Berg")
     assert doc.text[direct.start : direct.end].startswith("We did not lose")
     assert [q.source for q in doc.quotes] == [berg.id, None]
@@ -383,7 +371,7 @@ def test_quote_source_is_set_on_given_quotes() -> None:
     ],
 )
 def test_speaker_label(text: str, speaker: str, words: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     s = source_named(doc, speaker)
     assert credited_with(doc, words) == {s.id}
 
@@ -398,10 +386,13 @@ def test_speaker_label(text: str, speaker: str, words: str) -> None:
         # A platform is where words appear, not who said them.
         "Twitter: The account was suspended on Twitter after the vote.",
         "Related: How the dam was built in four years.",
+        # A full name before a quotation, named nowhere else: the pattern
+        # credits it (test_attribution_patterns_speaker_label.py), the stage does not.
+        "Polls closed - Dana Pryce: “Won.”",
     ],
 )
 def test_label_that_is_not_a_speaker(text: str) -> None:
-    assert attribute(make_doc(text)).attributions == ()
+    assert doc_through("attribution", text).attributions == ()
 
 
 def _viterbi_one(logp: np.ndarray, trans: np.ndarray) -> np.ndarray:
@@ -469,7 +460,7 @@ def source_spans(doc: Doc) -> list[str]:
     ],
 )
 def test_source_span_is_the_whole_described_phrase(text: str, phrase: str, name: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == [phrase]
     # The source itself is still named by the name, not the description.
     s = source_named(doc, name)
@@ -485,7 +476,7 @@ def test_source_span_is_the_whole_described_phrase(text: str, phrase: str, name:
 )
 def test_a_time_is_not_the_subject_of_a_participle(text: str) -> None:
     """"A few days later, ..., telling": the time opens the sentence, it says nothing."""
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert not any(w in span for span in source_spans(doc) for w in ("days", "month"))
 
 
@@ -500,7 +491,7 @@ def test_a_time_is_not_the_subject_of_a_participle(text: str) -> None:
 def test_a_relative_clause_with_its_own_cue_is_not_in_the_phrase(text: str, phrase: str) -> None:
     """The clause credits its "who" (PolNeAR gives it a source of its own), so
     the phrase crediting the main cue stops at the name."""
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert phrase in source_spans(doc)
     assert "who" in source_spans(doc)
 
@@ -508,7 +499,7 @@ def test_a_relative_clause_with_its_own_cue_is_not_in_the_phrase(text: str, phra
 def test_relative_clause_subject_is_not_the_content() -> None:
     # Before: ", said Trump's remarks" was read as an inverted cue.
     text = "The lawmaker, who represents a district in Albay, said Trump's remarks were cruel."
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == ["The lawmaker, who represents a district in Albay,"]
     assert credited_with(doc, "Trump's remarks were cruel")
 
@@ -516,7 +507,7 @@ def test_relative_clause_subject_is_not_the_content() -> None:
 def test_two_apostrophes_close_a_quote() -> None:
     # Archive texts write quotes as ''...'': the speaker after them is credited.
     text = "''I disavow these comments,'' Mr. Ryan said."
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == ["Mr. Ryan"]
     assert credited_with(doc, "I disavow these comments") == {source_named(doc, "Ryan").id}
 
@@ -530,14 +521,14 @@ def test_two_apostrophes_close_a_quote() -> None:
     ],
 )
 def test_stances_and_acts_credit_their_subject(text: str, source: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == [source]
 
 
 def test_the_writer_and_a_relative_that_are_not_sources() -> None:
     text = ("I think the plan will fail.\n\n"
             "Volunteers handed out bottles that said the party welcomes everyone.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == []
     assert doc.sources == ()
 
@@ -546,21 +537,21 @@ def test_unresolved_pronoun_takes_the_person_named_before() -> None:
     # No one was credited before "she", but the article named Carly Fiorina.
     text = ("Carly Fiorina was upfront about her distaste for the plan.\n\n"
             "“It will not work,” she said.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     s = source_named(doc, "Carly Fiorina")
     assert credited_with(doc, "It will not work") == {s.id}
     assert mention_texts(doc, s) == ["Carly Fiorina", "she"]
 
 
 def test_tagger_adds_no_sentence_openers_on_the_seed_article() -> None:
-    doc = attribute_with_tagger(make_doc(SEED.read_text(encoding="utf-8")))
+    doc = attribute_with_tagger(doc_through("quotes", SEED.read_text(encoding="utf-8")))
     for phrase in source_spans(doc):
         assert phrase.split()[0].lower() not in {"we", "i", "you", "never", "the"} or \
             len(phrase.split()) > 1, phrase
 
 
 def test_us_is_an_acronym_not_the_writer() -> None:
-    doc = attribute(make_doc("US officials said the talks had collapsed."))
+    doc = doc_through("attribution", "US officials said the talks had collapsed.")
     assert source_spans(doc) == ["US officials"]
 
 
@@ -573,19 +564,19 @@ def test_us_is_an_acronym_not_the_writer() -> None:
     ],
 )
 def test_nouns_and_statistics_are_not_stances(text: str) -> None:
-    assert source_spans(attribute(make_doc(text))) == []
+    assert source_spans(doc_through("attribution", text)) == []
 
 
 def test_a_participle_credits_the_subject_of_the_sentence() -> None:
     text = "Mr. Obama revised his plans in October, saying that 5,500 troops would remain."
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == ["Mr. Obama"]
     assert credited_with(doc, "5,500 troops would remain") == {source_named(doc, "Obama").id}
 
 
 def test_a_physical_attack_is_not_a_stance() -> None:
     # PolNeAR reads "attacked" as criticism; in news it is as often bombs.
-    doc = attribute(make_doc("US air force bombers attacked Syrian army forces near Deir ez-Zor."))
+    doc = doc_through("attribution", "US air force bombers attacked Syrian army forces near Deir ez-Zor.")
     assert source_spans(doc) == []
 
 
@@ -600,49 +591,49 @@ def test_a_physical_attack_is_not_a_stance() -> None:
     ],
 )
 def test_more_stances_and_acts_credit_their_subject(text: str, source: str) -> None:
-    assert source_spans(attribute(make_doc(text))) == [source]
+    assert source_spans(doc_through("attribution", text)) == [source]
 
 
 def test_a_stance_word_after_a_preposition_is_a_noun() -> None:
-    doc = attribute(make_doc("He is the one to take on China without fear of repercussions."))
+    doc = doc_through("attribution", "He is the one to take on China without fear of repercussions.")
     assert source_spans(doc) == []
 
 
 def test_called_for_is_a_demand_with_its_particle_as_cue() -> None:
     text = "Senators called for a 5G security coordinator on Tuesday."
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == ["Senators"]
     (a,) = doc.attributions
     assert text[a.cue.start : a.cue.end] == "called for"
     # A quantity is a requirement, not a demand; naming still needs quotes.
-    assert source_spans(attribute(make_doc("The recipe called for three cups of sugar."))) == []
-    assert source_spans(attribute(make_doc("A group called the Foundation met."))) == []
+    assert source_spans(doc_through("attribution", "The recipe called for three cups of sugar.")) == []
+    assert source_spans(doc_through("attribution", "A group called the Foundation met.")) == []
 
 
 def test_a_verb_after_and_shares_the_sentence_subject() -> None:
     text = "President Obama met survivors on Thursday and said the United States must act."
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == ["President Obama"]
     assert credited_with(doc, "the United States must act") == {source_named(doc, "Obama").id}
     # A base form after "and" is an infinitive's second verb, not a credit.
-    doc = attribute(make_doc("To grow, you have to step into the limelight and claim your authority."))
+    doc = doc_through("attribution", "To grow, you have to step into the limelight and claim your authority.")
     assert source_spans(doc) == []
 
 
 def test_a_passive_agent_is_the_source() -> None:
     text = "O'Malley's move was first reported by MSNBC."
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == ["MSNBC"]
     assert credited_with(doc, "O'Malley's move") == {source_named(doc, "MSNBC").id}
 
 
 def test_found_that_credits_any_subject_but_found_alone_needs_a_document() -> None:
-    assert source_spans(attribute(make_doc(
-        "The researchers found that the program cut costs by half."))) == ["The researchers"]
-    assert source_spans(attribute(make_doc(
-        "A study by Media Matters found the nominee got twice the airtime."))) \
+    assert source_spans(doc_through("attribution", 
+        "The researchers found that the program cut costs by half.")) == ["The researchers"]
+    assert source_spans(doc_through("attribution", 
+        "A study by Media Matters found the nominee got twice the airtime.")) \
         == ["A study by Media Matters"]
-    assert source_spans(attribute(make_doc("They found the keys in the car."))) == []
+    assert source_spans(doc_through("attribution", "They found the keys in the car.")) == []
 
 
 @pytest.mark.parametrize(
@@ -671,7 +662,7 @@ def test_institutions_credited_as_a_body_are_sources_but_not_unnamed(sentence, n
     ],
 )
 def test_a_time_adjunct_before_the_verb_is_not_part_of_the_source(text: str, source: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == [source]
 
 
@@ -685,12 +676,12 @@ def test_a_time_adjunct_before_the_verb_is_not_part_of_the_source(text: str, sou
     ],
 )
 def test_a_party_tag_in_brackets_belongs_to_the_source(text: str, source: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == [source]
 
 
 def test_a_role_before_the_name_is_part_of_the_source() -> None:
-    doc = attribute(make_doc("The mayor's press secretary, Dana Ruiz, said the park would reopen."))
+    doc = doc_through("attribution", "The mayor's press secretary, Dana Ruiz, said the park would reopen.")
     assert source_spans(doc) == ["The mayor's press secretary, Dana Ruiz,"]
 
 
@@ -706,14 +697,14 @@ def test_a_role_before_the_name_is_part_of_the_source() -> None:
     ],
 )
 def test_poll_shares_are_sources(text: str, source: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == [source]
 
 
 def test_a_long_description_after_an_opening_name_is_part_of_the_source() -> None:
     text = ("Anna Berg, a teacher from Dayton who has voted in every election since 1980, "
             "said she would vote again.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == [
         "Anna Berg, a teacher from Dayton who has voted in every election since 1980,"]
 
@@ -727,12 +718,12 @@ def test_a_long_description_after_an_opening_name_is_part_of_the_source() -> Non
     ],
 )
 def test_an_aside_about_the_moment_is_not_part_of_the_source(text: str, source: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == [source]
 
 
 def test_a_title_case_headline_credits_its_speaker() -> None:
-    doc = attribute(make_doc("Mayor Says The Bridge Will Reopen In May"))
+    doc = doc_through("attribution", "Mayor Says The Bridge Will Reopen In May")
     assert source_spans(doc) == ["Mayor"]
 
 
@@ -744,57 +735,57 @@ def test_a_title_case_headline_credits_its_speaker() -> None:
     ],
 )
 def test_a_named_poll_is_a_source(text: str, source: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert source_spans(doc) == [source]
 
 
 def test_in_the_polls_credits_no_one() -> None:
-    doc = attribute(make_doc("Ames has slipped in the polls since March."))
+    doc = doc_through("attribution", "Ames has slipped in the polls since March.")
     assert source_spans(doc) == []
 
 
 def test_who_after_a_plural_noun_is_the_source() -> None:
-    doc = attribute(make_doc("Many farmers who said they would sell have changed their minds."))
+    doc = doc_through("attribution", "Many farmers who said they would sell have changed their minds.")
     assert source_spans(doc) == ["who"]
 
 
 def test_pledged_delegates_credit_no_one() -> None:
-    doc = attribute(make_doc("Ames has won 758 pledged delegates so far."))
+    doc = doc_through("attribution", "Ames has won 758 pledged delegates so far.")
     assert source_spans(doc) == []
 
 
 def test_a_subject_that_opens_the_sentence_is_credited_by_a_participle() -> None:
-    doc = attribute(make_doc("The retired general ended his speech by saying the war was lost."))
+    doc = doc_through("attribution", "The retired general ended his speech by saying the war was lost.")
     assert source_spans(doc) == ["The retired general"]
 
 
 def test_a_relative_clause_without_that_does_not_extend_the_source() -> None:
-    doc = attribute(make_doc("These are the things the governor said about the budget."))
+    doc = doc_through("attribution", "These are the things the governor said about the budget.")
     assert source_spans(doc) == ["the governor"]
 
 
 def test_doubled_apostrophes_count_as_quote_marks_after_called() -> None:
-    doc = attribute(make_doc("The mayor called the budget ''a disgrace to the city.''"))
+    doc = doc_through("attribution", "The mayor called the budget ''a disgrace to the city.''")
     assert source_spans(doc) == ["The mayor"]
 
 
 def test_offered_credits_its_subject() -> None:
-    doc = attribute(make_doc("Ms. Reyes offered a plan to cut the fares."))
+    doc = doc_through("attribution", "Ms. Reyes offered a plan to cut the fares.")
     assert source_spans(doc) == ["Ms. Reyes"]
 
 
 def test_a_second_verb_after_but_shares_the_opening_subject() -> None:
-    doc = attribute(make_doc("Ms. Reyes visited the plant but rejected the plan to close it."))
+    doc = doc_through("attribution", "Ms. Reyes visited the plant but rejected the plan to close it.")
     assert source_spans(doc) == ["Ms. Reyes"]
 
 
 def test_a_slash_joins_the_names_in_a_source() -> None:
-    doc = attribute(make_doc("A Reuters/Ipsos poll showed the race tightening."))
+    doc = doc_through("attribution", "A Reuters/Ipsos poll showed the race tightening.")
     assert source_spans(doc) == ["A Reuters/Ipsos poll"]
 
 
 def test_in_the_past_before_the_verb_is_not_part_of_the_source() -> None:
-    doc = attribute(make_doc("His allies have in the past said he would not run."))
+    doc = doc_through("attribution", "His allies have in the past said he would not run.")
     assert source_spans(doc) == ["His allies"]
 
 
@@ -810,7 +801,7 @@ def test_in_the_past_before_the_verb_is_not_part_of_the_source() -> None:
     ],
 )
 def test_a_cue_in_a_leading_subordinate_clause_credits_that_clause_only(text, credited, not_credited):
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert credited_with(doc, credited)
     if not_credited:
         assert not credited_with(doc, not_credited)
@@ -826,7 +817,7 @@ def test_a_cue_in_a_leading_subordinate_clause_credits_that_clause_only(text, cr
     ],
 )
 def test_the_title_alone_is_the_one_person_given_that_title(text: str, kind: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     [s] = doc.sources
     assert s.name == "President Ann Lee" and s.kind == kind
     assert credited_with(doc, "the deal was dead") == {s.id}
@@ -835,7 +826,7 @@ def test_the_title_alone_is_the_one_person_given_that_title(text: str, kind: str
 def test_the_title_alone_stays_apart_when_two_people_hold_it() -> None:
     text = ("President Ann Lee said the talks had failed. President Bo Chen said they would go on.\n\n"
             "The president said the deal was dead.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert len(doc.sources) == 3
 
 
@@ -851,7 +842,7 @@ def test_the_title_alone_stays_apart_when_two_people_hold_it() -> None:
     ],
 )
 def test_a_sentence_opener_is_not_part_of_the_source_phrase(text: str, name: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert [s.name for s in doc.sources] == [name]
 
 
@@ -878,8 +869,8 @@ def test_source_names_read_as_prose_says_them(name, kind, said):
 
 def test_a_transliterated_ayin_stays_inside_the_name() -> None:
     # "Al-‘Ayesh": the mark is a letter of the name, not a quotation opening.
-    doc = attribute(make_doc("Kuwaiti cleric Sheikh Jihad Al-‘Ayesh delivered a speech in which "
-                             "he said that the figure was a lie."))
+    doc = doc_through("attribution", "Kuwaiti cleric Sheikh Jihad Al-‘Ayesh delivered a speech in which "
+                             "he said that the figure was a lie.")
     assert [s.name for s in doc.sources] == ["Sheikh Jihad Al-‘Ayesh"]
 
 
@@ -898,7 +889,7 @@ def test_it_stands_for_the_body_in_its_own_sentence_not_an_earlier_source() -> N
     text = ("Obama in the call had confirmed his promise to drop missile defense.\n\n"
             "The new House majority did not, as it promised, address substantive issues. "
             "Since January, it has not talked of infrastructure.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     majority = source_named(doc, "House majority")
     assert majority.kind == "organization"
     assert credited_with(doc, "address substantive issues") == {majority.id}
@@ -911,7 +902,7 @@ def test_it_stands_for_the_organisation_of_the_sentence_before() -> None:
             "A representative for Southern New Hampshire University didn't immediately "
             "respond to INSIDER's request for comment.\n\n"
             "In a statement, it said it refunded the tuition for the class.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     uni = source_named(doc, "Southern New Hampshire University")
     assert credited_with(doc, "it refunded the tuition") == {uni.id}
 
@@ -921,7 +912,7 @@ def test_it_follows_an_uncredited_document_and_then_itself() -> None:
     text = ("“The borough is home to many communities,” the motion begins.\n\n"
             "Later, it says that the visit should be cancelled.\n\n"
             "It also bemoans that he has a “bigoted attitude”.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     motion = source_named(doc, "motion")
     assert motion.kind == "document"
     assert credited_with(doc, "the visit should be cancelled") == {motion.id}
@@ -934,7 +925,7 @@ def test_it_credits_no_one_when_no_body_is_near() -> None:
     text = ("Senator Tom Hill said the bill was dead. Sources said the vote would fail.\n\n"
             "Rain fell all week. The river rose. Roads were shut for days.\n\n"
             "It said the roads would reopen on Monday.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert credited_with(doc, "the roads would reopen") == set()
 
 
@@ -942,14 +933,14 @@ def test_it_is_not_the_platform_the_source_spoke_on() -> None:
     text = ("The Guardian report was false, the lawyer said.\n\n"
             "The agency said on Twitter that it was “willing to bet a million dollars”. "
             "It later tweeted that the lawyers would sue.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert all(s.name != "Twitter" for s in doc.sources), [s.name for s in doc.sources]
 
 
 def test_a_setting_after_a_name_is_not_part_of_it() -> None:
     # "Obama in the call": the person Obama, not an unnamed source.
     text = "Obama in the call had confirmed his promise to drop missile defense."
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     obama = source_named(doc, "Obama")
     assert obama.name == "Obama" and obama.kind == "person"
 
@@ -969,14 +960,14 @@ def test_a_setting_after_a_name_is_not_part_of_it() -> None:
     ],
 )
 def test_phrases_that_are_no_source(text: str, junk: str) -> None:
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert all(junk not in s.name for s in doc.sources), [s.name for s in doc.sources]
 
 
 def test_a_dateline_clock_time_is_not_part_of_the_source() -> None:
     text = ("By Esme Cribb | January 25, 2018 2:16 pm A journalist announced last week that "
             "he will publish a photograph.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     src = source_named(doc, "journalist")
     assert src.name == "A journalist"
 
@@ -984,7 +975,7 @@ def test_a_dateline_clock_time_is_not_part_of_the_source() -> None:
 def test_a_plural_noun_of_a_name_is_not_a_person() -> None:
     text = ("I’m given to understand that some houses of the Congregation of the Oratory "
             "ask candidates to come with an independent income.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert all(s.kind != "person" for s in doc.sources), [(s.name, s.kind) for s in doc.sources]
 
 
@@ -992,7 +983,7 @@ def test_it_stands_for_a_capitalised_text_named_before_it() -> None:
     text = ("The Word of God, according to the pastor, is plain.\n\n"
             "We have taught this for years. How true Scripture is when it declares: "
             "“Woe unto them that call evil good.”")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     scripture = source_named(doc, "Scripture")
     assert credited_with(doc, "Woe unto them") == {scripture.id}
 
@@ -1002,7 +993,7 @@ def test_it_stands_for_the_subject_not_the_object_of_a_verb() -> None:
     text = ("The Electoral Commission, which regulates campaign finances, issued a statement "
             "warning that voters are entitled to transparency. On its website, it pointed out "
             "that it does not have a role in regulating content.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     commission = source_named(doc, "Electoral Commission")
     assert credited_with(doc, "it does not have a role") == {commission.id}
 
@@ -1011,14 +1002,14 @@ def test_it_after_who_is_not_a_phrase_ending_in_who() -> None:
     # "who" is in the organisation words (the WHO), but here a relative pronoun.
     text = ("Kym Lino, a spokesperson for Instagram, confirmed to WIRED that the company "
             "notifies people who it thinks could benefit from business accounts.")
-    doc = attribute(make_doc(text))
+    doc = doc_through("attribution", text)
     assert all("who" not in s.name for s in doc.sources), [s.name for s in doc.sources]
 
 
 def test_a_name_ending_in_a_hyphenated_in_is_kept() -> None:
     # "Jae-in" ends in "in" as a word piece, not as a preposition.
-    doc = attribute(make_doc("South Korea’s new president, Moon Jae-in, demanded that his "
-                             "nation be consulted before any military action."))
+    doc = doc_through("attribution", "South Korea’s new president, Moon Jae-in, demanded that his "
+                             "nation be consulted before any military action.")
     assert source_named(doc, "Moon Jae-in").kind == "person"
 
 

@@ -20,17 +20,13 @@ train ("lashed out at", "agrees with"), and acts left out ("spoke with",
 
 from __future__ import annotations
 
-import re
-
-from sidenote.pipeline.attribution import attribute
-from sidenote.pipeline.doc import Article, Block, Doc
-
-_PARA = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+from sidenote.pipeline.doc import Doc
+from staged import doc_through
 
 
 def run(text: str) -> Doc:
-    blocks = tuple(Block("paragraph", m.start(), m.end()) for m in _PARA.finditer(text))
-    return attribute(Doc(article=Article(text=text, blocks=blocks)))
+    """``text`` through extraction and the stages up to attribution, as the product reads it."""
+    return doc_through("attribution", text)
 
 
 def phrases_crediting(doc: Doc, words: str) -> list[str]:

@@ -9,18 +9,16 @@ from pathlib import Path
 import numpy as np
 
 from sidenote.attribution import model, neural
-from sidenote.attribution.text import split_sentences
 from sidenote.pipeline.attribution import attribute_rules
-from sidenote.pipeline.doc import Article, Block, Doc, Span
+from sidenote.pipeline.doc import Span
+from staged import doc_through
 
 
 def run(text: str) -> tuple[dict[str, list[Span]], dict[str, list[Span]]]:
-    """(neural spans, linear spans) with the rules' output as input, as the stage calls them."""
-    blocks = (Block("paragraph", 0, len(text)),) if text else ()
-    doc = Doc(article=Article(text=text, blocks=blocks))
-    out = attribute_rules(doc)
-    sents = out.sentences or split_sentences(text, tuple((b.start, b.end) for b in blocks))
-    starts = [s.start for s in sents]
+    """(neural spans, linear spans) with the rules' output as input, as the stage calls them:
+    on the text after extraction and the sentences and quotes stages."""
+    out = attribute_rules(doc_through("quotes", text))
+    starts = [s.start for s in out.sentences]
     return (neural.tag(text, starts, out.attributions),
             model.tag(text, starts, out.attributions))
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from sidenote.attribution.patterns import find_credits
-from sidenote.attribution.text import find_quotes, tokenize
+from sidenote.attribution.text import tokenize
 from sidenote.pipeline.doc import Span
+from staged import quotes_of
 
 
 def credits(text: str) -> list[tuple[str, str]]:
     """(source name, content) of every credit in ``text``, one sentence."""
-    found = find_credits(text, tokenize(text), Span(0, len(text)), find_quotes(text))
+    found = find_credits(text, tokenize(text), Span(0, len(text)), quotes_of(text))
     return [(text[c.name.start : c.name.end], text[c.content.start : c.content.end]) for c in found]
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TypeVar
 
 from sidenote.attribution.patterns.according import according_to, maker_named
-from sidenote.attribution.text import find_quotes, tokenize
+from sidenote.attribution.text import tokenize
 from sidenote.pipeline.doc import Span
+from staged import quotes_of
 
 T = TypeVar("T")
 
@@ -20,7 +21,7 @@ def found(value: T | None) -> T:
 def credit(text: str) -> tuple[str, str, str | None, str] | None:
     toks = tokenize(text)
     i = next(k for k, t in enumerate(toks) if t.lower == "according")
-    c = according_to(text, toks, i, Span(0, len(text)), find_quotes(text))
+    c = according_to(text, toks, i, Span(0, len(text)), quotes_of(text))
     if c is None:
         return None
     return (text[c.name.start : c.name.end], text[c.mention.start : c.mention.end], c.description,

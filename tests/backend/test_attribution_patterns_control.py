@@ -10,8 +10,9 @@ from sidenote.attribution.patterns.control import (
     subject_control,
     went_on_to,
 )
-from sidenote.attribution.text import Token, find_quotes, tokenize
+from sidenote.attribution.text import Token, tokenize
 from sidenote.pipeline.doc import Span
+from staged import quotes_of
 
 T = TypeVar("T")
 
@@ -59,7 +60,7 @@ def test_controlling_subject_end_steps_over_auxiliaries() -> None:
 
 def object_credit(text: str, verb: str) -> tuple[str, str] | None:
     toks = tokenize(text)
-    c = object_control(text, toks, at(toks, verb), Span(0, len(text)), find_quotes(text))
+    c = object_control(text, toks, at(toks, verb), Span(0, len(text)), quotes_of(text))
     return None if c is None else (text[c.name.start : c.name.end], text[c.content.start : c.content.end])
 
 

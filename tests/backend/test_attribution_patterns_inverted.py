@@ -7,8 +7,9 @@ from typing import TypeVar
 import pytest
 
 from sidenote.attribution.patterns.inverted import after_quote_or_comma, inverted_credit, role_before_name
-from sidenote.attribution.text import find_quotes, tokenize
+from sidenote.attribution.text import tokenize
 from sidenote.pipeline.doc import Span
+from staged import quotes_of
 
 T = TypeVar("T")
 
@@ -24,7 +25,7 @@ def credit(text: str, cue: str) -> tuple[str, str, str | None, str | None, str] 
     toks = tokenize(text)
     i = next(k for k, t in enumerate(toks) if t.lower == cue)
     assert after_quote_or_comma(toks, i)
-    c = inverted_credit(text, toks, i, Span(toks[i].start, toks[i].end), Span(0, len(text)), find_quotes(text))
+    c = inverted_credit(text, toks, i, Span(toks[i].start, toks[i].end), Span(0, len(text)), quotes_of(text))
     if c is None:
         return None
     phrase = text[c.phrase.start : c.phrase.end] if c.phrase else None

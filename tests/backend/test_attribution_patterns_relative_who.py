@@ -13,8 +13,9 @@ from sidenote.attribution.patterns.relative_who import (
     who_before_cue,
     who_credit,
 )
-from sidenote.attribution.text import find_quotes, tokenize
+from sidenote.attribution.text import tokenize
 from sidenote.pipeline.doc import Span
+from staged import quotes_of
 
 T = TypeVar("T")
 
@@ -32,7 +33,7 @@ def credit(text: str, cue: str = "said") -> tuple[str, str, str | None, str] | N
     j = i - 1
     assert who_before_cue(toks, j)
     c = who_credit(text, toks, i, j, i, Span(toks[i].start, toks[i].end), Span(0, len(text)),
-                   find_quotes(text), topic=False)
+                   quotes_of(text), topic=False)
     if c is None:
         return None
     return (text[c.mention.start : c.mention.end], text[c.name.start : c.name.end], c.description,

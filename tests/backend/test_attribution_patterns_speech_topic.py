@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sidenote.attribution.patterns.speech_topic import infinitive, speech_topic, topic_opens
-from sidenote.attribution.text import find_quotes, tokenize
+from sidenote.attribution.text import tokenize
+from staged import quotes_of
 
 
 def topic(text: str, end: int | None = None) -> str | None:
@@ -13,7 +14,7 @@ def topic(text: str, end: int | None = None) -> str | None:
     ends at ``end``)."""
     toks = tokenize(text, 0, end)
     i = next(k for k, t in enumerate(toks) if t.lower in ("spoke", "speaks"))
-    end = speech_topic(text, toks, i, find_quotes(text))
+    end = speech_topic(text, toks, i, quotes_of(text))
     return None if end is None else text[toks[i].start : toks[end].end]
 
 

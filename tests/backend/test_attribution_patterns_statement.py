@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from sidenote.attribution.patterns.statement import statement_colon, statement_noun
-from sidenote.attribution.text import find_quotes, tokenize
+from sidenote.attribution.text import tokenize
+from staged import quotes_of
 
 
 def hands_over(text: str, verb: str) -> bool:
     toks = tokenize(text)
     i = next(k for k, t in enumerate(toks) if t.lower == verb)
-    return statement_colon(toks, i, find_quotes(text))
+    return statement_colon(toks, i, quotes_of(text))
 
 
 def test_the_following_statement_then_a_quotation() -> None:

@@ -7,8 +7,9 @@ from typing import TypeVar
 import pytest
 
 from sidenote.attribution.patterns.verb_cue import opens_told_clause, told_listener, verb_credit
-from sidenote.attribution.text import find_quotes, tokenize
+from sidenote.attribution.text import tokenize
 from sidenote.pipeline.doc import Span
+from staged import quotes_of
 
 T = TypeVar("T")
 
@@ -22,7 +23,7 @@ def found(value: T | None) -> T:
 def credit(text: str, cue: str, topic: int | None = None) -> dict[str, str | None] | None:
     toks = tokenize(text)
     i = next(k for k, t in enumerate(toks) if t.lower == cue)
-    c = verb_credit(text, toks, i, Span(0, len(text)), find_quotes(text), topic)
+    c = verb_credit(text, toks, i, Span(0, len(text)), quotes_of(text), topic)
     if c is None:
         return None
 

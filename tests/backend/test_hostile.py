@@ -12,16 +12,11 @@ from 5 s; the test client's own JSON work on megabytes is not counted.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from answer_checks import check_answer
 from sidenote import create_app
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "backend" / "bench"))
-from hostile import HOSTILE, Hostile  # noqa: E402
+from sidenote_bench.hostile import HOSTILE, Hostile
 
 ISSUE_BOUND_SECONDS = 5.0
 APP = create_app({"TESTING": True, "REDIS_URL": None, "RATE_LIMIT": 0})

@@ -3,10 +3,6 @@ name that cannot clash with other test folders' conftest modules."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# Whatever pytest's import mode, the tests import helpers from this folder.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from e2e_support import backend_url, browser_context, output_dir, service_worker, site  # noqa: E402, F401
+# Whatever pytest's import mode, the tests import helpers from this folder
+# (pytest.ini puts it on the path).
+from e2e_support import backend_url, browser_context, output_dir, service_worker, site  # noqa: F401

@@ -13,11 +13,10 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from pages import Page
-
 from sidenote.pipeline import analyze_html, analyze_text
 from sidenote.pipeline import cards as cards_stage
 from sidenote.pipeline.doc import Card, Doc
+from sidenote_eval.editor.pages import Page
 
 
 @dataclass(frozen=True)

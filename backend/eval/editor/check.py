@@ -13,9 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from labels import KINDS, VERDICTS  # noqa: E402
+from sidenote_eval.editor.labels import KINDS, VERDICTS
 
 
 def main() -> int:

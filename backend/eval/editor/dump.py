@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from cards import analyse, review_text, shown_cards  # noqa: E402
-from labels import load_card_labels  # noqa: E402
-from pages import pages  # noqa: E402
+from sidenote_eval.editor.cards import analyse, review_text, shown_cards
+from sidenote_eval.editor.labels import load_card_labels
+from sidenote_eval.editor.pages import pages
 
 
 def main() -> None:

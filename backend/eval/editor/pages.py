@@ -18,16 +18,11 @@ import gzip
 import hashlib
 import json
 import math
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
-
-from common import DATASETS, REPO  # noqa: E402
-from eval_propaganda import split_ids  # noqa: E402
+from sidenote_eval.common import DATASETS, REPO
+from sidenote_eval.eval_propaganda import split_ids
 
 NEWS_HELDOUT_SHARE = 1 / 3
 SEED = REPO.parent / "shared" / "fixtures" / "seed-article.html"

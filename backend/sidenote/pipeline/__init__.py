@@ -12,6 +12,13 @@ claims        ``Doc.claims``: check-worthy sentences, scored, key ones marked
 cards         ``Doc.cards``: the detectors' context cards, anchored
 ============  ===========================================================
 
+Each stage declares in ``CONTRACTS`` the ``Doc`` fields it reads
+(``requires``) and fills (``assigns``); importing this module checks that
+each stage's needs are filled by extraction or by a stage before it
+(contracts.py), and so does every run. No stage makes up for an earlier
+one that did not run: to run a stage by hand, run the ones before it
+(:func:`through`).
+
 What one request may cost is bounded (budget.py, bounds.py): a page with
 too many elements and a text too long are cut to their first part, and a
 deadline, when the caller sets one, stops the stage it finds running.
@@ -29,6 +36,7 @@ from ..errors import DeadlineReached, StageError
 from . import attribution, budget, cards, claims, extract, language, quotes, sentences
 from .bounds import first_part, trim_html
 from .budget import Deadline, Limits
+from .contracts import Contract, ContractError, check
 from .doc import Article, Coverage, CoverageLimit, Doc
 
 VERSION = "sidenote-1"
@@ -43,6 +51,24 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("cards", cards.build),
 )
 
+# What each stage reads and fills, by Doc field (contracts.py). Extraction
+# fills ``article``. Attribution also sets ``Quote.source`` on the quotes;
+# cards also flags the claims its cards are about.
+CONTRACTS: dict[str, Contract] = {
+    "sentences": Contract(requires=("article",), assigns=("sentences",)),
+    "quotes": Contract(requires=("article",), assigns=("quotes",)),
+    "attribution": Contract(
+        requires=("article", "sentences", "quotes"), assigns=("sources", "attributions", "quotes")
+    ),
+    "claims": Contract(requires=("article", "sentences", "quotes", "attributions"), assigns=("claims",)),
+    "cards": Contract(
+        requires=("article", "sentences", "quotes", "sources", "attributions", "claims"),
+        assigns=("cards", "claims"),
+    ),
+}
+
+check(STAGES, CONTRACTS)  # at start-up: a stage that reads what nothing before it fills stops here
+
 
 def run(
     article: Article,
@@ -54,6 +80,7 @@ def run(
     seconds per stage, for the benchmark and for profiling. ``limits``
     default to the current request's (budget.request_limits); ``cut``
     names limits already applied to the page before extraction."""
+    check(STAGES, CONTRACTS)  # (cached: costs nothing unless STAGES was changed)
     limits = limits or budget.request_limits()
     deadline = Deadline(limits.deadline) if limits.deadline is not None else None
     article = language.with_detected_language(article)
@@ -81,6 +108,19 @@ def run(
     # Every span points into the analysed part, a prefix of the whole text:
     # the answer carries the whole text, and the spans stay valid in it.
     return replace(doc, article=article, coverage=_coverage(article, part, limited, tuple(skipped)))
+
+
+def through(name: str, doc: Doc) -> Doc:
+    """``doc`` (as extraction made it) through every stage up to and
+    including ``name``, in order, with no budget: what tests and evaluation
+    scripts use to run one stage as the product does."""
+    check(STAGES, CONTRACTS)
+    names = [n for n, _ in STAGES]
+    if name not in names:
+        raise ContractError(f"No pipeline stage is named '{name}': the stages are {', '.join(names)}.")
+    for _, stage in STAGES[: names.index(name) + 1]:
+        doc = stage(doc)
+    return doc
 
 
 def _coverage(

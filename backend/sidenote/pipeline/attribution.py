@@ -2,8 +2,9 @@
 
 Fills ``Doc.sources`` (ids "s1", "s2", ... in order of first mention),
 ``Doc.attributions`` and ``Quote.source`` for direct quotes whose speaker is
-found. Uses ``Doc.sentences``/``Doc.quotes`` when the earlier stages filled
-them, and crude spans of its own otherwise.
+found. Reads ``Doc.sentences`` and ``Doc.quotes``: the sentences and quotes
+stages run first (its contract in ``pipeline/__init__.py``); a Doc they have
+not been through has no sentences to read, and nothing is credited.
 
 The stage reads each sentence for credits (``attribution.patterns``), keeps
 those that credit someone, resolves each source phrase to a source
@@ -26,7 +27,7 @@ from ..attribution.coreference import merge_roles, resolve, scan_mentions
 from ..attribution.patterns import POLL_WORDS, Credit, find_credits, title_case
 from ..attribution.sources import Entry, classify, find_or_add, name_key, platform_at
 from ..attribution.tagger import by_sentence, plausible_cue, plausible_source, resolve_tagged, source_phrase
-from ..attribution.text import Token, find_quotes, split_sentences, tokenize
+from ..attribution.text import Token, tokenize
 from ..attribution.words import (
     AFFILIATION_WORDS,
     ALL_CUE_VERBS,
@@ -109,9 +110,7 @@ def attribute_rules(doc: Doc) -> Doc:
 
 def _attribute(doc: Doc, learned: bool) -> Doc:
     text = doc.text
-    blocks = tuple((b.start, b.end) for b in doc.article.blocks) or ((0, len(text)),)
-    sentences = doc.sentences or split_sentences(text, blocks)
-    quotes = doc.quotes or find_quotes(text)
+    sentences, quotes = doc.sentences, doc.quotes
     # Indexed once: the rules ask of these for every credit (issue #15).
     direct = DirectQuotes(q for q in quotes if q.kind == "direct")
     nearby = NearbyQuotes(quotes)
@@ -495,9 +494,8 @@ def _build(
         for idx, c in sorted(credited, key=lambda ic: (ic[1].content.start, ic[1].content.end))
     )
     by_content = Intervals(attributions, lambda a: (a.content.start, a.content.end))
-    new_quotes = tuple(_credit_quote(q, by_content) for q in (doc.quotes or ()))
-    return replace(doc, sources=tuple(sources), attributions=attributions,
-                   quotes=new_quotes if doc.quotes else doc.quotes)
+    quotes = tuple(_credit_quote(q, by_content) for q in doc.quotes)
+    return replace(doc, sources=tuple(sources), attributions=attributions, quotes=quotes)
 
 
 def _credit_quote(q: Quote, attributions: Intervals[Attribution]) -> Quote:

@@ -1,0 +1,1 @@
+"""The evaluation scripts (`make eval`), importable as ``sidenote_eval`` (backend/pyproject.toml)."""

@@ -1,0 +1,1 @@
+"""The editors' labels and the scripts that dump and check them: ``sidenote_eval.editor``."""
