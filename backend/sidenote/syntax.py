@@ -118,15 +118,35 @@ def _parse(sentence: str) -> Any:
     return load()(sentence)
 
 
+def parse(sentence: str) -> Any:
+    """The parsed sentence (a spaCy ``Doc``), or None for one too long or
+    empty to parse reliably, or one spaCy cannot take (a lone surrogate
+    cannot be encoded, and spaCy's tokenizer raises on it). Offsets are into
+    ``sentence``."""
+    if not sentence.strip() or len(sentence) > MAX_SENTENCE_CHARS or not _encodable(sentence):
+        return None
+    return _parse(sentence)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def reported_by(sentence: str, start: int, end: int) -> Speech | None:
     """The speech act that reports ``sentence[start:end]``, if a parse finds
     one: the phrase sits under a speech verb (``said``, ``claimed``,
     ``mocked`` ...) through the arcs of what the verb reports, and that verb
     has a subject that is not the writer ("I", "we"). None otherwise, and
     for sentences too long to parse reliably."""
-    if not sentence.strip() or len(sentence) > MAX_SENTENCE_CHARS or not 0 <= start < end <= len(sentence):
+    if not 0 <= start < end <= len(sentence):
         return None
-    parsed = _parse(sentence)
+    parsed = parse(sentence)
+    if parsed is None:
+        return None
     for token in parsed:
         if token.idx < start or token.idx >= end or token.is_punct:
             continue

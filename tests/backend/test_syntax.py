@@ -78,3 +78,10 @@ def test_too_long_or_empty_input_is_not_parsed():
     assert _at(long, "bad") is None
     assert reported_by("", 0, 0) is None
     assert reported_by("Officials said so.", 5, 3) is None
+
+
+def test_text_spacy_cannot_encode_is_not_parsed():
+    # a lone surrogate (seen from the fuzz suite) makes spaCy's tokenizer raise
+    sentence = "The regime said \ud800 things."
+    assert syntax.parse(sentence) is None
+    assert _at(sentence, "things") is None

@@ -38,6 +38,16 @@ def test_a_negated_word_is_marked():
     assert "lf:negated" not in card_features(plain, _framing_card(plain, "outrageous"))
 
 
+def test_the_parse_says_what_the_word_does_in_its_sentence():
+    named = doc(article(["The corrupt Senator Smith voted against the bill."]))
+    feats = card_features(named, _framing_card(named, "corrupt"))
+    assert {"lf:dep=amod", "lf:head_is_name"} <= set(feats)  # it judges someone named
+    predicate = doc(article(["I think the new budget plan is disgraceful."]))
+    feats = card_features(predicate, _framing_card(predicate, "disgraceful"))
+    assert "lf:dep=acomp" in feats and "lf:head_is_name" not in feats
+    assert "lf:subject=i" in feats  # the writer's own opinion, in the first person
+
+
 def test_words_inside_credited_content_are_marked_as_attributed():
     text = "She said the decision was disgraceful and wrong."
     art = article([text])

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon import load_words
+from ..syntax import parse
 
 if TYPE_CHECKING:  # the pipeline imports the verifier, not the other way round
     from ..pipeline.doc import Card, Doc, Source
@@ -102,6 +103,34 @@ def _framing(doc: Doc, card: Card) -> list[str]:
             out.append("lf:capitalised")
         if e.exact[:1] in QUOTE_MARKS:
             out.append("lf:quoted_words")
+        out += _grammar(text, sentence, e.start, e.end)
+    return out
+
+
+def _grammar(text: str, sentence: tuple[int, int], start: int, end: int) -> list[str]:
+    """What the loaded word does in its sentence, from the dependency parse:
+    its relation to its head ("amod" of a noun, "acomp" after "is", ...),
+    the head's part of speech, whether that head is a name (the word judges
+    someone named) and whether the head is negated. Generalises where the
+    word itself (``lf:w=``) only memorises."""
+    parsed = parse(text[sentence[0] : sentence[1]]) if sentence[0] <= start < end <= sentence[1] else None
+    if parsed is None:
+        return []
+    a, b = start - sentence[0], end - sentence[0]
+    inside = [t for t in parsed if a <= t.idx < b]
+    roots = [t for t in inside if not (a <= t.head.idx < b) or t.head is t]
+    if not roots:
+        return []
+    root = roots[0]
+    head = root.head
+    out = [f"lf:dep={root.dep_}", f"lf:head_tag={head.tag_[:2]}", f"lf:dep_head={root.dep_}:{head.tag_[:2]}"]
+    if head.tag_ in ("NNP", "NNPS") or any(c.tag_ in ("NNP", "NNPS") for c in head.children if c.dep_ == "compound"):
+        out.append("lf:head_is_name")
+    if any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "neg" for c in root.children):
+        out.append("lf:parse_negated")
+    subject = next((c for c in parsed[0].sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("i", "we", "you"):
+        out.append(f"lf:subject={subject.lower_}")
     return out
 
 
