@@ -162,5 +162,8 @@ WARM_UP_TEXT = (
 def warm_up() -> None:
     """Load every lazily loaded model and word list once, at start-up, so the
     first reader's request does not pay for it."""
+    from .. import syntax
+
+    syntax.load()  # the parser, asked for only when a page has a candidate to check
     analyze_text(WARM_UP_TEXT)
     analyze_html("<html><body><article><p>" + WARM_UP_TEXT + "</p></article></body></html>")
