@@ -13,11 +13,12 @@ FIREFOX := /usr/lib/firefox-esr/firefox-esr
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps run dev test test-backend test-extension test-e2e redis browser node-deps eval bench soak hostile clean
+.PHONY: help deps run dev test lint test-backend test-extension test-e2e redis browser node-deps eval bench soak hostile clean
 
 help:
 	@echo "make run     start the backend on $(HOST):$(PORT) (PORT=... to change)"
-	@echo "make test    run every test (backend, extension unit, end-to-end)"
+	@echo "make test    run every test (backend, extension unit, end-to-end), after make lint"
+	@echo "make lint    ruff and mypy over backend/ and tests/ (configured in backend/pyproject.toml)"
 	@echo "make dev     run the backend with the reloader"
 	@echo "make eval    print the quality figures beside the published ones"
 	@echo "make bench   print the speed figures"
@@ -71,11 +72,25 @@ dev: deps
 
 # --- checking ------------------------------------------------------------
 
-# pytest first: the Firefox test in tests/extension serves the backend on
-# the extension's default port, 8765, once pytest's servers are gone.
+# The static checks first (make lint), then pytest: the Firefox test in
+# tests/extension serves the backend on the extension's default port, 8765,
+# once pytest's servers are gone.
 test: deps redis browser node-deps vendor-check package
+	$(PY) -m ruff check backend tests
+	$(PY) -m mypy --config-file backend/pyproject.toml
+	$(PY) -m mypy --config-file backend/pyproject.toml tests/backend
+	$(PY) -m mypy --config-file backend/pyproject.toml tests/e2e
 	$(PY) -m pytest tests/backend tests/e2e
 	cd tests/extension && node --test
+
+# ruff: lint rules and import order (tests/ruff.toml extends the backend's).
+# mypy: the backend's packages, then each test folder on its own (both hold a
+# conftest.py, which one run would see as one module twice).
+lint: deps
+	$(PY) -m ruff check backend tests
+	$(PY) -m mypy --config-file backend/pyproject.toml
+	$(PY) -m mypy --config-file backend/pyproject.toml tests/backend
+	$(PY) -m mypy --config-file backend/pyproject.toml tests/e2e
 
 test-backend: deps redis
 	$(PY) -m pytest tests/backend
@@ -136,5 +151,5 @@ package: vendor tools/package/node_modules/.installed
 	$(PYTHON) tools/package/lint.py dist/sidenote-firefox-*.zip
 
 clean:
-	rm -rf $(VENV) tests/extension/node_modules test-output .pytest_cache
+	rm -rf $(VENV) tests/extension/node_modules test-output .pytest_cache .mypy_cache .ruff_cache
 	rm -rf dist tools/vendor/node_modules tools/package/node_modules .hypothesis

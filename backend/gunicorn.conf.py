@@ -5,6 +5,11 @@ Each request's analysis stops at its own deadline, a few seconds in
 (sidenote/pipeline/budget.py). ``timeout`` is the last resort behind it: a
 worker silent for that long is stopped, and its client still gets the
 contract's JSON error (sidenote/lifeline.py), never gunicorn's HTML page.
+
+``create_app`` loads every model and word list before the fork (with
+``--preload``, as ``make run`` has it), and each worker analyses an invented
+article once before it serves (``post_worker_init``), then logs that it is
+ready: ``make soak`` reads a worker's starting memory at that line.
 """
 
 from __future__ import annotations
@@ -15,6 +20,18 @@ from typing import Any
 # never stops a worker that is doing its job.
 timeout = 30
 graceful_timeout = 10
+
+
+def post_worker_init(worker: Any) -> None:
+    """After the fork, before the first request: run the pipeline once in
+    this worker (sidenote.memory.warm_worker), then say it is ready."""
+    from sidenote import memory
+
+    try:
+        memory.warm_worker()
+    except Exception as exc:  # noqa: BLE001 - serve anyway: the warm-up only saves time
+        worker.log.warning("Worker warm-up failed (%s)", type(exc).__name__)
+    worker.log.info("Worker ready (pid: %s)", worker.pid)
 
 
 def worker_abort(worker: Any) -> None:

@@ -383,7 +383,8 @@ def browser_rows(f: Figures) -> list[Row]:
             render = float(value["render_ms"])
             shape = ", ".join(f"{value[k]} {k.replace('_', ' ')}" for k in ("words_on_page", "cards") if k in value)
             work = value.get("work_ms")
-            own = f"; {float(work):.1f} ms of it our own work, the rest the browser's frame" if isinstance(work, (int, float)) else ""
+            own = (f"; {float(work):.1f} ms of it our own work, the rest the browser's frame"
+                   if isinstance(work, (int, float)) else "")
             rows.append((f"in the browser, {key} page", f"{render:.1f} ms", target, "—", met(render <= limit),
                          f"render time from the end-to-end tests ({shape}{own}), written {f.browser_written}"))
         elif isinstance(value, (int, float)):

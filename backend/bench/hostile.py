@@ -64,7 +64,9 @@ HOSTILE: tuple[Hostile, ...] = (
     Hostile("small_tags", "html", lambda: _page("<p><b>x</b></p>" * 200_000),
             "200,000 small paragraphs"),
     Hostile("emoji_twitter", "text",
-            lambda: " ".join(['\U0001f600\U0001f525 The minister wrote "this is \U0001f44d a disgrace" on Twitter.'] * 20_000),
+            lambda: " ".join(
+                ['\U0001f600\U0001f525 The minister wrote "this is \U0001f44d a disgrace" on Twitter.'] * 20_000
+            ),
             "20,000 emoji sentences with quotes and 'on Twitter'"),
     Hostile("arabic_marks", "html",
             lambda: _page("".join(f"<p>{_COMBINING} {_ARABIC} said “{_ARABIC}”</p>" for _ in range(5_000))),
@@ -124,7 +126,8 @@ HOSTILE: tuple[Hostile, ...] = (
             lambda: " ".join(f"John Smith{i}, a spokesman for the ministry of health, said {i} people died."
                              for i in range(30_000)),
             "30,000 different sources, each described"),
-    Hostile("speaker_labels", "text", lambda: "".join(f"SPEAKER{i % 500}: We will win this vote.\n" for i in range(60_000)),
+    Hostile("speaker_labels", "text",
+            lambda: "".join(f"SPEAKER{i % 500}: We will win this vote.\n" for i in range(60_000)),
             "a transcript of 60,000 'NAME:' lines"),
 )
 
@@ -139,7 +142,7 @@ def send(base_url: str, body: bytes, timeout: float = 180.0) -> tuple[int, str, 
     )
     t0 = time.perf_counter()
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # loopback only
             status, raw, ctype = response.status, response.read(), response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as exc:
         status, raw, ctype = exc.code, exc.read(), exc.headers.get("Content-Type", "")

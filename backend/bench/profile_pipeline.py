@@ -19,7 +19,7 @@ import pstats
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sidenote_bench.pages import Page, load_pages, shared_dir
@@ -51,7 +51,7 @@ def run_pages(pages: list[Page], rounds: int, stages: Counter[str]) -> float:
     return time.perf_counter() - t0
 
 
-def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
     return "\n".join(lines)

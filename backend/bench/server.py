@@ -10,9 +10,11 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 from types import TracebackType
@@ -113,27 +115,41 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-class Server:
-    """``gunicorn --preload`` with ``workers`` sync workers, as ``make run`` serves it."""
+# What backend/gunicorn.conf.py's post_worker_init logs once a worker has
+# warmed up and is about to take its first request.
+READY_LINE = re.compile(rb"Worker ready \(pid: (\d+)\)")
 
-    def __init__(self, backend: Path, python_bin: Path, workers: int) -> None:
+
+class Server:
+    """``gunicorn --preload`` with ``workers`` sync workers, as ``make run`` serves it.
+
+    With ``watch_ready``, gunicorn logs at INFO and its log is read (and
+    otherwise dropped) so that :meth:`wait_ready` can wait for each worker's
+    "Worker ready" line: the moment it starts to serve."""
+
+    def __init__(self, backend: Path, python_bin: Path, workers: int, watch_ready: bool = False) -> None:
         self.backend = backend
         self.gunicorn = python_bin.parent / "gunicorn"
         self.workers = workers
+        self.watch_ready = watch_ready
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
         self.health: dict[str, object] = {}
+        self.ready: dict[int, float] = {}  # worker pid -> monotonic time its ready line was read
+        self._ready_changed = threading.Condition()
 
     def __enter__(self) -> Server:
         self.proc = subprocess.Popen(
             [str(self.gunicorn), "--workers", str(self.workers), "--bind", f"{HOST}:{self.port}",
-             "--preload", "--log-level", "warning", "sidenote:create_app()"],
+             "--preload", "--log-level", "info" if self.watch_ready else "warning", "sidenote:create_app()"],
             cwd=self.backend,
             env=bench_env(),
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE if self.watch_ready else subprocess.DEVNULL,
             start_new_session=True,
         )
+        if self.watch_ready:
+            threading.Thread(target=self._read_log, daemon=True).start()
         try:
             self.health = wait_healthy(self.port, self.proc, START_TIMEOUT)
             # /health answers as soon as one worker is up: wait for them all
@@ -144,6 +160,29 @@ class Server:
             stop_group(self.proc)
             raise
         return self
+
+    def _read_log(self) -> None:
+        assert self.proc is not None and self.proc.stderr is not None
+        for line in self.proc.stderr:  # ends when gunicorn exits
+            found = READY_LINE.search(line)
+            if found:
+                with self._ready_changed:
+                    self.ready[int(found.group(1))] = time.monotonic()
+                    self._ready_changed.notify_all()
+
+    def wait_ready(self, timeout: float = START_TIMEOUT) -> list[int]:
+        """Wait until every current worker has logged that it is ready
+        (``watch_ready`` only); their pids."""
+        deadline = time.monotonic() + timeout
+        with self._ready_changed:
+            while True:
+                pids = self.worker_pids()
+                if len(pids) >= self.workers and all(pid in self.ready for pid in pids):
+                    return pids
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise RuntimeError(f"workers {pids} not all ready within {timeout:.0f} s")
+                self._ready_changed.wait(min(left, 0.1))
 
     def __exit__(
         self,

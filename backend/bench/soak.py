@@ -17,12 +17,14 @@ not slow the sending), mixing:
 
 It prints errors (no answer, a 5xx, or an answer that is not JSON), latency
 percentiles of the normal pages overall and while a hostile body was in
-flight, and each worker's resident memory after boot, at the start of the
-measured run (after a warm-up) and at its end. It measures and prints; it
-asserts nothing. Every loop is bounded, and only loopback is contacted.
+flight, and each worker's resident memory when it is ready to serve (the
+"start": read as soon as the worker logs that it is ready, before any
+request of the run), a minute in, and at the end, and the change from start
+to end. It measures and prints; it asserts nothing. Every loop is bounded,
+and only loopback is contacted.
 
-Before the measured run, ``SOAK_WARMUP`` seconds (default 120) of the same
-mix fill the bounded caches; "start" figures are taken after it.
+``SOAK_WARMUP`` seconds (default 0) of the same mix may be sent before the
+measured run; the memory change is still counted from the start above.
 
 ``--hostile-only`` sends each hostile body once, in turn, then three rounds
 of two hostile bodies at once with a normal page sent just after them, and
@@ -42,13 +44,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
-
-from hostile import HOSTILE, Hostile  # noqa: E402
-from pages import Page, fresh_url, load_pages, repo_root, shared_dir  # noqa: E402
-from server import HOST, Server  # noqa: E402
-from stats import ms, percentile  # noqa: E402
+from sidenote_bench.hostile import HOSTILE, Hostile
+from sidenote_bench.pages import Page, fresh_url, load_pages, repo_root, shared_dir
+from sidenote_bench.server import HOST, Server
+from sidenote_bench.stats import ms, percentile
 
 ANALYZE = "/api/v1/analyze"
 REQUEST_TIMEOUT = 60.0  # a request slower than this counts as an error
@@ -228,25 +227,25 @@ def soak(seconds: float, rate: float, hostile_every: float, warmup: float, worke
     total, warm = int(seconds * rate), int(warmup * rate)
     log(f"{warm} warm-up requests, then {total} over {seconds:.0f} s at {rate:g}/s; "
         f"a hostile body every {hostile_every:g} s")
-    with Server(repo_root() / "backend", Path(sys.executable), workers=workers) as server:
-        booted = snapshot(server)
-        log(f"server on port {server.port}, workers {sorted(booted)}, cache {server.health.get('cache')}")
-        # The warm-up is the same mix, not counted: it fills the bounded
-        # caches (512 answers and 32 MB per worker, the models' word caches)
-        # that a worker's memory is expected to grow by once.
-        warm_results, _ = drive(server.port, mix, 0, warm, "warm-up")
-        start_rss = snapshot(server)
+    with Server(repo_root() / "backend", Path(sys.executable), workers=workers, watch_ready=True) as server:
+        # The start: each worker as it logs that it is ready to serve
+        # (backend/gunicorn.conf.py, post_worker_init), before any request.
+        server.wait_ready()
+        ready = snapshot(server)
+        log(f"server on port {server.port}, workers {sorted(ready)} ready, cache {server.health.get('cache')}")
         watch = MemoryWatch(server)
         watch.start()
+        warm_results, _ = drive(server.port, mix, 0, warm, "warm-up") if warm else ([], 0.0)
         results, elapsed = drive(server.port, mix, warm, total, "soak")
         watch.stop()
         end_rss = snapshot(server)
-        log(f"warm-up: {len(warm_results)} requests, {sum(r.error for r in warm_results)} errors")
-        report(results, elapsed, booted, start_rss, end_rss, watch.samples, server.worker_pids())
+        if warm:
+            log(f"warm-up: {len(warm_results)} requests, {sum(r.error for r in warm_results)} errors")
+        report(results, elapsed, ready, end_rss, watch.samples, server.worker_pids())
 
 
 def report(
-    results: list[Result], elapsed: float, booted: dict[int, float], start: dict[int, float],
+    results: list[Result], elapsed: float, start: dict[int, float],
     end: dict[int, float], samples: dict[int, list[float]], pids_now: list[int],
 ) -> None:
     hostile = [r for r in results if r.kind == "hostile"]
@@ -280,15 +279,18 @@ def report(
           f"Client behind schedule by more than 50 ms: {sum(1 for r in results if r.late > 0.05)} requests.")
     if errors:
         print("First errors: " + "; ".join(f"{r.kind} {r.name[:20]} status {r.status}" for r in errors[:5]))
-    print("\n| worker | RSS after boot | RSS at start (after warm-up) | RSS at end | change | min-max while running |")
+    print("\n| worker | RSS at start (ready to serve) | RSS after 1 min | RSS at end | change (end vs start) "
+          "| min-max while running |")
     print("|---|---|---|---|---|---|")
+    minute = int(60 / SAMPLE_EVERY) - 1
     for pid in sorted(set(start) | set(end)):
-        s, e, b = start.get(pid), end.get(pid), booted.get(pid)
+        s, e = start.get(pid), end.get(pid)
         change = f"{(e - s) / s * 100:+.1f} %" if s and e else "n/a (worker replaced)"
         seen = samples.get(pid, [])
         spread = f"{min(seen):.0f}-{max(seen):.0f} MB" if seen else "n/a"
         fmt = lambda v: f"{v:.1f} MB" if v is not None else "n/a"  # noqa: E731
-        print(f"| {pid} | {fmt(b)} | {fmt(s)} | {fmt(e)} | {change} | {spread} |")
+        print(f"| {pid} | {fmt(s)} | {fmt(seen[minute] if len(seen) > minute else None)} | {fmt(e)} "
+              f"| {change} | {spread} |")
     print("\nRSS every minute (MB): " + "; ".join(
         f"{pid}: " + " ".join(f"{v:.0f}" for v in seen[:: max(1, int(60 / SAMPLE_EVERY))])
         for pid, seen in sorted(samples.items())))
@@ -304,11 +306,12 @@ def hostile_only(workers: int) -> None:
     pages = load_pages(shared_dir())
     bodies = HostileBodies(HOSTILE)
     run = f"{time.time():.0f}"
-    with Server(repo_root() / "backend", Path(sys.executable), workers=workers) as server:
+    with Server(repo_root() / "backend", Path(sys.executable), workers=workers, watch_ready=True) as server:
+        server.wait_ready()
         log(f"server on port {server.port}")
         print("| body | bytes | status | JSON | seconds |\n|---|---|---|---|---|")
         seconds: list[float] = []
-        for i, h in enumerate(HOSTILE):
+        for i in range(len(HOSTILE)):
             name, body = bodies.body(i, f"{run}-{i}")
             r = post(server.port, body, "hostile", name)
             seconds.append(r.seconds)
@@ -344,7 +347,7 @@ def main() -> None:
         env_number("SOAK_SECONDS", 600),
         env_number("SOAK_RATE", 20),
         env_number("SOAK_HOSTILE_EVERY", 10),
-        env_number("SOAK_WARMUP", 120),
+        env_number("SOAK_WARMUP", 0),
         workers,
     )
 

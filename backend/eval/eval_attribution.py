@@ -39,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sidenote.doc import Article, Block, Doc
 from sidenote.pipeline import through
 from sidenote.pipeline.attribution import (
     USE_TAGGER,
@@ -46,7 +47,6 @@ from sidenote.pipeline.attribution import (
     attribute_rules,
     attribute_with_tagger,
 )
-from sidenote.pipeline.doc import Article, Block, Doc
 from sidenote_eval.common import DATASETS
 
 DATA = DATASETS / "attribution"

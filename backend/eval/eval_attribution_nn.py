@@ -37,14 +37,14 @@ from functools import cache
 from pathlib import Path
 
 from sidenote.attribution import model, neural
+from sidenote.doc import Doc
 from sidenote.pipeline.attribution import attribute_rules
-from sidenote.pipeline.doc import Doc
 from sidenote_eval import eval_attribution as ea
 
 _spent = {"seconds": 0.0, "calls": 0}
 
 
-def _timed_neural_tag(*args, **kwargs):  # type: ignore[no-untyped-def]
+def _timed_neural_tag(*args, **kwargs):
     t0 = time.perf_counter()
     try:
         return neural.tag(*args, **kwargs)
@@ -58,11 +58,11 @@ def neural_in_place_of_linear() -> Iterator[None]:
     """``model.tag`` is read at call time by the stage (``_tagged``) and by
     eval_attribution's tagger predictor: swapping it swaps the tagger."""
     linear = model.tag
-    model.tag = _timed_neural_tag  # type: ignore[assignment]
+    model.tag = _timed_neural_tag
     try:
         yield
     finally:
-        model.tag = linear  # type: ignore[assignment]
+        model.tag = linear
 
 
 def with_neural(predict: Callable[[Doc], dict[str, set[ea.Frag]]]
@@ -107,7 +107,7 @@ def _proposed_tagged() -> Callable[..., list]:
     if changed == src:
         raise RuntimeError("_tagged changed: the proposed edit no longer applies")
     scope: dict = {}
-    exec(compile(changed, "<proposed _tagged>", "exec"), vars(stage).copy(), scope)  # noqa: S102
+    exec(compile(changed, "<proposed _tagged>", "exec"), vars(stage).copy(), scope)
     # Rebuilt over the live module globals, so patches to its helpers show.
     fn = scope["_tagged"]
     return types.FunctionType(fn.__code__, vars(stage), "_tagged", fn.__defaults__, fn.__closure__)

@@ -24,7 +24,8 @@ KINDS = ("loaded_framing", "single_source", "unverified_social_quote")
 
 
 def rates(docs) -> tuple[int, Counter, int]:
-    words, cards, n = 0, Counter(), 0
+    words, n = 0, 0
+    cards: Counter[str] = Counter()
     for doc in docs:
         n += 1
         words += len(WORD.findall(doc.text))

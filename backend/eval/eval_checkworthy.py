@@ -116,7 +116,9 @@ def show_news(model: CheckworthyModel, pages: int, per_page: int) -> None:
         ranked = sorted(zip(scores, sents), key=lambda p: -p[0])
         above = sum(1 for s in scores if s >= model.threshold)
         print(f"\n== {name}: {len(sents)} sentences, {above} at or above {model.threshold:.2f}")
-        shown = ranked if name == "seed-article" else ranked[:per_page] + [(None, "...")] + ranked[-per_page:]
+        shown: list[tuple[float | None, str]] = (
+            list(ranked) if name == "seed-article" else [*ranked[:per_page], (None, "..."), *ranked[-per_page:]]
+        )
         for score, sent in shown:
             print("   ..." if score is None else f"  {score:.2f} {sent[:150]}")
 
@@ -157,7 +159,8 @@ def main(argv: list[str] | None = None) -> None:
     # all its sentences (a lone sentence pays numpy's per-call overhead alone).
     per_sentence = page_timing(model, args.pages)
     if dev_test_f1 is not None and per_sentence is not None:
-        print(f"RESULT\tcheck-worthy claim (checkworthy/ dev-test)\tF1 of Yes; ms per sentence (news pages, one call a page)\t"
+        print("RESULT\tcheck-worthy claim (checkworthy/ dev-test)\t"
+              "F1 of Yes; ms per sentence (news pages, one call a page)\t"
               f"{dev_test_f1:.3f}; {per_sentence:.2f} ms\t0.878 (2nd team, CheckThat! 2023)\t>= 0.88; < 1 ms")
     if args.news:
         show_news(model, args.pages, args.per_page)

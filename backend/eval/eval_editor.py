@@ -120,7 +120,8 @@ def main() -> None:
         import sidenote.pipeline.cards as cards_stage
         from sidenote.verifier import Verifier
 
-        cards_stage.load_verifier = Verifier  # an empty model keeps every candidate
+        # an empty model keeps every candidate (a stand-in for the cached loader)
+        cards_stage.load_verifier = Verifier  # type: ignore[assignment]
     if args.errors and args.part != "tuning":
         parser.error("--errors reads errors, and only the tuning part's may be read")
     whole = tally(args.part)

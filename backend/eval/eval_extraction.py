@@ -28,13 +28,14 @@ import statistics
 import time
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import cast
 
 import trafilatura
 from trafilatura.utils import decode_file
 
-from sidenote.pipeline.doc import Article
+from sidenote.doc import Article
 from sidenote.pipeline.extract import extract
 from sidenote_eval.common import DATASETS
 from sidenote_eval.editor.pages import news_split  # the one split shared with the editor evaluation
@@ -60,6 +61,11 @@ def prf(counts: list[tuple[int, int, int]]) -> tuple[float, float, float]:
     p = sum(precisions) / len(precisions) if precisions else 0.0
     r = sum(recalls) / len(recalls) if recalls else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def trafilatura_text(html: str, url: str | None) -> str:
+    """trafilatura's main text with its defaults ("" when it finds none)."""
+    return trafilatura.extract(html, url=url) or ""
 
 
 def squeezed(text: str) -> str:
@@ -88,7 +94,7 @@ def main() -> None:
     truth: dict[str, dict[str, str]] = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     heldout = news_split(list(truth))
     embeds_path = folder / "embeds.json"
-    embeds: dict[str, dict[str, object]] = (
+    embeds: dict[str, dict[str, list[dict[str, str]]]] = (
         json.loads(embeds_path.read_text(encoding="utf-8")) if embeds_path.exists() else {}
     )
 
@@ -118,8 +124,8 @@ def main() -> None:
         url = truth[page].get("url")
         gold = truth[page]["articleBody"]
 
-        base, base_s = timed(lambda: trafilatura.extract(html, url=url) or "")
-        result, ours_s = timed(lambda: extract(html, url))
+        base, base_s = timed(partial(trafilatura_text, html, url))
+        result, ours_s = timed(partial(extract, html, url))
         article = cast(Article, result)
         plain = trafilatura.extract(html, url=url, include_comments=False) or ""
 
@@ -139,28 +145,30 @@ def main() -> None:
 
         ours_norm, base_norm = squeezed(article.text), squeezed(str(base))
         embed_urls = {b.embed.url for b in article.blocks if b.embed is not None and b.embed.url}
-        for post in embeds.get(page, {}).get("embeds", []):  # type: ignore[union-attr]
+        for post in embeds.get(page, {}).get("embeds", []):
             posts += 1
-            needle = squeezed(str(post["text"]))  # type: ignore[index]
+            needle = squeezed(str(post["text"]))
             posts_found += needle in ours_norm
             posts_found_base += needle in base_norm
-            wanted = str(post.get("url") or "").split("?")[0]  # type: ignore[union-attr]
+            wanted = str(post.get("url") or "").split("?")[0]
             posts_blocks += any(wanted and u.split("?")[0] == wanted for u in embed_urls)
 
     print(f"pages: {len(pages)}  ({folder})")
     print(f"{'':36} {'precision':>9} {'recall':>7} {'F1':>7}")
-    for name, counts in rows.items():
-        p, r, f = prf(counts)
+    for name, page_counts_ in rows.items():
+        p, r, f = prf(page_counts_)
         print(f"{name:36} {p:9.4f} {r:7.4f} {f:7.4f}")
     print()
-    print(f"{'by part (editor split)':36} {'pages':>5} {'sidenote P/R/F1':>24} {'trafilatura P/R/F1':>24} {'no-comments P/R/F1':>24}")
+    print(f"{'by part (editor split)':36} {'pages':>5} {'sidenote P/R/F1':>24} {'trafilatura P/R/F1':>24} "
+          f"{'no-comments P/R/F1':>24}")
     for part, (ours_c, base_c, plain_c) in parts.items():
         cells = [" ".join(f"{v:.4f}" for v in prf(c)) for c in (ours_c, base_c, plain_c)]
         print(f"{part:36} {len(ours_c):5} {cells[0]:>24} {cells[1]:>24} {cells[2]:>24}")
     print()
     ours_ms = statistics.median(ms["sidenote extract()"])
     base_ms = statistics.median(ms["trafilatura.extract (defaults)"])
-    print(f"median ms/page: sidenote extract() {ours_ms:.1f}, trafilatura.extract {base_ms:.1f}, ratio {ours_ms / base_ms:.2f}")
+    print(f"median ms/page: sidenote extract() {ours_ms:.1f}, trafilatura.extract {base_ms:.1f}, "
+          f"ratio {ours_ms / base_ms:.2f}")
     print(
         f"embedded posts (embeds.json): {posts}; text in Article.text: {posts_found}; "
         f"as embed block with the post's URL: {posts_blocks}; text in trafilatura.extract: {posts_found_base}"

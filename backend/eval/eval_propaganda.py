@@ -35,10 +35,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sidenote.detectors.loaded_framing import detect
+from sidenote.doc import Doc
 from sidenote.framing import find_loaded_spans
 from sidenote.framing.spans import MODEL_GROW, MODEL_THRESHOLD, MODEL_VETO
 from sidenote.framing.tokens import quote_regions
 from sidenote.framing.types import NAMING_LABELS
+from sidenote.pipeline import attribution, quotes, sentences
+from sidenote.pipeline.extract import from_text
 from sidenote_eval.common import DATASETS
 
 TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
@@ -137,13 +141,6 @@ def card_rate(texts: Sequence[str]) -> tuple[float, float, int]:
     """loaded_framing cards per 1,000 words from the real detector, on Docs
     built by the pipeline's own sentence, quote and attribution stages
     (all cards, and outlet-voice cards only)."""
-    # The pipeline package first: it imports the detectors itself, and the
-    # detector imported first would meet a half-initialised pipeline.
-    from sidenote.pipeline import attribution, quotes, sentences
-    from sidenote.detectors.loaded_framing import detect
-    from sidenote.pipeline.doc import Doc
-    from sidenote.pipeline.extract import from_text
-
     n_all = n_outlet = n_words = 0
     for text in texts:
         doc = attribution.attribute(quotes.find(sentences.split(Doc(article=from_text(text)))))
@@ -166,8 +163,8 @@ def main() -> None:
     held_set = set(held)
     test = [a for a in articles if a.id in held_set]
     print(f"PTC articles: {len(articles)}; held out (sha1 order, first 20%): {len(test)}")
-    print(f"token model decoder (chosen out of fold on the training part): threshold {MODEL_THRESHOLD}, grow {MODEL_GROW}, "
-          f"weight-word veto {MODEL_VETO}")
+    print(f"token model decoder (chosen out of fold on the training part): threshold {MODEL_THRESHOLD}, "
+          f"grow {MODEL_GROW}, weight-word veto {MODEL_VETO}")
 
     n_words = sum(len(WORD_RE.findall(a.text)) for a in test)
     times = []
@@ -175,25 +172,32 @@ def main() -> None:
         t0 = time.perf_counter()
         preds = {a.id: find_loaded_spans(a.text) for a in test}
         times.append(time.perf_counter() - t0)
-    print(f"finder time per 1,000 words: {1e6 * times[0] / n_words:.2f} ms cold, {1e6 * times[1] / n_words:.2f} ms warm")
+    print(f"finder time per 1,000 words: {1e6 * times[0] / n_words:.2f} ms cold, "
+          f"{1e6 * times[1] / n_words:.2f} ms warm")
 
     def pred_of(aid: str, tech: str | None) -> list[Span]:
         return [(s.start, s.end) for s in preds[aid] if tech is None or technique_of(s.label) == tech]
 
     merged = span_prf((pred_of(a.id, None), [sp for t in TECHNIQUES for sp in a.gold[t]]) for a in test)
     print(f"\n{'held-out span identification':40s}   P      R      F1    #pred  #gold")
-    print(f"{'Loaded_Language + Name_Calling (merged)':40s} {merged.p:.3f}  {merged.r:.3f}  {merged.f1:.3f}  {merged.n_pred:5d}  {merged.n_gold:5d}")
+    print(f"{'Loaded_Language + Name_Calling (merged)':40s} {merged.p:.3f}  {merged.r:.3f}  {merged.f1:.3f}  "
+          f"{merged.n_pred:5d}  {merged.n_gold:5d}")
     for tech in TECHNIQUES:
         sc = span_prf((pred_of(a.id, tech), a.gold[tech]) for a in test)
         print(f"{tech:40s} {sc.p:.3f}  {sc.r:.3f}  {sc.f1:.3f}  {sc.n_pred:5d}  {sc.n_gold:5d}")
     rules_only = span_prf(
-        ([(s.start, s.end) for s in find_loaded_spans(a.text, use_model=False)], [sp for t in TECHNIQUES for sp in a.gold[t]])
+        (
+            [(s.start, s.end) for s in find_loaded_spans(a.text, use_model=False)],
+            [sp for t in TECHNIQUES for sp in a.gold[t]],
+        )
         for a in test
     )
-    print(f"{'  word lists and rules only (merged)':40s} {rules_only.p:.3f}  {rules_only.r:.3f}  {rules_only.f1:.3f}  {rules_only.n_pred:5d}  {rules_only.n_gold:5d}")
+    print(f"{'  word lists and rules only (merged)':40s} {rules_only.p:.3f}  {rules_only.r:.3f}  {rules_only.f1:.3f}  "
+          f"{rules_only.n_pred:5d}  {rules_only.n_gold:5d}")
     print(f"published best SemEval-2020 span identification (all 14 techniques): F1 {PUBLISHED_BEST}")
     print(f"RESULT\tloaded language + name-calling spans (propaganda/, {len(test)} held-out articles)\t"
-          f"span F1, partial overlap\t{merged.f1:.3f}\tbest SemEval-2020 system {PUBLISHED_BEST} (all techniques)\t>= 0.50")
+          f"span F1, partial overlap\t{merged.f1:.3f}\t"
+          f"best SemEval-2020 system {PUBLISHED_BEST} (all techniques)\t>= 0.50")
 
     prop_texts = [a.text for a in test]
     rate_p, n_p, w_p = outlet_rate(prop_texts)
@@ -220,7 +224,7 @@ def main() -> None:
         show_errors(test, preds, args.show_errors)
 
 
-def show_errors(test: Sequence[PtcArticle], preds: dict, limit: int) -> None:  # type: ignore[type-arg]
+def show_errors(test: Sequence[PtcArticle], preds: dict, limit: int) -> None:
     """False positives (no overlap with gold) and misses (no overlap with a prediction)."""
     fps, fns = [], []
     for a in test:
@@ -234,9 +238,9 @@ def show_errors(test: Sequence[PtcArticle], preds: dict, limit: int) -> None:  #
                 fns.append((a, t))
     for name, items in (("FALSE POSITIVES", fps), ("MISSES", fns)):
         print(f"\n{name} ({len(items)}), first {limit}:")
-        for a, (s, e) in items[:limit]:
-            ctx = a.text[max(0, s - 50) : e + 50].replace("\n", " ")
-            print(f"  [{a.id}] {a.text[s:e]!r}  ...{ctx}...")
+        for a, (start, end) in items[:limit]:
+            ctx = a.text[max(0, start - 50) : end + 50].replace("\n", " ")
+            print(f"  [{a.id}] {a.text[start:end]!r}  ...{ctx}...")
 
 
 if __name__ == "__main__":

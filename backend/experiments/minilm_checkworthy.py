@@ -38,12 +38,17 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from minilm_common import (
+    MODEL_DIR,
+    base_parser,
+    dispatch,
+    optimizer_step,
+    print_sizes,
+    quantize,
+    warmup_linear,
+)
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
-
-from minilm_common import (
-    MODEL_DIR, base_parser, dispatch, optimizer_step, print_sizes, quantize, warmup_linear,
-)
 
 from sidenote_eval.eval_checkworthy import prf, read_tsv  # same loading and metric as our figure
 
@@ -221,8 +226,9 @@ def cmd_eval(args):
     torch.save(qmodel.state_dict(), OUT / "model_int8.pt")
     print(f"\n{'model':14s} {'epoch':>5s} {'thr':>5s} {'dev F1':>7s} {'dt P':>6s} {'dt R':>6s} {'dt F1':>6s} "
           f"{'ms batch':>9s} {'ms single':>9s}")
-    for label, thr, dp, dr, df, p, r, f, batch, single in rows:
-        print(f"{label:14s} {meta['best_epoch']:5d} {thr:5.2f} {df:7.3f} {p:6.3f} {r:6.3f} {f:6.3f} {batch:9.2f} {single:9.2f}")
+    for label, thr, _dp, _dr, df, p, r, f, batch, single in rows:
+        print(f"{label:14s} {meta['best_epoch']:5d} {thr:5.2f} {df:7.3f} {p:6.3f} {r:6.3f} {f:6.3f} "
+              f"{batch:9.2f} {single:9.2f}")
     print("shipped linear model: dev-test F1(Yes) 0.804; target >= 0.88 at < 1 ms/sentence")
     print_sizes(OUT)
 

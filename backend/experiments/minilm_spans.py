@@ -35,12 +35,18 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from minilm_common import (
+    MODEL_DIR,
+    base_parser,
+    dispatch,
+    optimizer_step,
+    pack_windows,
+    print_sizes,
+    quantize,
+    warmup_linear,
+)
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
-
-from minilm_common import (
-    MODEL_DIR, base_parser, dispatch, optimizer_step, pack_windows, print_sizes, quantize, warmup_linear,
-)
 
 from sidenote_eval.eval_propaganda import TECHNIQUES, load_ptc, span_prf, split_ids
 
@@ -140,7 +146,9 @@ def decode(text, offs, probs, thr):
 
 
 def score(arts, preds):
-    merged = span_prf(([sp for t in TECHNIQUES for sp in preds[a.id][t]], [sp for t in TECHNIQUES for sp in a.gold[t]]) for a in arts)
+    merged = span_prf(
+        ([sp for t in TECHNIQUES for sp in preds[a.id][t]], [sp for t in TECHNIQUES for sp in a.gold[t]]) for a in arts
+    )
     per = {t: span_prf((preds[a.id][t], a.gold[t]) for a in arts) for t in TECHNIQUES}
     return merged, per
 
@@ -212,8 +220,10 @@ def cmd_train(args):
         cache = {a.id: predict_probs(model, tok, a.text, val_enc[a.id]) for a in val}
         sw = sweep(val, cache)
         thr, sc = max(sw, key=lambda x: x[1].f1)
-        print(f"epoch {ep} done in {time.time() - t0:.0f}s; val sweep: " + " ".join(f"{t}:{s.f1:.3f}" for t, s in sw), flush=True)
-        print(f"epoch {ep} best val thr {thr}: P {sc.p:.3f} R {sc.r:.3f} F1 {sc.f1:.3f} #pred {sc.n_pred} #gold {sc.n_gold}", flush=True)
+        print(f"epoch {ep} done in {time.time() - t0:.0f}s; val sweep: " + " ".join(f"{t}:{s.f1:.3f}" for t, s in sw),
+              flush=True)
+        print(f"epoch {ep} best val thr {thr}: P {sc.p:.3f} R {sc.r:.3f} F1 {sc.f1:.3f} "
+              f"#pred {sc.n_pred} #gold {sc.n_gold}", flush=True)
         log.append({"epoch": ep, "thr": thr, "p": sc.p, "r": sc.r, "f1": sc.f1, "sweep": [(t, s.f1) for t, s in sw]})
         if sc.f1 > best[0]:
             best = (sc.f1, ep, thr)
@@ -221,9 +231,11 @@ def cmd_train(args):
             torch.save(model.state_dict(), OUT / "model.pt")
     train_s = time.time() - t_start
     meta = {"best_val_f1": best[0], "best_epoch": best[1], "threshold": best[2], "train_wall_s": train_s,
-            "args": {k: str(v) for k, v in vars(args).items()}, "epochs_log": log, "n_fit": len(fit), "n_val": len(val), "n_windows": len(rows)}
+            "args": {k: str(v) for k, v in vars(args).items()}, "epochs_log": log, "n_fit": len(fit), "n_val": len(val),
+            "n_windows": len(rows)}
     (OUT / "meta.json").write_text(json.dumps(meta, indent=1))
-    print(f"TRAIN DONE wall {train_s:.0f}s; chosen epoch {best[1]} threshold {best[2]} val F1 {best[0]:.3f}", flush=True)
+    print(f"TRAIN DONE wall {train_s:.0f}s; chosen epoch {best[1]} threshold {best[2]} val F1 {best[0]:.3f}",
+          flush=True)
 
 
 def run_heldout(model, tok, arts, thr, label):
@@ -239,12 +251,14 @@ def run_heldout(model, tok, arts, thr, label):
     words = [len(WORD_RE.findall(a.text)) for a in arts]
     print(f"\n[{label}] threshold {thr}")
     print(f"{'held-out span identification':40s}   P      R      F1    #pred  #gold")
-    print(f"{'Loaded_Language + Name_Calling (merged)':40s} {merged.p:.3f}  {merged.r:.3f}  {merged.f1:.3f}  {merged.n_pred:5d}  {merged.n_gold:5d}")
+    print(f"{'Loaded_Language + Name_Calling (merged)':40s} {merged.p:.3f}  {merged.r:.3f}  {merged.f1:.3f}  "
+          f"{merged.n_pred:5d}  {merged.n_gold:5d}")
     for t in TECHNIQUES:
         s = per[t]
         print(f"{t:40s} {s.p:.3f}  {s.r:.3f}  {s.f1:.3f}  {s.n_pred:5d}  {s.n_gold:5d}")
     ms_per_kw = 1000 * sum(times) / sum(words)
-    print(f"ms/article mean {statistics.mean(times):.1f}  p50 {statistics.median(times):.1f}  p90 {np.percentile(times, 90):.1f}  "
+    print(f"ms/article mean {statistics.mean(times):.1f}  p50 {statistics.median(times):.1f}  "
+          f"p90 {np.percentile(times, 90):.1f}  "
           f"max {max(times):.1f}; words/article mean {statistics.mean(words):.0f} p50 {statistics.median(words):.0f}; "
           f"ms per 1,000 words {ms_per_kw:.1f} -> ~{0.8 * ms_per_kw:.0f} ms for an 800-word article")
     return preds
@@ -257,7 +271,8 @@ def cmd_eval(args):
     model = Tagger(MODEL_DIR)
     model.load_state_dict(torch.load(OUT / "model.pt"))
     model.eval()
-    print(f"held-out {len(held)} articles; fp32 threshold {meta['threshold']} (chosen on val, epoch {meta['best_epoch']}, val F1 {meta['best_val_f1']:.3f})")
+    print(f"held-out {len(held)} articles; fp32 threshold {meta['threshold']} "
+          f"(chosen on val, epoch {meta['best_epoch']}, val F1 {meta['best_val_f1']:.3f})")
     preds = run_heldout(model, tok, held, meta["threshold"], "fp32")
     (OUT / "heldout_preds_fp32.json").write_text(json.dumps(preds))
 

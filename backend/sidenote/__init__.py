@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 
 DEFAULTS: dict[str, Any] = {
     # 5 MB: a heavy news page is 1-2 MB of HTML; anything larger is not an article.
@@ -68,7 +69,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(_from_environment())
     else:
         app.config.from_mapping(test_config)
-    app.json.sort_keys = False  # keep the contract's field order for human readers
+    if isinstance(app.json, DefaultJSONProvider):  # (always, unless a provider class is configured)
+        app.json.sort_keys = False  # keep the contract's field order for human readers
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from . import lifeline, logs, memory
@@ -82,6 +84,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from . import api, cache, links, pipeline, ratelimit
 
     pipeline.warm_up()
+    # Every model, word list and lazily built pattern, and an invented
+    # article through every stage: under gunicorn --preload the workers
+    # start with all of it instead of each growing by it (issue #15).
+    memory.warm_up()
     # Everything loaded so far lives as long as the process: keep it out of
     # the collector's way, and (under gunicorn --preload) shared between
     # the forked workers instead of copied by the collector's writes.

@@ -18,10 +18,10 @@ from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
 from . import logs, openapi, pipeline
-from .pipeline import budget
 from .cache import cache_key, get_cache
 from .errors import BadRequest, SidenoteError, UnsupportedMediaType
 from .links import service as links_service
+from .pipeline import budget
 from .serialize import to_json
 
 log = logging.getLogger(__name__)
@@ -208,7 +208,7 @@ def _handle_http_error(exc: HTTPException) -> Response:
 
 
 def _handle_unexpected(exc: Exception) -> Response:
-    log.exception("unhandled error")
+    log.error("unhandled error", exc_info=exc)
     return error_response(
         500, "internal_error", "Something went wrong inside Sidenote. The error was logged."
     )

@@ -36,7 +36,9 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The command's parser, and its ``analyze`` sub-parser."""
     parser = argparse.ArgumentParser(
         prog="sidenote",
-        description="Context cards for a news article: single-source claims, unlinked social-media quotes, loaded wording.",
+        description=(
+            "Context cards for a news article: single-source claims, unlinked social-media quotes, loaded wording."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {pipeline.VERSION}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -45,14 +47,20 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         help="analyse an article and print its cards",
         description="Analyse an article (an HTML file, a web page, or standard input) and print its cards.",
     )
-    analyze.add_argument("source", metavar="FILE|URL|-", help="an HTML file, an http(s) address, or - for standard input")
-    analyze.add_argument("--json", action="store_true", help="print the API's JSON, exactly as POST /api/v1/analyze answers")
+    analyze.add_argument(
+        "source", metavar="FILE|URL|-", help="an HTML file, an http(s) address, or - for standard input"
+    )
+    analyze.add_argument(
+        "--json", action="store_true", help="print the API's JSON, exactly as POST /api/v1/analyze answers"
+    )
     analyze.add_argument(
         "--follow-links",
         action="store_true",
         help="also open the article's own public links and check the quotations credited to them (as follow_links)",
     )
-    analyze.add_argument("--text", action="store_true", help="the input is plain text (paragraphs separated by blank lines), not HTML")
+    analyze.add_argument(
+        "--text", action="store_true", help="the input is plain text (paragraphs separated by blank lines), not HTML"
+    )
     analyze.add_argument("--url", help="the page's address, to resolve relative links in a file or standard input")
     return parser, analyze
 

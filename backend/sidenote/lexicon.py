@@ -7,9 +7,9 @@ An entry may carry tab-separated fields (``word<TAB>label``).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
-import re
 
 _COMMENT = re.compile(r"(?:^|\s)#.*$")
 

@@ -23,12 +23,11 @@ import logging
 import time
 import traceback
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from flask import Flask, Response, g, request
 
-if TYPE_CHECKING:
-    from .pipeline.doc import Coverage
+from .doc import Coverage
 
 log = logging.getLogger(__name__)
 

@@ -19,11 +19,17 @@ JSON = "application/json"
 # Status -> (component name, description): the error shape and statuses of
 # shared/API.md, "Errors".
 ERRORS: dict[int, tuple[str, str]] = {
-    400: ("BadRequest", "Malformed JSON, a body that is not an object, neither or both of html and text, or a field of the wrong type."),
+    400: (
+        "BadRequest",
+        "Malformed JSON, a body that is not an object, neither or both of html and text, or a field of the wrong type.",
+    ),
     413: ("PayloadTooLarge", "The body is over the limit (5 MB by default; SIDENOTE_MAX_CONTENT_LENGTH)."),
     415: ("UnsupportedMediaType", "The body was not sent as application/json."),
     429: ("RateLimited", "Too many requests from this client (SIDENOTE_RATE_LIMIT per minute; 0 turns it off)."),
-    503: ("Unavailable", "Overloaded, shutting down, or out of time (unavailable, deadline_reached): try again shortly."),
+    503: (
+        "Unavailable",
+        "Overloaded, shutting down, or out of time (unavailable, deadline_reached): try again shortly.",
+    ),
     500: ("InternalError", "A bug in Sidenote. The message names the failing stage; never a traceback."),
 }
 
@@ -80,7 +86,11 @@ def _paths() -> dict[str, Any]:
                                 "html": {"value": {"url": "https://example.org/story", "html": "<html>…</html>"}},
                                 "text": {"value": {"text": EXAMPLE_TEXT}},
                                 "follow_links": {
-                                    "value": {"url": "https://example.org/story", "html": "<html>…</html>", "follow_links": True}
+                                    "value": {
+                                        "url": "https://example.org/story",
+                                        "html": "<html>…</html>",
+                                        "follow_links": True,
+                                    }
                                 },
                             },
                         }
@@ -103,7 +113,10 @@ def _paths() -> dict[str, Any]:
             "get": {
                 "operationId": "openapi",
                 "summary": "This document.",
-                "responses": {"200": _json(ref("OpenAPIDocument"), "This OpenAPI 3.1 document."), **_errors(GET_ERRORS)},
+                "responses": {
+                    "200": _json(ref("OpenAPIDocument"), "This OpenAPI 3.1 document."),
+                    **_errors(GET_ERRORS),
+                },
             }
         },
     }

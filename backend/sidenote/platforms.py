@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
 
+from .doc import Doc, Source
 from .lexicon import load_lines, load_table
-
-if TYPE_CHECKING:  # the pipeline imports this module, not the other way round
-    from .pipeline.doc import Doc, Source
-
 
 # A post embedded in a page and copied as text keeps the embed's signature
 # line: "pic.twitter.com/x — Jane Doe (@jdoe) October 6, 2017" for a tweet,

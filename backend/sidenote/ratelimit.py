@@ -27,6 +27,8 @@ from flask_limiter import Limiter, RequestLimit
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from .api import error_response
+
 EXTENSION_KEY = "sidenote.ratelimit"
 # The endpoints that count; health checks and CORS preflights do not.
 LIMITED = frozenset({"api.analyze"})
@@ -44,8 +46,6 @@ def _exempt() -> bool:
 
 
 def _too_many(limit: RequestLimit) -> Response:
-    from .api import error_response  # the blueprint's JSON errors; api imports this module
-
     window = limit.limit.get_expiry()
     response = error_response(
         429,

@@ -7,7 +7,7 @@ describes the API's shapes. The tests hold the code to them: real answers
 validated against :func:`strict` copies, which forbid any field not
 described here, so ``serialize.py`` cannot add, drop or rename a field
 without this file following. Enumerations are read from the code's own
-``Literal`` types (``pipeline/doc.py``), so a new card kind or link status
+``Literal`` types (``sidenote/doc.py``), so a new card kind or link status
 appears here by itself.
 
 The published schemas leave objects open: the contract (shared/API.md) says
@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 from typing import Any, get_args
 
-from .pipeline.doc import BlockKind, CardKind, CoverageLimit, LinkStatus, Severity, SourceKind, Voice
+from .doc import BlockKind, CardKind, CoverageLimit, LinkStatus, Severity, SourceKind, Voice
 
 JSONSchema = dict[str, Any]
 

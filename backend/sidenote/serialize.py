@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pipeline.doc import Card, Claim, Coverage, Doc, FollowedLink, Source
+from .doc import Card, Claim, Coverage, Doc, FollowedLink, Source
 from .pipeline.language import is_english
 
 CARD_KINDS = ("single_source", "unverified_social_quote", "loaded_framing")
@@ -148,7 +148,7 @@ def to_json(doc: Doc, version: str, url: str | None) -> dict[str, Any]:
                     "kind": b.kind,
                     "start": b.start,
                     "end": b.end,
-                    "links": [{"start": l.start, "end": l.end, "href": l.href} for l in b.links],
+                    "links": [{"start": link.start, "end": link.end, "href": link.href} for link in b.links],
                     "embed": (
                         {"platform": b.embed.platform, "url": b.embed.url} if b.embed else None
                     ),

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from sidenote.attribution.text import Token, tokenize
-from sidenote.pipeline.doc import Doc, Quote, Sentence
+from sidenote.doc import Doc, Quote, QuoteKind, Sentence
 
 _MARKS_RE = re.compile(r"\n\n|[“”\"]")
 
@@ -94,5 +94,5 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
 
 def _quote(text: str, open_at: int, close_at: int) -> Quote:
     inner = text[open_at + 1 : close_at]
-    kind = "direct" if len(inner.split()) >= 4 else "scare"
+    kind: QuoteKind = "direct" if len(inner.split()) >= 4 else "scare"
     return Quote(open_at + 1, close_at, open_at, close_at + 1, kind)

@@ -26,10 +26,18 @@ from pathlib import Path
 import numpy as np
 
 from sidenote.attribution.model import (
-    BITS, LABELS, MODEL_PATH, Tokens, features, rule_codes, scores, transitions, viterbi,
+    BITS,
+    LABELS,
+    MODEL_PATH,
+    Tokens,
+    features,
+    rule_codes,
+    scores,
+    transitions,
+    viterbi,
 )
+from sidenote.doc import Doc
 from sidenote.pipeline.attribution import attribute_rules
-from sidenote.pipeline.doc import Doc
 from sidenote_eval.eval_attribution import DATA, load_gold, make_doc
 from sidenote_train.own_spans import own_spans
 

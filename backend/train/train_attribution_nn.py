@@ -33,6 +33,7 @@ import random
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -291,7 +292,7 @@ def main() -> None:
             print(f"  Source bias {bs:+.1f}: held-out overlap {ov:.3f} exact {ex:.3f}")
             if (ov + ex) / 2 > chosen[0]:
                 chosen = ((ov + ex) / 2, bias)
-        final = net.export(remap, chosen[1])
+        final: dict[str, Any] = net.export(remap, chosen[1])  # (Any: savez_compressed's keywords)
     final["live_words"] = np.array(sorted(lex))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, **final)

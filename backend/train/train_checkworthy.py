@@ -143,7 +143,8 @@ def fit_logreg(
         d = -q
         step, gd = 1.0, g @ d
         if gd >= 0:  # not a descent direction: restart from the gradient
-            s_hist.clear(), y_hist.clear()
+            s_hist.clear()
+            y_hist.clear()
             d, gd = -g, -(g @ g)
         while True:
             new = theta + step * d
@@ -153,7 +154,8 @@ def fit_logreg(
             step *= 0.5
         s_vec, y_vec = new - theta, g_new - g
         if s_vec @ y_vec > 1e-12:
-            s_hist.append(s_vec), y_hist.append(y_vec)
+            s_hist.append(s_vec)
+            y_hist.append(y_vec)
             if len(s_hist) > memory:
                 s_hist.pop(0), y_hist.pop(0)
         converged = abs(f - f_new) < 1e-9 * max(1.0, abs(f))

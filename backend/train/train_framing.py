@@ -90,7 +90,7 @@ def fit(feats: list[list[str]], ys: list[int], l2: float = L2, min_count: int = 
         E = np.exp(np.minimum(Z, 30.0))
         P = E / (1.0 + E.sum(axis=1, keepdims=True))
         G_tok = (P - Y) / len(y)
-        G = np.stack(
+        G: np.ndarray = np.stack(  # (float: bincount with weights)
             [np.bincount(flat, weights=np.repeat(G_tok[:, c], X.shape[1]), minlength=n_feat) for c in range(2)],
             axis=1,
         )
@@ -100,7 +100,8 @@ def fit(feats: list[list[str]], ys: list[int], l2: float = L2, min_count: int = 
         v = b2 * v + (1 - b2) * G * G
         W -= LEARNING_RATE * (m / (1 - b1**it)) / (np.sqrt(v / (1 - b2**it)) + eps)
         if it % 50 == 0:
-            loss = -np.mean(np.log(np.where(y == 0, 1.0 - P.sum(axis=1), P[np.arange(len(y)), np.maximum(y - 1, 0)]) + 1e-12))
+            chosen = np.where(y == 0, 1.0 - P.sum(axis=1), P[np.arange(len(y)), np.maximum(y - 1, 0)])
+            loss = -np.mean(np.log(chosen + 1e-12))
             print(f"  iteration {it}: mean log-loss {loss:.4f}")
     weights: Weights = {t: {} for t in TEMPLATES}
     for f, k in vocab.items():
@@ -116,7 +117,11 @@ def probs_of(arts: list[PtcArticle], scorer: Scorer) -> dict[str, list[tuple[flo
 
 
 def evaluate(
-    arts: list[PtcArticle], probs: dict[str, list[tuple[float, float]]], threshold: float, grow: float, veto: float = 0.0
+    arts: list[PtcArticle],
+    probs: dict[str, list[tuple[float, float]]],
+    threshold: float,
+    grow: float,
+    veto: float = 0.0,
 ) -> tuple[float, float, float]:
     """Span P/R/F1 of the whole finder (rules and model) with the model's
     token probabilities given (out-of-fold ones when choosing the decoder)."""
@@ -170,7 +175,8 @@ def main() -> None:
     for veto in VETOES[1:]:
         for thr in sorted({best[1], *(t for t in THRESHOLDS if abs(t - best[1]) <= 0.031)}):
             p, r, f = evaluate(judged, probs, thr, best[2], veto)
-            print(f"  out-of-fold veto {veto:.2f} threshold {thr:.2f} grow {best[2]:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+            print(f"  out-of-fold veto {veto:.2f} threshold {thr:.2f} grow {best[2]:.2f}: "
+                  f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
             best_v = max(best_v, (f, veto, thr, best[2]))
     f_best, veto_best = best_v[0], best_v[1]
     best = (f_best, best_v[2], best_v[3])

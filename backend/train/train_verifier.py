@@ -26,9 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
+from sidenote.anchor import make_anchor
+from sidenote.doc import Card, CardKind, Evidence
 from sidenote.pipeline import cards as cards_stage
-from sidenote.pipeline.anchor import make_anchor
-from sidenote.pipeline.doc import Card, Evidence
 from sidenote.verifier import card_features
 from sidenote.verifier.features import page_features
 from sidenote.verifier.model import MODEL_FILE
@@ -58,8 +58,9 @@ UNVERIFIED_KINDS = ("single_source",)
 # article's specification requires (issue #2: "Al-Nusra terrorists", "clear
 # & direct", "in support of the terrorists") are labels and verdict pairs
 # that the editors judged otherwise. A model that hid them would break that
-# specification; the rules for them are the place to change.
-SCOPE = {"loaded_framing": ("emotive", "intensifier", "hyperbole")}  # a feature seen on one card only teaches nothing general
+# specification; the rules for them are the place to change. (A feature
+# seen on one card only teaches nothing general.)
+SCOPE = {"loaded_framing": ("emotive", "intensifier", "hyperbole")}
 
 
 def stored_card(doc_text: str, row: dict) -> Card:
@@ -81,7 +82,7 @@ def in_scope(card: Card) -> bool:
     return labels is None or all(e.label in labels for e in card.evidence)
 
 
-def collect() -> tuple[list[list[str]], np.ndarray, list[str], list[str], list[str], int]:
+def collect() -> tuple[list[list[str]], np.ndarray, list[CardKind], list[str], list[str], int]:
     """Features and labels of every judged card of the tuning pages. The
     cards are the ones the editors read (stored in the labels), on the text
     the product analyses now; a label whose card no longer fits that text

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from staged import doc_through as _doc_through
 
 from sidenote import create_app
-from staged import doc_through as _doc_through
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sidenote.pipeline.doc import Article, Block, Doc, Embed, Link, Quote, Sentence, Span
+from sidenote.doc import Article, Block, Doc, Embed, Link, Quote, Sentence, Span
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[“\"A-Z])")
 

@@ -26,7 +26,7 @@ def page(*paragraphs: str, title: str = "A linked page", lang: str = "en", head:
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>{head}</head>'
         f"<body><article>{body}</article><script>var hidden = 'words only a script holds';</script></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 @dataclass
@@ -55,7 +55,7 @@ class LocalServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.0"
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:  # (http.server's naming)
                 owner.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
                 route = owner.routes.get(self.path)
                 if route is None:
@@ -124,7 +124,7 @@ class LocalServer:
 
         self.server = Server((host, 0), Handler)
         if tls is not None:
-            tls.sni_callback = lambda sock, name, ctx: self.sni.append(name)  # type: ignore[assignment]
+            tls.sni_callback = lambda sock, name, ctx: self.sni.append(name)
             self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
         self.tls = tls is not None
         self.host = host

@@ -29,5 +29,5 @@ def create_app() -> Flask:
             raise ValueError(f"cannot read {text}")
         return analyze_text(text, *args, **kwargs)
 
-    pipeline.analyze_text = patched  # type: ignore[assignment]
+    pipeline.analyze_text = patched
     return app

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sidenote.doc import Article, Doc, Link, Quote
 from sidenote.pipeline import through
-from sidenote.pipeline.doc import Article, Doc, Link, Quote
 from sidenote.pipeline.extract import from_text
 
 

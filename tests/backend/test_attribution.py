@@ -8,12 +8,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from staged import doc_through
 
 from sidenote.attribution.model import viterbi
 from sidenote.attribution.names import prose_name
+from sidenote.doc import Doc, Quote, Source, Span
 from sidenote.pipeline.attribution import attribute
-from sidenote.pipeline.doc import Doc, Source
-from staged import doc_through
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "seed-article.txt"
 
@@ -343,8 +343,6 @@ def test_quote_source_is_set_on_given_quotes() -> None:
     # the scare quote does not.
     from dataclasses import replace
 
-    from sidenote.pipeline.doc import Quote
-
     text = "“We did not lose a single vote here,” the “moderate” Carl Berg said."
     direct = Quote(1, 35, 0, 36, "direct")
     s = text.index("moderate")
@@ -604,7 +602,7 @@ def test_called_for_is_a_demand_with_its_particle_as_cue() -> None:
     doc = doc_through("attribution", text)
     assert source_spans(doc) == ["Senators"]
     (a,) = doc.attributions
-    assert text[a.cue.start : a.cue.end] == "called for"
+    assert a.cue is not None and text[a.cue.start : a.cue.end] == "called for"
     # A quantity is a requirement, not a demand; naming still needs quotes.
     assert source_spans(doc_through("attribution", "The recipe called for three cups of sugar.")) == []
     assert source_spans(doc_through("attribution", "A group called the Foundation met.")) == []
@@ -628,9 +626,9 @@ def test_a_passive_agent_is_the_source() -> None:
 
 
 def test_found_that_credits_any_subject_but_found_alone_needs_a_document() -> None:
-    assert source_spans(doc_through("attribution", 
+    assert source_spans(doc_through("attribution",
         "The researchers found that the program cut costs by half.")) == ["The researchers"]
-    assert source_spans(doc_through("attribution", 
+    assert source_spans(doc_through("attribution",
         "A study by Media Matters found the nominee got twice the airtime.")) \
         == ["A study by Media Matters"]
     assert source_spans(doc_through("attribution", "They found the keys in the car.")) == []
@@ -1015,7 +1013,6 @@ def test_a_name_ending_in_a_hyphenated_in_is_kept() -> None:
 
 def test_a_number_before_a_setting_is_no_person() -> None:
     from sidenote.attribution.sources import classify
-    from sidenote.pipeline.doc import Span
 
     phrase = "000 in hush money"
     assert classify(phrase, Span(0, len(phrase))).kind != "person"

@@ -11,7 +11,7 @@ from sidenote.attribution.antecedents import (
     quoted_name,
     sentence_subject,
 )
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 
 def cut(text: str, span: Span | None) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sidenote.attribution.coreference import merge_roles, resolve, scan_mentions
 from sidenote.attribution.patterns.credit import Credit
 from sidenote.attribution.sources import Entry
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 
 def credit(text: str, phrase: str, nth: int = 0) -> Credit:
@@ -57,8 +57,10 @@ def test_merge_roles_points_a_role_at_the_one_person_it_describes() -> None:
     text = "Fares Shehabi, a member of the Syrian parliament, spoke. Then one Syrian MP said no."
     shehabi = Span(0, 13)
     mp = Span(text.index("one Syrian MP"), text.index("one Syrian MP") + 13)
-    entries = [Entry(kind="person", names=[shehabi], mentions={shehabi}, description="a member of the Syrian parliament"),
-               Entry(kind="anonymous", names=[mp], mentions={mp})]
+    entries = [
+        Entry(kind="person", names=[shehabi], mentions={shehabi}, description="a member of the Syrian parliament"),
+        Entry(kind="anonymous", names=[mp], mentions={mp}),
+    ]
     c = Credit(mp, mp, None, None, mp)
     assert merge_roles(text, entries, [(1, c)]) == [(0, c)]
     assert entries[1].merged_into == 0 and mp in entries[0].mentions

@@ -20,8 +20,9 @@ train ("lashed out at", "agrees with"), and acts left out ("spoke with",
 
 from __future__ import annotations
 
-from sidenote.pipeline.doc import Doc
 from staged import doc_through
+
+from sidenote.doc import Doc
 
 
 def run(text: str) -> Doc:

@@ -15,7 +15,7 @@ from sidenote.attribution.it_reference import (
 )
 from sidenote.attribution.sources import Entry
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 T = TypeVar("T")
 

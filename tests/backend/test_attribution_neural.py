@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from staged import doc_through
 
 from sidenote.attribution import model, neural
+from sidenote.doc import Span
 from sidenote.pipeline.attribution import attribute_rules
-from sidenote.pipeline.doc import Span
-from staged import doc_through
 
 
 def run(text: str) -> tuple[dict[str, list[Span]], dict[str, list[Span]]]:

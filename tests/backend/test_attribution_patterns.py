@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from staged import quotes_of
 
 from sidenote.attribution.patterns import find_credits
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Span
-from staged import quotes_of
+from sidenote.doc import Span
 
 
 def credits(text: str) -> list[tuple[str, str]]:
@@ -55,9 +55,9 @@ def test_a_sentence_with_no_cue_credits_no_one() -> None:
     "sidenote.attribution.patterns.verb_cue", "sidenote.attribution.coreference", "sidenote.attribution.text",
 ])
 def test_each_module_imports_on_its_own(module: str) -> None:
-    # The stage imports these modules, and they import the pipeline's Doc:
-    # a fresh interpreter importing one of them first must not meet a
-    # half-initialised module.
+    # The stage imports these modules, and they import sidenote.doc, which
+    # imports nothing of the stages: a fresh interpreter importing one of
+    # them first must not meet a half-initialised module.
     import subprocess
     import sys
     from pathlib import Path

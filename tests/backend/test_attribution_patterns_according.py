@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from staged import quotes_of
+
 from sidenote.attribution.patterns.according import according_to, maker_named
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Span
-from staged import quotes_of
+from sidenote.doc import Span
 
 T = TypeVar("T")
 

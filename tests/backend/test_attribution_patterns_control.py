@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from staged import quotes_of
+
 from sidenote.attribution.patterns.control import (
     controlling_subject_end,
     object_control,
@@ -11,8 +13,7 @@ from sidenote.attribution.patterns.control import (
     went_on_to,
 )
 from sidenote.attribution.text import Token, tokenize
-from sidenote.pipeline.doc import Span
-from staged import quotes_of
+from sidenote.doc import Span
 
 T = TypeVar("T")
 

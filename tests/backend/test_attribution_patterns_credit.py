@@ -8,7 +8,7 @@ import pytest
 
 from sidenote.attribution.patterns.credit import Credit, plain_credit, token_span
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 
 def test_plain_credit_names_the_tokens_with_no_description() -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TypeVar
 
 import pytest
+from staged import quotes_of
 
 from sidenote.attribution.patterns.inverted import after_quote_or_comma, inverted_credit, role_before_name
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Span
-from staged import quotes_of
+from sidenote.doc import Span
 
 T = TypeVar("T")
 

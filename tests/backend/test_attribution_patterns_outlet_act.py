@@ -8,7 +8,7 @@ import pytest
 
 from sidenote.attribution.patterns.outlet_act import names_an_outlet, outlet_act, outlet_verb, person_named
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 T = TypeVar("T")
 

@@ -15,7 +15,7 @@ from sidenote.attribution.patterns.participle import (
     with_participle,
 )
 from sidenote.attribution.text import Token, tokenize
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 T = TypeVar("T")
 

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from sidenote.attribution.patterns.passive_agent import passive_agent
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 T = TypeVar("T")
 

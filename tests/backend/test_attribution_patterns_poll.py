@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sidenote.attribution.patterns.poll import in_poll, poll_noun
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 
 def credit(text: str, nth: int = 0) -> tuple[str, str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 import pytest
+from staged import quotes_of
 
 from sidenote.attribution.patterns.relative_who import (
     named_before_description,
@@ -14,8 +15,7 @@ from sidenote.attribution.patterns.relative_who import (
     who_credit,
 )
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Span
-from staged import quotes_of
+from sidenote.doc import Span
 
 T = TypeVar("T")
 

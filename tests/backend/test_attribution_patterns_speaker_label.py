@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
+from staged import quotes_of
+
 from sidenote.attribution.patterns.speaker_label import named_quotes, speaker_label
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Quote, Span
-from staged import quotes_of
+from sidenote.doc import Quote, Span
 
 T = TypeVar("T")
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from staged import quotes_of
 
 from sidenote.attribution.patterns.speech_topic import infinitive, speech_topic, topic_opens
 from sidenote.attribution.text import tokenize
-from staged import quotes_of
 
 
 def topic(text: str, end: int | None = None) -> str | None:

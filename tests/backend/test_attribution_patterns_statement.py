@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from staged import quotes_of
+
 from sidenote.attribution.patterns.statement import statement_colon, statement_noun
 from sidenote.attribution.text import tokenize
-from staged import quotes_of
 
 
 def hands_over(text: str, verb: str) -> bool:

@@ -18,7 +18,7 @@ from sidenote.attribution.patterns.verb_checks import (
 )
 from sidenote.attribution.patterns.verb_subject import Subject
 from sidenote.attribution.text import Token, tokenize
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 
 def at(toks: list[Token], word: str) -> int:

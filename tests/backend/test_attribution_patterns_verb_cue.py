@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TypeVar
 
 import pytest
+from staged import quotes_of
 
 from sidenote.attribution.patterns.verb_cue import opens_told_clause, told_listener, verb_credit
 from sidenote.attribution.text import tokenize
-from sidenote.pipeline.doc import Span
-from staged import quotes_of
+from sidenote.doc import Span
 
 T = TypeVar("T")
 

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from sidenote.attribution.patterns.viewpoint import plural_source_word, viewpoint
 from sidenote.attribution.text import Token, tokenize
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 T = TypeVar("T")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sidenote.attribution.sources import Entry, find_or_add
-from sidenote.pipeline.doc import Span
+from sidenote.doc import Span
 
 
 def test_find_or_add_finds_the_same_name_and_adds_a_new_one() -> None:

@@ -14,7 +14,7 @@ from sidenote.attribution.tagger import (
     resolve_tagged,
     source_phrase,
 )
-from sidenote.pipeline.doc import Sentence, Span
+from sidenote.doc import Sentence, Span
 
 
 @pytest.mark.parametrize(

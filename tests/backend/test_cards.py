@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from handmade import article, doc, span
 
+from sidenote.anchor import make_anchor
+from sidenote.doc import Card, Claim
 from sidenote.pipeline import cards as cards_stage
-from sidenote.pipeline.anchor import make_anchor
-from sidenote.pipeline.doc import Card, Claim
 from sidenote.verifier import Verifier
 
 TEXT = "First claim has 12 words in it. Second sentence is here. Third one ends it."
@@ -27,7 +27,7 @@ def run(monkeypatch):
     def _run(found, claims=()):
         art = article([TEXT])
         d = doc(art, claims=claims)
-        monkeypatch.setattr(cards_stage, "detectors", lambda: (("all", lambda _d: found(art.text)),))
+        monkeypatch.setattr(cards_stage, "DETECTORS", (("all", lambda _d: found(art.text)),))
         monkeypatch.setattr(cards_stage, "load_verifier", Verifier)
         return cards_stage.build(d)
     return _run

@@ -9,9 +9,11 @@ from __future__ import annotations
 import pytest
 from handmade import article, doc, quote, span
 
+from sidenote.credits import credited_sources, sentence_credits
+from sidenote.doc import Attribution, Doc, Sentence, Span
+from sidenote.pipeline import analyze_html
 from sidenote.pipeline import claims as claims_stage
-from sidenote.pipeline.claims import content_words, overlap
-from sidenote.pipeline.doc import Attribution
+from sidenote.text import content_words, overlap
 
 
 @pytest.fixture
@@ -84,10 +86,6 @@ def test_key_claims_cover_more_than_one_source(rank, sources, n_key, expected):
 
 def test_sentence_credits_match_credited_sources(seed_html):
     # The one-pass index must give what a scan per sentence gives, in order.
-    from sidenote.pipeline import analyze_html
-    from sidenote.pipeline.claims import credited_sources, sentence_credits
-    from sidenote.pipeline.doc import Span
-
     d = analyze_html(seed_html)
     expected = [credited_sources(d, Span(s.start, s.end)) for s in d.sentences]
     assert sentence_credits(d) == expected
@@ -179,8 +177,6 @@ def test_page_furniture_shouting_and_questions_are_not_claims(scores, line):
     "“Pollution started in 2010. The question is what happened in 2009?”",
 ])
 def test_lines_that_only_look_like_furniture_stay_claims(scores, line):
-    from sidenote.pipeline.doc import Doc, Sentence
-
     art = article([line])
     d = Doc(article=art, sentences=(Sentence(0, len(line), 0),))
     assert _claims(claims_stage.score(d)) == [line]

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from handmade import article, doc, span
 
+from sidenote.anchor import make_anchor
+from sidenote.doc import Card, Embed
 from sidenote.pipeline import cards as cards_stage
 from sidenote.pipeline import claims as claims_stage
-from sidenote.pipeline.anchor import make_anchor
-from sidenote.pipeline.doc import Card, Embed
 from sidenote.verifier import Verifier
 
 PROSE = "The Senate passed the $2 trillion bill by 52 votes to 48 on Tuesday."
@@ -82,7 +82,7 @@ def test_no_card_is_anchored_in_a_teaser(monkeypatch) -> None:
             cards.append(Card("", "loaded_framing", "info", "t", "b", make_anchor(art.text, s.start, s.end)))
         return cards
 
-    monkeypatch.setattr(cards_stage, "detectors", lambda: (("loaded_framing", found),))
+    monkeypatch.setattr(cards_stage, "DETECTORS", (("loaded_framing", found),))
     monkeypatch.setattr(cards_stage, "load_verifier", Verifier)
     assert [c.anchor.exact for c in cards_stage.candidates(d)] == ["passed"]
     assert [c.anchor.exact for c in cards_stage.build(d).cards] == ["passed"]

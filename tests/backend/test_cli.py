@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from api_contract import assert_valid
 from local_servers import LocalServer, page
+
 from sidenote import create_app
 from sidenote.cli import main
 
@@ -184,7 +184,9 @@ def test_follow_links_works_as_the_apis(capsys, monkeypatch, server, tmp_path):
     answer = json.loads(out)
     assert answer["links"] == [{"url": statement, "status": "ok", "http_status": 200, "title": "Statement"}]
     assert [c["kind"] for c in answer["cards"]].count("quote_not_in_source") == 1
-    api = api_answer({"url": "https://paper.example/a", "html": html, "follow_links": True}, FETCH_ALLOW=server.hostport)
+    api = api_answer(
+        {"url": "https://paper.example/a", "html": html, "follow_links": True}, FETCH_ALLOW=server.hostport
+    )
     assert answer == json.loads(api)
     assert_valid("AnalyzeResponse", answer)
 
@@ -211,7 +213,10 @@ def test_bad_input_exits_1_with_one_line(capsys, tmp_path):
         ([str(tmp_path / "missing.html")], f"sidenote: {tmp_path / 'missing.html'}: no such file\n"),
         ([str(tmp_path)], f"sidenote: {tmp_path}: is a folder, not a file\n"),
         (["--text", str(tmp_path / "latin1.txt")], f"sidenote: {tmp_path / 'latin1.txt'} is not UTF-8 text (byte 3)\n"),
-        (["ftp://example.org/story"], "sidenote: ftp://example.org/story: only http and https addresses can be fetched\n"),
+        (
+            ["ftp://example.org/story"],
+            "sidenote: ftp://example.org/story: only http and https addresses can be fetched\n",
+        ),
     ]
     for args, message in cases:
         code, out, err = run(capsys, "analyze", *args)
@@ -242,6 +247,7 @@ def test_an_empty_page_is_not_an_error(capsys, tmp_path):
     ],
 )
 def test_usage_errors_exit_2(capsys, args):
+    code: int | str | None
     try:
         code = main(args)
     except SystemExit as exc:  # argparse's own usage errors

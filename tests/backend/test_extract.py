@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sidenote.pipeline.doc import Article, Block
+from sidenote.doc import Article, Block
 from sidenote.pipeline.extract import extract, from_text
 
 FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
@@ -83,7 +83,8 @@ EMBED_CASES = [
     ),
     (
         '<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/C6abc/?utm_source=ig_embed">'
-        '<div><a href="https://www.instagram.com/p/C6abc/">A post shared by the harbour museum about the old bridge</a></div>'
+        '<div><a href="https://www.instagram.com/p/C6abc/">'
+        "A post shared by the harbour museum about the old bridge</a></div>"
         "</blockquote>",
         "instagram",
         "https://www.instagram.com/p/C6abc/",
@@ -252,7 +253,9 @@ BOILERPLATE = [
 def test_boilerplate_left_out(furniture: str) -> None:
     html = page("".join(para(i) for i in range(4))).replace(
         "</article>", "</article>" + furniture
-    ).replace("</body>", '<footer class="site-footer"><p>&copy; 2024 Example News. All rights reserved.</p></footer></body>')
+    ).replace(
+        "</body>", '<footer class="site-footer"><p>&copy; 2024 Example News. All rights reserved.</p></footer></body>'
+    )
     article = extract(html, URL)
     for i in range(4):
         assert PARAGRAPHS[i] in article.text

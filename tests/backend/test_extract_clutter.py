@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from sidenote.doc import Article
 from sidenote.pipeline.clutter import is_clutter_text, is_teaser_label
-from sidenote.pipeline.doc import Article
 from sidenote.pipeline.extract import extract
 from sidenote.pipeline.structure import introduced_embeds
 
@@ -186,13 +186,18 @@ def test_deal_links_between_product_descriptions_stay() -> None:
         f"<p>{text}</p><p><a href='https://shop.example.com/{i}'>{link}</a></p>"
         for i, (text, link) in enumerate(
             [
-                ("The waterproof ferry jacket is down to its lowest price of the year.", "Get it at Example Shop for $39.99"),
+                (
+                    "The waterproof ferry jacket is down to its lowest price of the year.",
+                    "Get it at Example Shop for $39.99",
+                ),
                 ("A pair of island walking boots with a two-year guarantee.", "Get it at Example Shop for $59.99"),
             ]
         )
     )
     article = extract(page(body(deals)), URL)
-    for words in ["Get it at Example Shop for $39.99", "A pair of island walking boots", "Get it at Example Shop for $59.99"]:
+    for words in [
+        "Get it at Example Shop for $39.99", "A pair of island walking boots", "Get it at Example Shop for $59.99"
+    ]:
         assert words in article.text
 
 
@@ -270,7 +275,8 @@ def test_unexpanded_shortcodes_are_cut_and_button_text_goes() -> None:
     shortcodes = (
         '<p>[caption id="attachment_12" align="alignnone"]The ferry terminal at dawn on Monday, empty of '
         'passengers for the first time in years.[/caption]</p>'
-        '<p>The strike is the first on the route since 1998 [button link="/subscribe" color="red"]Subscribe now[/button] '
+        "<p>The strike is the first on the route since 1998 "
+        '[button link="/subscribe" color="red"]Subscribe now[/button] '
         "and the union says it could last [sic] until the end of the month.</p>"
     )
     article = extract(page(body(shortcodes)), URL)
@@ -419,7 +425,8 @@ def split_body_page(rail: str) -> str:
         '<!DOCTYPE html><html lang="en"><head><title>Ferry crews strike - Example News</title></head><body>'
         '<article><h1>Ferry crews strike</h1>'
         f'<div class="grid"><div class="{cls}">{first}</div>'
-        '<div class="rail"><div class="most-popular"><ul><li><a href="/a/">Island school reopens after the storm</a></li>'
+        '<div class="rail"><div class="most-popular"><ul>'
+        '<li><a href="/a/">Island school reopens after the storm</a></li>'
         '<li><a href="/b/">Harbour master retires after forty years</a></li></ul></div></div></div>'
         f'{rail}<div class="grid"><div class="{cls}">{second}</div></div>'
         "</article></body></html>"
@@ -427,7 +434,8 @@ def split_body_page(rail: str) -> str:
 
 
 def test_body_split_by_an_ad_row_is_read_to_its_end() -> None:
-    article = extract(split_body_page('<div class="row full-bleed-ad"><div class="ad ad--mid">Advertisement</div></div>'), URL)
+    ad_row = '<div class="row full-bleed-ad"><div class="ad ad--mid">Advertisement</div></div>'
+    article = extract(split_body_page(ad_row), URL)
     for paragraph in SECOND_HALF:
         assert paragraph in article.text
     assert "Island school reopens" not in article.text
@@ -457,7 +465,9 @@ def tweet(text: str, n: int) -> str:
 def test_posts_after_the_line_that_introduces_them_are_kept() -> None:
     intro = "<p>The strike split opinion on the islands, and readers reacted online:</p>"
     # WordPress's embed block: trafilatura drops the posts, and they end the article
-    wrapped = '<figure class="wp-block-embed is-provider-twitter"><div class="wp-block-embed__wrapper">{}</div></figure>'
+    wrapped = (
+        '<figure class="wp-block-embed is-provider-twitter"><div class="wp-block-embed__wrapper">{}</div></figure>'
+    )
     posts = (
         wrapped.format(tweet("Stuck at the pier again, third time this month. Pay the crews what they are worth.", 1))
         + '<div class="ad">Advertisement</div>'
@@ -471,7 +481,10 @@ def test_posts_after_the_line_that_introduces_them_are_kept() -> None:
 
 
 def test_posts_are_taken_after_a_colon_only_and_over_a_label_only() -> None:
-    stream = " readers reacted online Advertisement Stuck at the pier again Next story Harbour master retires after forty years of service on the quay No ferry today "
+    stream = (
+        " readers reacted online Advertisement Stuck at the pier again Next story"
+        " Harbour master retires after forty years of service on the quay No ferry today "
+    )
     first = stream.index("Stuck")
     second = stream.index("No ferry")
     posts = [(first, first + 22), (second, second + 12)]

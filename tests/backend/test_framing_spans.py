@@ -9,7 +9,7 @@ import pytest
 
 from sidenote.framing import FramingSpan, find_loaded_spans
 from sidenote.framing.features import TEMPLATES, token_features
-from sidenote.framing.model import DEFAULT_VETO, SCORER, Scorer, read_decoder, read_weights, save_weights
+from sidenote.framing.model import DEFAULT_VETO, SCORER, Scorer, Weights, read_decoder, read_weights, save_weights
 from sidenote.framing.tokens import LONG, OUTSIDE, SHORT, quote_regions, tokenize
 
 
@@ -87,7 +87,8 @@ def test_neutral_wording_is_left_alone(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Heavy rain caused rivers to burst their banks in northern Italy on Tuesday, forcing about 4,000 people to leave.",
+        "Heavy rain caused rivers to burst their banks in northern Italy on Tuesday, "
+        "forcing about 4,000 people to leave.",
         "Rail operator Trenitalia suspended services on two lines between Bologna and Rimini.",
         "The region was hit by similar floods in May 2023, when 17 people died.",
     ],
@@ -175,7 +176,7 @@ def test_fast_scorer_equals_the_sum_of_training_features(text: str):
 def test_weights_file_round_trip(tmp_path: Path):
     # Keys with a space (bigrams), an empty key (the bias) and non-ASCII
     # words must come back under the right template with their weights.
-    weights = {t: {} for t in TEMPLATES}
+    weights: Weights = {t: {} for t in TEMPLATES}
     weights["b"][""] = complex(-3.0, -4.0)
     weights["w"]["régime"] = complex(0.5, 1.25)
     weights["w"]["thugs"] = complex(0.0, 2.0)

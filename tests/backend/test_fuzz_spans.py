@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 
+from answer_checks import check_answer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from answer_checks import check_answer
 from sidenote import create_app
 
 APP = create_app({"TESTING": True, "REDIS_URL": None, "RATE_LIMIT": 0})
@@ -39,7 +39,9 @@ WORDS = [
     "Fares Shehabi", "President Trump", "so-called", "terrorists", "regime", "rebels", "it said",
     "she said", "they said", "sources", "an official", "1.", "12", "percent", "PENCE:", "No.", "J. K.",
 ]
-MARKS = list("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e.,;:!?\u2026()[]-\u2014\u2013 \n\t") + ["\n\n", "''", ". ", ".\u201d "]
+MARKS = list("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e.,;:!?\u2026()[]-\u2014\u2013 \n\t") + [
+    "\n\n", "''", ". ", ".\u201d "
+]
 ODD = [
     "\u0000", "\ud800", "\udfff", "\ufeff", "\u200b", "\u200d", "\u202e", "\u0301", "\u0651",
     "\U0001f600", "\U0001f44d\U0001f3fd", "\u0627\u0644", "\u4e2d\u6587", "\r\n", "\u2028", "\x85",

@@ -13,8 +13,8 @@ from 5 s; the test client's own JSON work on megabytes is not counted.
 from __future__ import annotations
 
 import pytest
-
 from answer_checks import check_answer
+
 from sidenote import create_app
 from sidenote_bench.hostile import HOSTILE, Hostile
 

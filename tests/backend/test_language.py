@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sidenote.pipeline.doc import Article, Block
+from sidenote.doc import Article, Block
 from sidenote.pipeline.language import with_detected_language
 
 

@@ -9,18 +9,18 @@ import time
 from dataclasses import replace
 
 import pytest
+from answer_checks import check_answer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from answer_checks import check_answer
 from sidenote import create_app, pipeline
+from sidenote.doc import Article, Block, Quote
 from sidenote.errors import DeadlineReached
+from sidenote.intervals import Intervals
 from sidenote.pipeline import budget, quotes, sentences
 from sidenote.pipeline.bounds import first_part, trim_html
 from sidenote.pipeline.budget import Deadline, Limits
-from sidenote.pipeline.doc import Article, Block, Quote
 from sidenote.pipeline.extract import from_text
-from sidenote.pipeline.intervals import Intervals
 from sidenote.pipeline.nearby import DirectQuotes, NearbyQuotes
 
 PROPERTY = settings(max_examples=150, derandomize=True, database=None, deadline=None,
@@ -242,7 +242,7 @@ def test_a_stage_running_at_the_deadline_is_stopped_and_the_rest_kept(monkeypatc
     t0 = time.monotonic()
     doc = pipeline.analyze_text(TEXT, limits=Limits.within(0.5))
     assert time.monotonic() - t0 < 10
-    assert doc.coverage.skipped_stages == ("claims", "cards")
+    assert doc.coverage is not None and doc.coverage.skipped_stages == ("claims", "cards")
     assert doc.sentences and doc.sources, "the stages before the stopped one stand"
     assert not doc.claims and not doc.cards
 

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 import pytest
 import redis
+from local_servers import LocalServer, page
 
 from sidenote import _from_environment, create_app
-from local_servers import LocalServer, page
 
 QUOTE = "We will never raise taxes on working families"
 URL = "https://paper.example/2024/05/budget-row"
@@ -62,7 +62,7 @@ def client(monkeypatch, linked):
 
 
 def analyze(client, html: str, follow: bool | None = True, url: str = URL):
-    body = {"url": url, "html": html}
+    body: dict[str, object] = {"url": url, "html": html}
     if follow is not None:
         body["follow_links"] = follow
     t0 = time.perf_counter()
@@ -134,7 +134,9 @@ def test_an_elided_quotation_is_found_when_each_part_is_on_the_page(client, link
 
 
 def test_quote_marks_dashes_case_and_spacing_do_not_matter(client, linked):
-    url = linked.route("/statement", page("WE WILL NEVER \u2014 EVER \u2014 RAISE\n TAXES on \u2018working\u2019 families."))
+    url = linked.route(
+        "/statement", page("WE WILL NEVER \u2014 EVER \u2014 RAISE\n TAXES on \u2018working\u2019 families.")
+    )
     words = "We will never - ever - raise taxes on 'working' families"
     _, body, _ = analyze(client, article(credited(url, words)))
     assert body["links"][0]["status"] == "ok"
@@ -150,7 +152,9 @@ def test_a_post_is_compared_with_its_text_where_the_page_holds_it(client, linked
         f"<html><head><title>Minister on Social</title>{head}</head><body><div id=app></div></body></html>"
     ).encode()
     post = linked.route("/@minister/1098765", shell)
-    found = f"\u201cTaxes are going down for everyone this year,\u201d the minister wrote in <a href=\"{post}\">a post</a>."
+    found = (
+        f"\u201cTaxes are going down for everyone this year,\u201d the minister wrote in <a href=\"{post}\">a post</a>."
+    )
     _, body, _ = analyze(client, article(found))
     assert body["links"][0]["status"] == "ok" and "quote_not_in_source" not in kinds(body)
 
@@ -159,7 +163,9 @@ def test_a_post_is_compared_with_its_text_where_the_page_holds_it(client, linked
     assert "quote_not_in_source" in kinds(body)
 
     # A script-only post page holds no text: nothing is said.
-    empty = linked.route("/@minister/1098766", b"<html><body><div id=app>JavaScript is not available.</div></body></html>")
+    empty = linked.route(
+        "/@minister/1098766", b"<html><body><div id=app>JavaScript is not available.</div></body></html>"
+    )
     _, body, _ = analyze(client, article(missing.replace(post, empty)))
     assert body["links"][0]["status"] == "ok"
     assert "quote_not_in_source" not in kinds(body)
@@ -356,7 +362,7 @@ def test_fetched_pages_are_shared_through_redis_between_workers(monkeypatch, lin
     r, second, _ = analyze(worker_b, article("Elsewhere.", credited(url)))
     assert linked.hits("/statement") == 1
     assert second["links"] == first["links"]
-    keys = [k.decode() for k in redis.Redis.from_url(private_redis).keys("sidenote:links-1:page:*")]
+    keys = redis.Redis.from_url(private_redis).keys("sidenote:links-1:page:*")
     assert len(keys) == 1
     ttl = redis.Redis.from_url(private_redis).ttl(keys[0])
     assert 3500 < ttl <= 3600

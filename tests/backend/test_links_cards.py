@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from handmade import article, doc, quote, span
 
+from sidenote.anchor import make_anchor
+from sidenote.doc import Attribution, Card, Claim
 from sidenote.links import cards, tie
 from sidenote.links.compare import comparable
 from sidenote.links.fetch import FetchResult
-from sidenote.pipeline.anchor import make_anchor
-from sidenote.pipeline.doc import Attribution, Card, Claim
 
 STATEMENT = "https://ministry.example/statement"
 OTHER = "https://ministry.example/report"
@@ -123,7 +123,9 @@ def test_no_card_when_found_unknown_or_unreadable():
 
 
 def test_with_two_tied_links_one_holding_the_words_is_enough_and_one_unknown_silences():
-    paras = ["\u201cWe will never raise taxes on working families,\u201d the ministry said in a statement and a report."]
+    paras = [
+        "\u201cWe will never raise taxes on working families,\u201d the ministry said in a statement and a report."
+    ]
     art = article(paras, links={0: [("a statement", STATEMENT), ("a report", OTHER)]})
     d = doc(art, quotes=(quote(art.text, "We will never raise taxes on working families,"),))
     ties = tie.tie(d)
@@ -145,7 +147,9 @@ def test_apply_numbers_new_cards_after_existing_ones_and_marks_what_was_found():
     q1 = quote(text, "We will never raise taxes on working families,")
     q2 = quote(text, "The budget will pass by Friday at the latest,")
     s2 = span(text, paras[1])
-    existing = Card("k1", "single_source", "caution", "One source", "...", make_anchor(text, s2.start, s2.end), claim="c1")
+    existing = Card(
+        "k1", "single_source", "caution", "One source", "...", make_anchor(text, s2.start, s2.end), claim="c1"
+    )
     claim = Claim("c1", s2.start, s2.end, 0.9, True, (), ("single_source",))
     d = doc(art, quotes=(q1, q2), cards=(existing,), claims=(claim,))
     results = {
@@ -157,6 +161,7 @@ def test_apply_numbers_new_cards_after_existing_ones_and_marks_what_was_found():
     assert out.cards[1].found_on == (OTHER,)
     assert out.cards[0].found_on == ()
     assert out.claims[0].flags == ("single_source",)  # the new card is not in c1's sentence
+    assert out.followed_links is not None
     assert [(f.url, f.status, f.http_status, f.title) for f in out.followed_links] == [
         (STATEMENT, "ok", 200, "A page"),
         (OTHER, "ok", 200, "A page"),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from local_servers import page
 
 from sidenote.links.compare import comparable, contains, quote_parts, words
 from sidenote.links.page import read_page
-from local_servers import page
 
 PAGE = comparable(
     "The Minister said: \u201cWe will never\u2014ever\u2014raise taxes on working families.\u201d "
@@ -102,11 +102,11 @@ def test_a_post_page_is_read_from_the_text_it_states():
 
 def test_json_ld_article_body_counts_as_the_whole_text():
     body = (
-        '<html><head><script type="application/ld+json">'
-        '{"@context": "https://schema.org", "@type": "NewsArticle", '
-        '"articleBody": "The minister said the budget would pass on Friday."}'
-        "</script></head><body><div id=root></div></body></html>"
-    ).encode()
+        b'<html><head><script type="application/ld+json">'
+        b'{"@context": "https://schema.org", "@type": "NewsArticle", '
+        b'"articleBody": "The minister said the budget would pass on Friday."}'
+        b"</script></head><body><div id=root></div></body></html>"
+    )
     p = read_page(body, "https://news.example/story")
     assert contains(p.text, quote_parts("the budget would pass on Friday"))
     assert p.conclusive

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from local_servers import LocalServer, free_port, page, self_signed, tls_server
 
 from sidenote.links import fetch as fetch_module
 from sidenote.links.compare import contains, quote_parts
 from sidenote.links.fetch import MAX_BYTES, FetchPolicy, fetch_all, fetch_one
 from sidenote.links.safety import Unresolvable, parse_allow
-from local_servers import LocalServer, free_port, page, self_signed, tls_server
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import pytest
 from handmade import article, doc, quote, span
 
 from sidenote.detectors.loaded_framing import LONG_SENTENCE, detect, is_public_affairs
-from sidenote.pipeline import analyze_text
-from sidenote.pipeline.doc import Attribution, Claim, Source
+from sidenote.doc import Article, Attribution, Block, Claim, Embed, Source
 from sidenote.framing.tokens import quote_regions
+from sidenote.pipeline import analyze_text
 
 SHEHABI = Source(id="s1", name="Fares Shehabi", kind="person")
 
@@ -20,7 +20,10 @@ def _evidence(cards) -> list[tuple[str, str, str]]:
 
 
 def test_outlet_label_gets_a_caution_card_anchored_on_its_sentence():
-    text = "Syrian army units celebrate a victory over ISIS, despite US airstrikes in support of the terrorists they were fighting."
+    text = (
+        "Syrian army units celebrate a victory over ISIS, "
+        "despite US airstrikes in support of the terrorists they were fighting."
+    )
     d = doc(article([text]))
     cards = detect(d)
     assert len(cards) == 1
@@ -312,7 +315,7 @@ def _seed_doc(seed_text):
     double quotes of more than three words are direct (Shehabi's, except the
     two from the Russian officials), shorter ones scare quotes, and single
     curly quotes inside a quotation are the speaker's nested quotes."""
-    paragraphs = [p for p in seed_text.split("\n\n")]
+    paragraphs = seed_text.split("\n\n")
     art = article(paragraphs)
     text = art.text
     quotes = []
@@ -381,8 +384,6 @@ def test_a_negated_word_makes_no_card(text, expect_card):
 
 
 def test_no_card_inside_an_embedded_post():
-    from sidenote.pipeline.doc import Article, Block, Embed
-
     post = "These thugs are destroying our country."
     prose = "The senator posted a message on Monday."
     text = prose + "\n\n" + post
@@ -393,10 +394,15 @@ def test_no_card_inside_an_embedded_post():
     assert [e.exact for c in detect(plain) for e in c.evidence] == ["thugs"]
 
 
-@pytest.mark.parametrize(("lead", "expect_card"), [("The letter reads:", False), ("The letter was sent on Monday.", True)])
+@pytest.mark.parametrize(
+    ("lead", "expect_card"), [("The letter reads:", False), ("The letter was sent on Monday.", True)]
+)
 def test_outlet_words_in_the_lines_a_colon_introduces_make_no_card(lead, expect_card):
     # Plain text lost the reprinted letter's quote marks; its words are the letter's.
-    text = f"Bishops wrote to the pope.\n{lead}\nThese cowardly bureaucrats betray the faithful.\nThe pope has not answered."
+    text = (
+        f"Bishops wrote to the pope.\n{lead}\n"
+        "These cowardly bureaucrats betray the faithful.\nThe pope has not answered."
+    )
     d = doc(article([text]))
     assert bool(detect(d)) is expect_card
 

@@ -82,7 +82,8 @@ def test_a_librarys_own_message_is_withheld(app, log_output):
 def test_describe_exception_names_types_and_places():
     try:
         try:
-            {}[CANARY]
+            empty: dict[str, str] = {}
+            empty[CANARY]
         except KeyError as exc:
             raise RuntimeError(CANARY) from exc
     except RuntimeError as exc:

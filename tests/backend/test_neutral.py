@@ -23,7 +23,7 @@ Italy's cabinet is expected to declare a state of emergency for the region on We
 Separately, a court in Milan on Tuesday convicted two men of financing a group that the European Union lists as a terrorist organization. Prosecutors said the men had sent about 60,000 euros abroad between 2019 and 2021.
 
 The region was hit by similar floods in May 2023, when 17 people died and damage was estimated at 8.5 billion euros.
-"""
+"""  # noqa: E501 (one paragraph a line: the article as a reader's text)
 
 
 def test_neutral_wire_story_gets_no_loaded_framing(client):

@@ -8,11 +8,11 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from api_contract import assert_valid, problems
+from local_servers import LocalServer, page
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 from werkzeug.exceptions import ServiceUnavailable
 
-from api_contract import assert_valid, problems
-from local_servers import LocalServer, page
 from sidenote import create_app, openapi, pipeline, schema, serialize
 
 SEED_URL = "https://dispatch.example/2019/09/17/us-bombs/"
@@ -20,7 +20,10 @@ TEXT = (
     "City council approves new budget\n\n"
     "The city council voted 7-2 on Tuesday to approve a $4.2 billion budget, "
     "the mayor's office said.\n\n"
-    "Critics called the plan a “reckless” giveaway, an official wrote on Twitter."
+    "Critics called the plan a “reckless” giveaway, an official wrote on Twitter.\n\n"
+    # a label in the outlet's own voice: a card the verifier does not judge,
+    # so the strict-schema test below always has a card to alter
+    "The so-called reformers on the council, a gang of globalist thugs, stayed silent."
 )
 
 
@@ -49,11 +52,14 @@ def test_the_document_lists_every_endpoint_with_its_statuses(doc):
     assert set(paths) == {"/api/v1/analyze", "/api/v1/health", "/api/v1/openapi.json"}
     analyze = paths["/api/v1/analyze"]["post"]
     assert set(analyze["responses"]) == {"200", "400", "413", "415", "429", "503", "500"}
-    assert analyze["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/AnalyzeRequest"}
+    schema = analyze["requestBody"]["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/AnalyzeRequest"}
     assert set(analyze["responses"]["200"]["headers"]) == {"X-Sidenote-Cache", "Server-Timing"}
     for path in ("/api/v1/health", "/api/v1/openapi.json"):
         assert set(paths[path]["get"]["responses"]) == {"200", "503", "500"}
-    for name in ("BadRequest", "PayloadTooLarge", "UnsupportedMediaType", "RateLimited", "Unavailable", "InternalError"):
+    for name in (
+        "BadRequest", "PayloadTooLarge", "UnsupportedMediaType", "RateLimited", "Unavailable", "InternalError"
+    ):
         response = doc["components"]["responses"][name]
         assert response["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
 
@@ -119,7 +125,8 @@ def test_a_follow_links_answer_matches_the_schema(linked):
         f"<p>\u201c{quote},\u201d the ministry said in <a href=\"{url}\">a statement</a>.</p></article></body></html>"
     )
     client = make_app(FETCH_ALLOW=linked.hostport).test_client()
-    body = client.post("/api/v1/analyze", json={"url": "https://paper.example/a", "html": html, "follow_links": True}).get_json()
+    request = {"url": "https://paper.example/a", "html": html, "follow_links": True}
+    body = client.post("/api/v1/analyze", json=request).get_json()
     assert body["links"] == [{"url": url, "status": "ok", "http_status": 200, "title": "Statement"}]
     (card,) = [c for c in body["cards"] if c["kind"] == "quote_not_in_source"]
     assert card["evidence"][0]["url"] == url

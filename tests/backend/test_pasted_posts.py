@@ -6,8 +6,8 @@ import pytest
 from handmade import article, doc
 
 from sidenote.detectors.pasted_posts import detect
+from sidenote.doc import Article, Block, Embed, Link
 from sidenote.pipeline import analyze_html, analyze_text
-from sidenote.pipeline.doc import Article, Block, Embed, Link
 
 POST = "The mayor lied to every one of us about the budget."
 SIGNATURE = "— Jane Doe (@janedoe) October 6, 2017"
@@ -25,7 +25,9 @@ def _html_cards(body: str) -> list:
 
 
 def test_a_post_copied_as_text_gets_a_card_naming_its_author():
-    cards = _html_cards(f"<p>The mayor answered critics on Monday.</p><p>{POST}<br>pic.twitter.com/Ab12Cd {SIGNATURE}</p>")
+    cards = _html_cards(
+        f"<p>The mayor answered critics on Monday.</p><p>{POST}<br>pic.twitter.com/Ab12Cd {SIGNATURE}</p>"
+    )
     assert len(cards) == 1
     card = cards[0]
     assert (card.kind, card.severity) == ("unverified_social_quote", "caution")
@@ -49,7 +51,10 @@ def test_a_facebook_post_copied_with_its_signature():
 def test_a_signature_in_plain_text_makes_no_card():
     # Plain text keeps the embed's signature but not the link its date was:
     # whether the page linked the post is unknown, so no card.
-    text = f"Council row\n\nThe mayor answered critics on Monday.\n{POST}\npic.twitter.com/Ab12Cd {SIGNATURE}\nThe council meets again."
+    text = (
+        f"Council row\n\nThe mayor answered critics on Monday.\n{POST}\n"
+        f"pic.twitter.com/Ab12Cd {SIGNATURE}\nThe council meets again."
+    )
     assert [c for c in analyze_text(text).cards if c.title.startswith("A post from")] == []
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+from staged import doc_through
 
 from sidenote import pipeline
+from sidenote.doc import Doc
 from sidenote.pipeline import CONTRACTS, STAGES, through
 from sidenote.pipeline.contracts import EXTRACTED, Contract, ContractError, check
-from sidenote.pipeline.doc import Doc
 from sidenote.pipeline.extract import from_text
-from staged import doc_through
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "seed-article.txt"
 
@@ -58,7 +59,11 @@ def test_a_run_checks_the_stages_before_any_runs(monkeypatch: pytest.MonkeyPatch
     ran: list[str] = []
 
     def spy(name, fn):
-        return name, lambda d: (ran.append(name), fn(d))[1]
+        def stage(d):
+            ran.append(name)
+            return fn(d)
+
+        return name, stage
 
     monkeypatch.setattr(pipeline, "STAGES", tuple(spy(*s) for s in (_stage("claims"),) + STAGES))
     with pytest.raises(ContractError, match="'claims' reads"):
@@ -90,11 +95,13 @@ def test_each_stage_reads_only_what_it_requires_and_fills_only_what_it_assigns(n
     contract = CONTRACTS[name]
     stage = dict(STAGES)[name]
     after = stage(before)
-    blank = {f.name: f.default for f in fields(Doc) if f.name not in contract.requires and f.name != "article"}
+    blank: dict[str, Any] = {
+        f.name: f.default for f in fields(Doc) if f.name not in contract.requires and f.name != "article"
+    }
     blanked = stage(replace(before, **blank))
-    for f in contract.assigns:
-        assert getattr(blanked, f) == getattr(after, f), f"'{name}' reads a field outside its requires"
+    for assigned in contract.assigns:
+        assert getattr(blanked, assigned) == getattr(after, assigned), f"'{name}' reads a field outside its requires"
     for f in fields(Doc):
         if f.name not in contract.assigns:
             assert getattr(after, f.name) == getattr(before, f.name), f"'{name}' changes Doc.{f.name}"
-    assert any(getattr(after, f) for f in contract.assigns), f"'{name}' filled nothing on the seed"
+    assert any(getattr(after, assigned) for assigned in contract.assigns), f"'{name}' filled nothing on the seed"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from sidenote.pipeline.doc import Article, Block, Doc
+from sidenote.doc import Article, Block, Doc
 from sidenote.pipeline.quotes import find, find_quotes
 
 
@@ -172,7 +171,7 @@ def test_find_fills_doc(seed_text: str) -> None:
 
 def test_seed_article_quotes(seed_text: str) -> None:
     got = [(seed_text[q.start : q.end], q.kind) for q in find_quotes(seed_text)]
-    kinds = {}
+    kinds: dict[str, set[str]] = {}
     for words, kind in got:
         kinds.setdefault(words, set()).add(kind)
     # Short, but credited ("has called a" / "Shehabi wrote"): direct, not scare.

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from redis_faults import PrivateRedis
 
 from sidenote import create_app
-from redis_faults import PrivateRedis
 
 TEXT = {"text": "Officials said 40 people were hurt in the crash on Monday."}
 

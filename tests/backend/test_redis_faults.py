@@ -16,10 +16,11 @@ from collections.abc import Iterator
 
 import pytest
 import redis
+from flask import Flask
+from redis_faults import PrivateRedis, SilentServer
 
 from sidenote import create_app
 from sidenote.ratelimit import KEY_PREFIX, SOCKET_TIMEOUT
-from redis_faults import PrivateRedis, SilentServer
 
 HANG = 3.0  # seconds: a request slower than this is waiting on a hung Redis
 TEXT = "The council voted 7-2 on Tuesday to approve the budget, officials said. Case {n}."
@@ -32,7 +33,7 @@ def server() -> Iterator[PrivateRedis]:
     r.stop()
 
 
-def make_app(url: str) -> object:
+def make_app(url: str) -> Flask:
     return create_app({"TESTING": True, "REDIS_URL": url, "RATE_LIMIT": 1000, "REDIS_RETRY_SECONDS": 0.5})
 
 
@@ -44,7 +45,7 @@ def timed_post(client, n: int) -> tuple[int, float, dict]:
     return r.status_code, time.perf_counter() - t0, body
 
 
-def limiter_keys(url: str) -> list[bytes]:
+def limiter_keys(url: str) -> list[bytes | str]:
     return redis.Redis.from_url(url, socket_timeout=1).keys(f"*{KEY_PREFIX}*")
 
 

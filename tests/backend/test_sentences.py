@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from sidenote.pipeline.doc import Article, Block, Doc
+from sidenote.doc import Article, Block, Doc
 from sidenote.pipeline.sentences import split, split_text
 
 

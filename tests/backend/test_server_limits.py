@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from redis_faults import HOST, free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,7 +50,9 @@ class Gunicorn:
             assert time.monotonic() < deadline, "gunicorn did not start"
             time.sleep(0.1)
 
-    def request(self, method: str, path: str, body: bytes | None = None, timeout: float = 30.0) -> tuple[int, str, bytes]:
+    def request(
+        self, method: str, path: str, body: bytes | None = None, timeout: float = 30.0
+    ) -> tuple[int, str, bytes]:
         conn = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
         try:
             conn.request(method, path, body=body, headers={"Content-Type": "application/json"})

@@ -6,7 +6,7 @@ import pytest
 from handmade import article, doc, span
 
 from sidenote.detectors.single_source import _accused_words, _is_accusation, build_chains, detect
-from sidenote.pipeline.doc import Attribution, Claim, Source, Span
+from sidenote.doc import Attribution, Claim, Source, Span
 
 LEAD = "US bombers attacked Syrian army positions near Deir ez-Zor on Sunday, killing 30 soldiers."
 
@@ -75,7 +75,9 @@ def test_two_independent_sources_need_no_card():
         attributions=(
             Attribution("s1", span(text, LEAD)),
             # A sentence elsewhere restates the claim with its own source.
-            Attribution("s2", span(text, "30 soldiers were killed when US bombers attacked army positions near Deir ez-Zor")),
+            Attribution(
+                "s2", span(text, "30 soldiers were killed when US bombers attacked army positions near Deir ez-Zor")
+            ),
         ),
     )
     assert detect(d) == []
@@ -104,7 +106,8 @@ def test_a_relay_is_not_a_second_source():
     mod = _source(text, "s2", "Russian Defense Ministry", relayed_by="s1")
     content = span(text, "US-made TOW missiles were found in a former militant base in Homs province")
     d = doc(art, sources=(rt, mod), claims=(_claim(text, sentence),),
-            attributions=(Attribution("s1", span(text, "the Russian Defense Ministry announced US-made TOW missiles were found in a former militant base in Homs province")),
+            attributions=(Attribution("s1", span(text, "the Russian Defense Ministry announced US-made TOW missiles "
+                                                       "were found in a former militant base in Homs province")),
                           Attribution("s2", content)))
     [card] = detect(d)
     assert "Russian Defense Ministry, as relayed by RT" in card.body
@@ -161,7 +164,8 @@ def test_unsourced_claims_only_flagged_when_the_article_credits_nobody(other_att
     other = "Officials said the road would reopen on Friday."
     art = article([LEAD, other])
     text = art.text
-    sources, atts = (), ()
+    sources: tuple[Source, ...] = ()
+    atts: tuple[Attribution, ...] = ()
     if other_attributions:
         sources = (_source(text, "s1", "Officials", "anonymous"),)
         atts = (Attribution("s1", span(text, "the road would reopen on Friday")),)
@@ -209,7 +213,8 @@ def test_an_unsourced_claim_that_accuses_nobody_gets_no_card(sentence):
 def test_single_sources_flagged_only_when_weak_on_their_own(sentence, kind, expect_card):
     art = article([sentence])
     text = art.text
-    name = {"person": "Tim Cook", "organization": "Hamas officials", "anonymous": "people familiar with the plans"}[kind]
+    names = {"person": "Tim Cook", "organization": "Hamas officials", "anonymous": "people familiar with the plans"}
+    name = names[kind]
     src = _source(text, "s1", name, kind)
     content = Span(0, text.index(",", text.index(",") + 1 if kind == "organization" else 0))
     d = doc(art, sources=(src,), claims=(_claim(text, sentence),),

@@ -9,7 +9,7 @@ import pytest
 from handmade import article, doc, quote, span
 
 from sidenote.detectors.social_quote import detect
-from sidenote.pipeline.doc import Attribution, Embed, Source, Span
+from sidenote.doc import Attribution, Embed, Source, Span
 
 QUOTE = "We will not allow this to stand"
 
@@ -152,7 +152,9 @@ def test_a_platform_that_is_the_speaker_is_not_a_post():
 
 def test_one_or_two_quoted_words_get_no_card():
     art = article(["Fares Shehabi called it “sensational” on Twitter."])
-    source = Source("s1", "Fares Shehabi", "social_media", channel="twitter", mentions=(span(art.text, "Fares Shehabi"),))
+    source = Source(
+        "s1", "Fares Shehabi", "social_media", channel="twitter", mentions=(span(art.text, "Fares Shehabi"),)
+    )
     assert detect(doc(art, quotes=(quote(art.text, "sensational", source="s1"),), sources=(source,))) == []
 
 

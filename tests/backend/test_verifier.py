@@ -7,9 +7,9 @@ import json
 import pytest
 from handmade import article, doc, span
 
+from sidenote.anchor import make_anchor, make_evidence
+from sidenote.doc import Attribution, Card, Source
 from sidenote.pipeline import analyze_text
-from sidenote.pipeline.anchor import make_anchor, make_evidence
-from sidenote.pipeline.doc import Attribution, Card, Source
 from sidenote.verifier import Verifier, card_features, load_verifier
 from sidenote.verifier.model import MODEL_FILE, read_verifier
 
@@ -28,7 +28,8 @@ def _framing_card(d, words: str, voice: str = "outlet") -> Card:
 def test_features_name_the_word_its_label_and_voice():
     d = doc(article(["The mayor's plan is disgraceful, residents say."]))
     feats = card_features(d, _framing_card(d, "disgraceful"))
-    assert {"kind=loaded_framing", "lf:w=disgraceful", "lf:lab=outlet:emotive", "loaded_framing:voice=outlet"} <= set(feats)
+    expected = {"kind=loaded_framing", "lf:w=disgraceful", "lf:lab=outlet:emotive", "loaded_framing:voice=outlet"}
+    assert expected <= set(feats)
 
 
 def test_a_negated_word_is_marked():

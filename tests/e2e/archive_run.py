@@ -15,7 +15,9 @@ import tempfile
 from playwright.sync_api import sync_playwright
 
 FINISHED = "['done','empty','unreachable','error'].includes(document.documentElement.dataset.sidenoteStatus)"
-SETTINGS = "s => chrome.storage.local.set({settings: Object.assign({autoRun: true, toolbarRun: true, disabledSites: []}, s)})"
+SETTINGS = (
+    "s => chrome.storage.local.set({settings: Object.assign({autoRun: true, toolbarRun: true, disabledSites: []}, s)})"
+)
 
 
 def main(extension: str, chromium: str, backend_url: str, page_url: str, host_rule: str) -> int:
@@ -38,7 +40,10 @@ def main(extension: str, chromium: str, backend_url: str, page_url: str, host_ru
                 ],
             )
             try:
-                worker = ctx.service_workers[0] if ctx.service_workers else ctx.wait_for_event("serviceworker", timeout=15000)
+                if ctx.service_workers:
+                    worker = ctx.service_workers[0]
+                else:
+                    worker = ctx.wait_for_event("serviceworker", timeout=15000)
                 print("worker", worker.url)
                 worker.evaluate(SETTINGS, {"backendUrl": backend_url})
                 page = ctx.new_page()

@@ -63,7 +63,8 @@ def serve_backend(**env_extra: str) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **env_extra}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--chdir", "backend", "-w", "1", "-b", f"127.0.0.1:{port}", "sidenote:create_app()"],
+        [sys.executable, "-m", "gunicorn", "--chdir", "backend", "-w", "1", "-b", f"127.0.0.1:{port}",
+         "sidenote:create_app()"],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,
@@ -89,7 +90,7 @@ class Site:
         pages = self.pages
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:  # (http.server's naming)
                 body = pages.get(self.path.split("?")[0])
                 if body is None:
                     self.send_error(404)
@@ -177,7 +178,8 @@ def service_worker(browser_context: object) -> object:
 def set_settings(service_worker: object, **settings: object) -> None:
     """Write the extension's settings the way the options page does."""
     service_worker.evaluate(  # type: ignore[attr-defined]
-        "s => chrome.storage.local.set({settings: Object.assign({autoRun: true, toolbarRun: true, disabledSites: []}, s)})",
+        "s => chrome.storage.local.set("
+        "{settings: Object.assign({autoRun: true, toolbarRun: true, disabledSites: []}, s)})",
         settings,
     )
 

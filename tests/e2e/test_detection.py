@@ -27,8 +27,14 @@ document.addEventListener('DOMContentLoaded', () => {
 """
 # A Zyte benchmark page: a press release served with og:type "website" and
 # no <article>, which the metadata checks alone did not take for an article.
-REAL_PAGE = SHARED / "datasets" / "extraction" / "html" / "c69e539d689a8335a69042727f1b58edab09d5d99fb607ec625a63151a537dc2.html.gz"
-REAL_PATH = "/news-and-events/Ascom-business-news/ascom-and-draeger-introduce-integrated-clinical-alarm-management-solution.html"
+REAL_PAGE = (
+    SHARED / "datasets" / "extraction" / "html"
+    / "c69e539d689a8335a69042727f1b58edab09d5d99fb607ec625a63151a537dc2.html.gz"
+)
+REAL_PATH = (
+    "/news-and-events/Ascom-business-news/"
+    "ascom-and-draeger-introduce-integrated-clinical-alarm-management-solution.html"
+)
 WEBSITE_SEED_PATH = "/2019/09/17/us-bombs-syrian-army-units-website/"
 CONTACT_PATH = "/contact/"
 
@@ -37,7 +43,7 @@ CONTACT_PAGE = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><t
 <header><a href="/">The Daily Dispatch</a><nav><a href="/category/world/">World</a> <a href="/about/">About</a></nav></header>
 <main><h1>Contact us</h1><p>Write to the newsroom at news@dailydispatch.example.</p><p>Call us on weekdays, nine to five.</p>
 <form><label>Name <input name="name"></label><label>Message <textarea name="message"></textarea></label><button>Send</button></form>
-</main><footer>&copy; 2019 The Daily Dispatch</footer></body></html>"""
+</main><footer>&copy; 2019 The Daily Dispatch</footer></body></html>"""  # noqa: E501 (the page as served)
 
 
 def seed_as_website() -> bytes:

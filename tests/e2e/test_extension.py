@@ -21,8 +21,10 @@ SEED_PATH = "/2019/09/17/us-bombs-syrian-army-units/"
 FINISHED = "['done','empty','unreachable','error'].includes(document.documentElement.dataset.sidenoteStatus)"
 
 # Main world: remember the page's text before any content script runs.
-REMEMBER_TEXT = "document.addEventListener('DOMContentLoaded', () => { window.__textBefore = document.body.textContent; });"
-HIGHLIGHTS = """() => Object.fromEntries([...CSS.highlights].map(([name, h]) => [name, [...h].map(r => r.toString())]))"""
+REMEMBER_TEXT = (
+    "document.addEventListener('DOMContentLoaded', () => { window.__textBefore = document.body.textContent; });"
+)
+HIGHLIGHTS = "() => Object.fromEntries([...CSS.highlights].map(([name, h]) => [name, [...h].map(r => r.toString())]))"
 RECT_OF = """([name, needle]) => {
   const h = CSS.highlights.get(name);
   for (const r of h || []) if (r.toString().includes(needle)) {
@@ -40,7 +42,11 @@ def open_page(ctx: Any, url: str, dialogs: list[str] | None = None) -> Any:
     page = ctx.new_page()
     page.add_init_script(REMEMBER_TEXT)
     if dialogs is not None:
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        def dismiss(dialog: Any) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
     page.goto(url)
     page.wait_for_function(FINISHED, timeout=60000)
     return page
@@ -141,13 +147,19 @@ EVIL_FLAG = "<img src=x onerror=\"document.documentElement.dataset.pwned='1'\">"
 def evil_page() -> bytes:
     """The seed with markup-looking text (HTML-escaped, so only text) inside its quotes."""
     page = SEED_HTML.read_text(encoding="utf-8")
-    page = page.replace("“Meet the French connection", "“Meet " + htmllib.escape(EVIL_IMG) + " the French connection", 1)
+    page = page.replace(
+        "“Meet the French connection", "“Meet " + htmllib.escape(EVIL_IMG) + " the French connection", 1
+    )
     page = page.replace("the ‘Assad regime’!", "the ‘Assad " + htmllib.escape(EVIL_SCRIPT) + " regime’!", 1)
-    page = page.replace("In yet another disturbing tweet", "In yet another " + htmllib.escape(EVIL_FLAG) + " disturbing tweet", 1)
+    page = page.replace(
+        "In yet another disturbing tweet", "In yet another " + htmllib.escape(EVIL_FLAG) + " disturbing tweet", 1
+    )
     return page.encode("utf-8")
 
 
-def test_markup_in_article_text_never_runs(browser_context: Any, service_worker: Any, backend_url: str, site: Site) -> None:
+def test_markup_in_article_text_never_runs(
+    browser_context: Any, service_worker: Any, backend_url: str, site: Site
+) -> None:
     site.pages["/2019/09/18/markup-in-quotes/"] = evil_page()
     set_settings(service_worker, backendUrl=backend_url)
     dialogs: list[str] = []
@@ -175,8 +187,10 @@ def test_markup_in_article_text_never_runs(browser_context: Any, service_worker:
 # Plain local-news prose with nothing to flag: it makes the long page long
 # without adding cards.
 FILLER = (
-    "The market opened at eight in the morning, as it does every weekday, and the stalls along the river filled slowly with fruit, bread and flowers.",
-    "Residents walked their dogs along the embankment while the ferry crossed to the far bank and back again on its usual timetable.",
+    "The market opened at eight in the morning, as it does every weekday, "
+    "and the stalls along the river filled slowly with fruit, bread and flowers.",
+    "Residents walked their dogs along the embankment "
+    "while the ferry crossed to the far bank and back again on its usual timetable.",
     "In the afternoon the library held a reading hour for children, and the town band rehearsed in the hall next door.",
     "The weather stayed mild through the week, with light wind from the west and a little rain on Thursday evening.",
 )
@@ -188,8 +202,13 @@ def big_page(copies: int, filler_paragraphs: int) -> bytes:
     seed = SEED_HTML.read_text(encoding="utf-8")
     body = re.search(r'<div class="entry-content">(.*?)</div>\s*<footer class="entry-footer">', seed, re.S)
     assert body, "seed layout changed"
-    parts = [f"<h2>Dispatch {i + 1}</h2>" + body.group(1).replace("<p>", f"<p>Update {i + 1}: ", 1) for i in range(copies)]
-    parts += ["<p>" + " ".join(FILLER[(j + k) % len(FILLER)] for k in range(len(FILLER))) + "</p>" for j in range(filler_paragraphs)]
+    parts = [
+        f"<h2>Dispatch {i + 1}</h2>" + body.group(1).replace("<p>", f"<p>Update {i + 1}: ", 1) for i in range(copies)
+    ]
+    parts += [
+        "<p>" + " ".join(FILLER[(j + k) % len(FILLER)] for k in range(len(FILLER))) + "</p>"
+        for j in range(filler_paragraphs)
+    ]
     return seed.replace(body.group(1), "\n".join(parts), 1).encode("utf-8")
 
 
@@ -232,7 +251,9 @@ def test_reruns_after_in_page_navigation(seed_page: Any) -> None:
       history.pushState({}, '', '/2019/09/17/us-bombs-syrian-army-units/page-2/');
     }"""
     )
-    seed_page.wait_for_function("window.__statuses.includes('running') && window.__statuses.at(-1) === 'done'", timeout=30000)
+    seed_page.wait_for_function(
+        "window.__statuses.includes('running') && window.__statuses.at(-1) === 'done'", timeout=30000
+    )
     assert hook(seed_page)["sidenoteStatus"] == "done"
 
 
@@ -264,7 +285,10 @@ new MutationObserver((records, observer) => {
   for (const p of document.querySelectorAll('.entry-content p')) p.replaceWith(p.cloneNode(true));
 }).observe(document.documentElement, {attributes: true, attributeFilter: ['data-sidenote-status']});
 """
-CONNECTED = """() => [...CSS.highlights.values()].flatMap(h => [...h]).map(r => r.startContainer.isConnected && r.endContainer.isConnected)"""
+CONNECTED = (
+    "() => [...CSS.highlights.values()].flatMap(h => [...h])"
+    ".map(r => r.startContainer.isConnected && r.endContainer.isConnected)"
+)
 
 
 def test_a_page_that_changes_while_the_backend_works_is_indexed_again(

@@ -23,7 +23,7 @@ from e2e_support import Site, serve_backend, set_settings
 ARTICLE_PATH = "/2024/05/14/budget-row-deepens/"
 QUOTE = "We will never raise taxes on working families"
 FINISHED = "['done','empty','unreachable','error'].includes(document.documentElement.dataset.sidenoteStatus)"
-HIGHLIGHTS = """() => Object.fromEntries([...CSS.highlights].map(([name, h]) => [name, [...h].map(r => r.toString())]))"""
+HIGHLIGHTS = "() => Object.fromEntries([...CSS.highlights].map(([name, h]) => [name, [...h].map(r => r.toString())]))"
 RECT_OF = """([name, needle]) => {
   const h = CSS.highlights.get(name);
   for (const r of h || []) if (r.toString().includes(needle)) {
@@ -46,7 +46,7 @@ class LinkedPages:
         ).encode()
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:  # (http.server's naming)
                 owner.hits.append(self.path)
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -93,7 +93,7 @@ def article(linked: LinkedPages) -> bytes:
 <p>The finance ministry defended its spending plan on Tuesday as opposition parties prepared a vote against it in parliament.</p>
 <p>\u201c{QUOTE},\u201d the ministry said in <a href="{statement}">a statement</a>.</p>
 <p>The plan would raise spending on transit and schools, the ministry said, and would be paid for by cuts elsewhere.</p>
-</article></body></html>""".encode()
+</article></body></html>""".encode()  # noqa: E501 (the page as served)
 
 
 def run_on(ctx: Any, url: str) -> Any:
@@ -139,7 +139,9 @@ def test_a_quotation_missing_from_its_linked_page_gets_a_note_only_with_the_opti
         # so this contacts nobody) and compare ids.
         request = urllib.request.Request(
             links_backend + "/api/v1/analyze",
-            data=json.dumps({"url": site.url(ARTICLE_PATH), "html": article(linked).decode(), "follow_links": True}).encode(),
+            data=json.dumps(
+                {"url": site.url(ARTICLE_PATH), "html": article(linked).decode(), "follow_links": True}
+            ).encode(),
             headers={"Content-Type": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=30) as r:

@@ -47,19 +47,24 @@ def _manifest(archive: Path) -> dict[str, Any]:
 
 def test_one_archive_per_browser_with_the_manifest_at_the_root(archives):
     version = json.loads((REPO / "extension" / "manifest.json").read_text(encoding="utf-8"))["version"]
-    assert {p.name for p in archives.values()} == {f"sidenote-chromium-{version}.zip", f"sidenote-firefox-{version}.zip"}
+    expected = {f"sidenote-chromium-{version}.zip", f"sidenote-firefox-{version}.zip"}
+    assert {p.name for p in archives.values()} == expected
     for archive in archives.values():
         with zipfile.ZipFile(archive) as z:
             names = z.namelist()
         assert names[0] == "manifest.json"
         assert {n.split("/")[0] for n in names} == {"manifest.json", "content.css", "icons", "src"}
         # Nothing from tests or tooling, no documentation but the vendored licence.
-        assert not [n for n in names if "test" in n or "node_modules" in n or (n.endswith(".md") and "LICENSE" not in n)]
+        assert not [
+            n for n in names if "test" in n or "node_modules" in n or (n.endswith(".md") and "LICENSE" not in n)
+        ]
         assert "src/vendor/Readability-readerable.js" in names and "src/vendor/Readability-LICENSE.md" in names
         m = _manifest(archive)
-        listed = [*m["content_scripts"][0]["js"], *m["content_scripts"][0]["css"], m["options_ui"]["page"], *m["icons"].values()]
+        scripts = m["content_scripts"][0]
+        listed = [*scripts["js"], *scripts["css"], m["options_ui"]["page"], *m["icons"].values()]
         background = m["background"]
-        listed += background.get("scripts", []) + ([background["service_worker"]] if "service_worker" in background else [])
+        listed += background.get("scripts", [])
+        listed += [background["service_worker"]] if "service_worker" in background else []
         assert [f for f in listed if f not in names] == []
 
 
@@ -75,7 +80,9 @@ def test_each_manifest_keeps_its_own_browsers_keys(archives):
 
 
 def _lint(archive: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(TOOLS / "lint.py"), str(archive)], capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(TOOLS / "lint.py"), str(archive)], capture_output=True, text=True, timeout=300
+    )
 
 
 def test_web_ext_lint_passes_on_the_firefox_archive_and_would_fail_on_errors(archives):

@@ -13,9 +13,9 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from sidenote.doc import Card, Doc
 from sidenote.pipeline import analyze_html, analyze_text
 from sidenote.pipeline import cards as cards_stage
-from sidenote.pipeline.doc import Card, Doc
 from sidenote_eval.editor.pages import Page
 
 
@@ -61,7 +61,9 @@ def shown_cards(page: Page, doc: Doc, candidates: bool = False) -> Iterator[Show
 def review_text(page: Page, doc: Doc, records: Iterable[dict]) -> str:
     """One page as an editor reads it: the article text, then its cards."""
     records = list(records)
-    lines = [f"=== PAGE {page.id} ({len(records)} cards) ===", f"TITLE: {doc.article.title}", "TEXT:", doc.text, "CARDS:"]
+    lines = [
+        f"=== PAGE {page.id} ({len(records)} cards) ===", f"TITLE: {doc.article.title}", "TEXT:", doc.text, "CARDS:"
+    ]
     for r in records:
         lines.append(f"[{r['key']}] kind={r['kind']} severity={r['severity']} voice={r['voice']}")
         lines.append(f"  title: {r['title']}")

@@ -18,8 +18,10 @@ from sidenote_eval.editor.labels import KINDS, VERDICTS
 
 def main() -> int:
     dump, files = Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]
-    keys = {json.loads(l)["key"] for l in (dump / "cards.jsonl").read_text(encoding="utf-8").splitlines()}
-    texts = {r["page"]: r["text"] for r in map(json.loads, (dump / "texts.jsonl").read_text(encoding="utf-8").splitlines())}
+    keys = {json.loads(line)["key"] for line in (dump / "cards.jsonl").read_text(encoding="utf-8").splitlines()}
+    texts = {
+        r["page"]: r["text"] for r in map(json.loads, (dump / "texts.jsonl").read_text(encoding="utf-8").splitlines())
+    }
     problems = 0
     for path in files:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

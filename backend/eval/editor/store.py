@@ -22,7 +22,7 @@ def main() -> None:
         record = json.loads(line)
         cards[record["key"]] = record
     for path in files:
-        rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         out = []
         for row in rows:
             card = cards.get(row["key"], {})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..pipeline.doc import Span
+from ..doc import Span
 from .sources import classify
 from .text import tokenize
 from .words import (

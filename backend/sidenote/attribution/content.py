@@ -3,8 +3,8 @@ before it, or a whole quotation."""
 
 from __future__ import annotations
 
+from ..doc import Quote, Span
 from ..lexicon import load_words
-from ..pipeline.doc import Quote, Span
 from .edges import strip_span
 from .lexical import OPEN_QUOTES, PREPOSITIONS, closes_quote
 from .sources import platform_at

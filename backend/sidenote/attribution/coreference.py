@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..pipeline.doc import Span
+from ..doc import Span
 from .antecedents import NAME_RE, antecedent, common_noun_capitalised, group_antecedent
 from .it_reference import resolve_it
 from .patterns.credit import Credit
@@ -144,7 +144,7 @@ def scan_mentions(text: str, entries: list[Entry]) -> None:
     live = [(i, e) for i, e in enumerate(entries) if e.merged_into is None]
     named = [(i, e) for i, e in live if e.kind in ("person", "social_media", "organization", "media")]
     keys = {i: [name_key(text, n) for n in e.names] for i, e in named}
-    surnames = {i: {surname(text, n) for n in e.names} - {None}
+    surnames = {i: {s for n in e.names if (s := surname(text, n)) is not None}
                 for i, e in named if e.kind in PERSON_KINDS}
     # Who each name key and surname may stand for, looked up per name in the
     # text instead of a scan of every source (quadratic on a page of many).

@@ -4,7 +4,7 @@ phrase begins and ends."""
 
 from __future__ import annotations
 
-from ..pipeline.doc import Span
+from ..doc import Span
 from .lexical import CLOSE_QUOTES, MAX_NP, OPEN_QUOTES
 from .subjects import credits_of_its_own
 from .text import Token

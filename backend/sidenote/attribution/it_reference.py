@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
+import weakref
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter, ne
 
-from ..pipeline.doc import Span
+from ..doc import Span
 from .antecedents import NOT_NAME_LEADS, previous_sentence_start
 from .sources import PERSON_KINDS, Entry, classify, find_or_add
 from .text import Token, tokenize
@@ -64,14 +68,18 @@ def resolve_it(text: str, mention: Span, entries: list[Entry]) -> int | None:
     (added to its mentions), or None."""
     at = mention.start
     lo = previous_sentence_start(text, at)
-    best = _nearest_credited_body(text, entries, lo, at)
+    # The credited mention of a body ending last before ``at``, in the
+    # previous sentence or the last ``_IT_WINDOW`` characters, and its entry.
+    index = _index_of(text, entries)
+    best = index.nearest_body(text, entries, min(lo, at - _IT_WINDOW), at)
     phrase = it_noun_phrase(text, lo, at)
     if phrase is not None and (best is None or best[0].start < lo or phrase[0].end > best[0].end):
         span, kind = phrase
-        # The phrase may already be a source ("A London borough ... voted").
-        idx = next((k for k, e in enumerate(entries) if e.merged_into is None
-                    and e.kind not in PERSON_KINDS
-                    and any(m.end == span.end for m in e.mentions | set(e.names))), None)
+        # The phrase may already be a source ("A London borough ... voted"):
+        # the first entry, not merged nor a person, with a name or mention
+        # ending where it does.
+        idx = min((k for k in index.entries_ending_at(span.end)
+                   if entries[k].merged_into is None and entries[k].kind not in PERSON_KINDS), default=None)
         if idx is None:
             idx = find_or_add(text, entries, span, kind)
         entries[idx].mentions.add(mention)
@@ -82,17 +90,163 @@ def resolve_it(text: str, mention: Span, entries: list[Entry]) -> int | None:
     return best[1]
 
 
-def _nearest_credited_body(text: str, entries: list[Entry], lo: int, at: int) -> tuple[Span, int] | None:
-    """The credited mention of a body ending last before ``at``, in the
-    previous sentence or the last ``_IT_WINDOW`` characters, and its entry."""
-    best: tuple[Span, int] | None = None
-    for idx, e in enumerate(entries):
-        if not it_candidate(text, e):
-            continue
-        for m in e.mentions | set(e.names):
-            if min(lo, at - _IT_WINDOW) <= m.start and m.end <= at and (best is None or m.end > best[0].end):
-                best = (m, idx)
-    return best
+_MENTIONS = attrgetter("mentions")
+_NAMES = attrgetter("names")
+_KIND = attrgetter("kind")
+_MERGED = attrgetter("merged_into")
+_END = itemgetter(0)
+
+
+class _SpanIndex:
+    """Every name and mention of every entry, ordered by end, kept in step
+    with ``entries`` as the attribution stage grows them.
+
+    Finding the body an "it" stands for scanned every mention of every
+    source for each "it" (issue #15: quadratic; a paragraph of 40,000
+    credits to "it" held one source with as many mentions). Entries only
+    grow (a mention added, a name appended, a source appended; a kind or
+    ``merged_into`` set), so at each call the index reads what changed: the
+    sizes of every entry's sets compared at C speed, then only the changed
+    entries' new spans (a set difference) are added. A query then walks
+    back from ``at`` over the spans that end within the window only."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.list_id = id(entries)
+        self.first = weakref.ref(entries[0])
+        self.ends: list[int] = []  # sorted
+        self.items: list[tuple[int, int, Span]] = []  # (end, entry, span), in the order of ``ends``
+        self.seen: list[set[Span]] = []  # per entry, its spans already here (by value)
+        # per entry, the very objects of its ``mentions`` already read: the set
+        # difference with them meets each object itself, never calling __eq__
+        self.mentions_read: list[set[Span]] = []
+        self.names_seen: list[int] = []  # per entry, how many of its names are here
+        self.sizes: list[int] = []  # per entry, len(mentions) when last read
+        self.kinds: list[str] = []
+        self.merged: list[int | None] = []
+        self.candidate: list[bool] = []  # it_candidate, per entry
+
+    def matches(self, entries: list[Entry]) -> bool:
+        return self.list_id == id(entries) and bool(entries) and self.first() is entries[0]
+
+    def sync(self, text: str, entries: list[Entry]) -> None:
+        known = len(self.seen)
+        sizes = list(map(len, map(_MENTIONS, entries)))
+        names = list(map(len, map(_NAMES, entries)))
+        kinds = list(map(_KIND, entries))
+        merged = list(map(_MERGED, entries))
+        changed = set(compress(range(known), map(ne, sizes, self.sizes)))
+        changed.update(compress(range(known), map(ne, names, self.names_seen)))
+        retyped = set(compress(range(known), map(ne, kinds, self.kinds)))
+        retyped.update(compress(range(known), map(ne, merged, self.merged)))
+        for k in range(known, len(entries)):
+            self.seen.append(set())
+            self.mentions_read.append(set())
+            self.names_seen.append(0)
+            self.candidate.append(False)
+            changed.add(k)
+        new: list[tuple[int, int, Span]] = []
+        for k in sorted(changed):
+            e = entries[k]
+            if len(e.names) < self.names_seen[k]:  # (names are only appended; if not, read them all)
+                self.names_seen[k] = 0
+            fresh = e.names[self.names_seen[k] :]
+            unread = e.mentions - self.mentions_read[k]
+            self.mentions_read[k] |= unread
+            fresh += unread
+            for m in fresh:
+                if m in self.seen[k]:
+                    continue  # (a name also among the mentions)
+                self.seen[k].add(m)
+                new.append((m.end, k, m))
+            self.names_seen[k] = len(e.names)
+            retyped.add(k)  # (an anonymous entry's names decide whether it is a body)
+        self._insert(new)
+        for k in retyped:
+            self.candidate[k] = it_candidate(text, entries[k])
+        self.sizes, self.kinds, self.merged = sizes, kinds, merged
+
+    def _insert(self, new: list[tuple[int, int, Span]]) -> None:
+        """Add items, keeping them by end. A few go in one at a time (mostly
+        at the end: the stage reads the text in order); many at once, such
+        as every source known when the first "it" comes, are merged."""
+        if len(new) > 64:
+            self.items = sorted(self.items + new, key=_END)
+            self.ends = [item[0] for item in self.items]
+            return
+        for item in new:
+            at = bisect.bisect_right(self.ends, item[0])
+            self.ends.insert(at, item[0])
+            self.items.insert(at, item)
+
+    def nearest_body(self, text: str, entries: list[Entry], lo: int, at: int) -> tuple[Span, int] | None:
+        """The span ending last at or before ``at`` and starting at or after
+        ``lo`` of a candidate body; on a tie of ends, the first such entry
+        and, in it, the span met first in ``mentions | set(names)``, as the
+        scan over entries this replaces took them."""
+        i = bisect.bisect_right(self.ends, at) - 1
+        best_end: int | None = None
+        tied: list[tuple[int, Span]] = []
+        while i >= 0 and self.ends[i] >= lo:  # (a span in the window ends there)
+            end, k, m = self.items[i]
+            if best_end is not None and end < best_end:
+                break
+            if m.start >= lo and self.candidate[k]:
+                best_end = end
+                tied.append((k, m))
+            i -= 1
+        if best_end is None:
+            return None
+        k = min(k for k, _ in tied)
+        spans = [m for j, m in tied if j == k]
+        if len(spans) > 1:  # which of them the set would have given first
+            e = entries[k]
+            spans = [m for m in e.mentions | set(e.names) if m in spans]
+        return spans[0], k
+
+    def entries_ending_at(self, end: int) -> set[int]:
+        """The entries with a name or mention ending at ``end``."""
+        i = bisect.bisect_left(self.ends, end)
+        found = set()
+        while i < len(self.ends) and self.ends[i] == end:
+            found.add(self.items[i][1])
+            i += 1
+        return found
+
+
+class _NoEntries:
+    """The index of no entries."""
+
+    def nearest_body(self, text: str, entries: list[Entry], lo: int, at: int) -> None:
+        return None
+
+    def entries_ending_at(self, end: int) -> set[int]:
+        return set()
+
+
+# Per thread, the index of the entries its attribution stage is reading: a
+# one-item list, emptied when the first of those entries is freed (so a
+# page's index does not outlive its stage).
+_LOCAL = threading.local()
+
+
+def _index_of(text: str, entries: list[Entry]) -> _SpanIndex | _NoEntries:
+    """The span index of ``entries``, brought up to date."""
+    if not entries:
+        return _NoEntries()
+    holder: list[_SpanIndex] | None = getattr(_LOCAL, "holder", None)
+    if holder is None:
+        holder = _LOCAL.holder = []
+    if not holder or not holder[0].matches(entries):
+        holder[:] = [_SpanIndex(entries)]
+        weakref.finalize(entries[0], _forget, holder, holder[0])
+    index = holder[0]
+    index.sync(text, entries)
+    return index
+
+
+def _forget(holder: list[_SpanIndex], index: _SpanIndex) -> None:
+    if holder and holder[0] is index:
+        holder.clear()
 
 
 def it_candidate(text: str, e: Entry) -> bool:

@@ -25,11 +25,18 @@ from pathlib import Path
 
 import numpy as np
 
+from ..doc import Attribution, Span
 from ..lexicon import DATA_DIR
-from ..pipeline.doc import Attribution, Span
 from .words import (
-    ANONYMOUS_HEADS, AUXILIARIES, CUE_VERBS, DETERMINERS, FINITE, PRONOUNS, TITLES,
+    ANONYMOUS_HEADS,
+    AUXILIARIES,
+    CUE_VERBS,
+    DETERMINERS,
+    FINITE,
+    PRONOUNS,
+    TITLES,
 )
+
 # The word list the tagger was trained with: the rules' wider DOCUMENT_HEADS
 # (findings.txt too) would shift its features from what it learned.
 from .words import TAGGER_DOCUMENT_HEADS as DOCUMENT_HEADS
@@ -169,7 +176,7 @@ def _quote_state(text: str, toks: Tokens) -> np.ndarray:
     marks = np.flatnonzero((w == _Q_OPEN) | (w == _Q_CLOSE) | (w == _Q_STRAIGHT))
     depth = 0
     last = 0
-    for i in marks:
+    for i in marks.tolist():
         if depth > 0:
             inq[last:i] = 1
         m = w[i]

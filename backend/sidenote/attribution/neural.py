@@ -45,8 +45,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..doc import Attribution, Span
 from ..lexicon import DATA_DIR
-from ..pipeline.doc import Attribution, Span
 from . import model
 
 MODEL_PATH: Path = DATA_DIR / "attribution" / "neural.npz"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..pipeline.doc import Span
+from ..doc import Span
 from .lexical import is_number, possessive
 from .text import Token, tokenize
 from .words import (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..pipeline.doc import Sentence, Span
+from ..doc import Sentence, Span
 from .antecedents import CALENDAR
 from .patterns.credit import Credit
 from .patterns.vocabulary import PASSIVE_AUXILIARIES

@@ -1,7 +1,7 @@
 """Card detectors: one module per card kind behind one small interface.
 
 A detector is a pure function ``detect(doc) -> list[Card]``. It sees the
-whole, fully analysed :class:`~sidenote.pipeline.doc.Doc` (sentences,
+whole, fully analysed :class:`~sidenote.doc.Doc` (sentences,
 quotes, sources, attributions, claims) and returns cards with ids left
 empty; the ``cards`` stage numbers them and enforces "one card of each kind
 per sentence".
@@ -9,9 +9,8 @@ per sentence".
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
 
-if TYPE_CHECKING:  # the pipeline imports the detectors, not the other way round
-    from ..pipeline.doc import Card, Doc
+from ..doc import Card, Doc
 
-Detector = Callable[["Doc"], "list[Card]"]
+Detector = Callable[[Doc], list[Card]]

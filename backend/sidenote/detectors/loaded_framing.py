@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..anchor import make_anchor, make_evidence
+from ..doc import Card, Doc, Evidence, Quote, Severity, Voice
 from ..framing import FramingSpan, find_loaded_spans
 from ..framing.rules import is_contested
 from ..framing.tokens import SHORT_QUOTE_WORDS, quote_regions
 from ..lexicon import load_words
-from ..pipeline.anchor import make_anchor, make_evidence
-from ..pipeline.doc import Card, Doc, Evidence, Quote, Voice
 from ..syntax import reported_by
 
 # A card needs one of these from the reviewed word lists; intensifiers,
@@ -35,7 +35,7 @@ LONG_SENTENCE = 320
 # the outlet for, so they merit "caution". Loaded words inside a quotation
 # are fairly reported speech: the reader only needs to know whose judgement
 # it is, so "info". Nothing here is a "warning": wording is not a falsehood.
-SEVERITY = {"outlet": "caution", "quoted": "info"}
+SEVERITY: dict[Voice, Severity] = {"outlet": "caution", "quoted": "info"}
 TITLES = {
     "outlet": "Loaded wording in the outlet's own voice",
     "quoted": "Loaded wording inside a quotation",
@@ -214,8 +214,8 @@ def _introduced_by_colon(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     if text[line_start:pos].rstrip().endswith(":"):
         return True  # "Stated Stone: ..." on the same line
-    lines = [l for l in text[max(0, line_start - 2000) : line_start].split("\n") if l.strip()]
-    return any(l.rstrip().endswith(":") for l in lines[-INTRODUCED_LINES:])
+    lines = [line for line in text[max(0, line_start - 2000) : line_start].split("\n") if line.strip()]
+    return any(line.rstrip().endswith(":") for line in lines[-INTRODUCED_LINES:])
 
 
 def _candidate_spans(doc: Doc, partial: dict[Quote, str]) -> list[FramingSpan]:
@@ -348,12 +348,14 @@ def _card(doc: Doc, s_start: int, s_end: int, found: list[_Item]) -> Card | None
         mine = [it for it in found if it.voice == voice]
         mine = [it for it in mine if not _denied(doc.text, it.span) and not _self_described(doc.text, it.span)]
         if voice == "quoted":
-            mine = [it for it in mine if not (_experience(doc.text, it.span) and (own_life or _felt(doc.text, it.span)))]
+            mine = [
+                it for it in mine if not (_experience(doc.text, it.span) and (own_life or _felt(doc.text, it.span)))
+            ]
         strong = [it for it in mine if it.span.label in STRONG_LABELS and it.span.score >= RULE_SCORE]
         if voice == "quoted":
             strong = [it for it in strong if not _mild_in_quotes(doc.text, it.span)]
         if strong:
-            return _make_card(doc, s_start, s_end, voice, mine)  # type: ignore[arg-type]
+            return _make_card(doc, s_start, s_end, voice, mine)
     return None
 
 
@@ -393,7 +395,7 @@ def _make_card(doc: Doc, s_start: int, s_end: int, voice: Voice, items: list[_It
     return Card(
         id="",
         kind="loaded_framing",
-        severity=SEVERITY[voice],  # type: ignore[arg-type]
+        severity=SEVERITY[voice],
         title=TITLES[voice],
         body=_body(voice, evidence, speaker),
         anchor=make_anchor(text, a_start, a_end),

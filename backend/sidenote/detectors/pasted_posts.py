@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-from ..pipeline.anchor import make_anchor, make_evidence
-from ..pipeline.doc import Block, Card, Doc
+from ..anchor import make_anchor, make_evidence
+from ..doc import Block, Card, Doc
 from ..platforms import TEXT_SIGNATURES, display_name, post_platform
 
 # Addresses the platform puts inside a post's text: not words of the post.

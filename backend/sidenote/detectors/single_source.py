@@ -39,13 +39,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..anchor import make_anchor, make_evidence
 from ..attribution.names import mid_sentence, prose_name
 from ..attribution.words import ANONYMOUS_HEADS, MONTHS, WEEKDAYS
+from ..credits import credited_sources, sentence_credits
+from ..doc import Card, Claim, Doc, Severity, Source, Span
 from ..lexicon import load_table, load_words
-from ..pipeline.anchor import make_anchor, make_evidence
-from ..pipeline.claims import content_words, credited_sources, overlap, sentence_credits
-from ..pipeline.doc import Card, Claim, Doc, Source, Span
 from ..platforms import channel_in, display_name, introduced_on_platform
+from ..text import content_words, overlap
 
 # A sentence restates a claim when it shares this much of the claim's content
 # and at least MIN_SHARED words with it.
@@ -140,7 +141,7 @@ def _main_clause_start(text: str, claim: Claim) -> int:
     return lead.end() if lead and claim.end - lead.end() > 20 else claim.start
 
 
-def _credited_share(doc: Doc, span: Span, sid: str, words: set[str]) -> float:
+def _credited_share(doc: Doc, span: Span, sid: str, words: frozenset[str]) -> float:
     """The share of ``span``'s content words that ``sid`` is credited with."""
     if not words:
         return 1.0
@@ -154,7 +155,7 @@ def _credited_share(doc: Doc, span: Span, sid: str, words: set[str]) -> float:
     return len(credited & words) / len(words)
 
 
-def _restates(doc: Doc, words: set[str], sentence: Span) -> bool:
+def _restates(doc: Doc, words: frozenset[str], sentence: Span) -> bool:
     other = content_words(doc.text[sentence.start : sentence.end])
     return len(words & other) >= MIN_SHARED and overlap(words, other) >= RESTATES
 
@@ -288,7 +289,9 @@ def _explicitly_anonymous(doc: Doc, source: Source) -> bool:
     that were the claim's subject, "Latino voters"."""
     if _ANONYMITY.search(source.name):
         return True
-    return any(_ANONYMITY.search(doc.text, m.start, min(len(doc.text), m.end + ANONYMITY_WINDOW)) for m in source.mentions)
+    return any(
+        _ANONYMITY.search(doc.text, m.start, min(len(doc.text), m.end + ANONYMITY_WINDOW)) for m in source.mentions
+    )
 
 
 def _posts(doc: Doc, claim: Claim, source: Source) -> bool:
@@ -413,7 +416,7 @@ def _card_for(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, S
             "No other source in the article says the same thing independently. "
             "Look for a second, independent report before relying on it."
         )
-        severity = "warning" if _posts(doc, claim, origin) or origin.kind == "anonymous" else "caution"
+        severity: Severity = "warning" if _posts(doc, claim, origin) or origin.kind == "anonymous" else "caution"
     else:
         title = "No source is given for this claim"
         body = (

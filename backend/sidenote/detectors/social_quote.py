@@ -19,17 +19,19 @@ paragraph or from the mention that credits it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import cache
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from functools import cache, cached_property
 from urllib.parse import urlsplit
 
+from ..anchor import make_anchor, make_evidence
 from ..attribution.names import prose_name
 from ..attribution.words import NAMING_WORDS, WEEKDAYS
+from ..doc import Attribution, Block, Card, Doc, Evidence, Quote, Source, Span
+from ..intervals import Intervals
 from ..lexicon import load_lines, load_words
-from ..pipeline.anchor import make_anchor, make_evidence
-from ..pipeline.claims import content_words, overlap
-from ..pipeline.doc import Card, Doc, Evidence, Quote, Source, Span
 from ..platforms import channel_in, display_name, find_platform_names, introduced_on_platform, post_platform
+from ..text import content_words, overlap
 
 # An embed "carries" a quote when this share of the quote's content words is in it.
 EMBED_MATCH = 0.5
@@ -42,49 +44,183 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _PICTURE = re.compile(r"\bpic\.(?:twitter|x)\.com/")
 
 
+class _Index:
+    """One Doc's look-ups, built once per :func:`detect`: which mentions,
+    quotes and attributions lie at a place, which embeds and post links a
+    platform has. Asking each quote's questions of every mention, quote,
+    attribution or block was quadratic (issue #15: over a second of a
+    request's three on a hostile text with 1,754 quotes in 68 sentences,
+    one source mentioned at each); these answer them by bisection, in the
+    order the scans gave, so the cards are the same."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.sources = {s.id: s for s in doc.sources}
+        self._own: dict[int, tuple[list[int], list[tuple[int, Span]]]] = {}
+        self._memo: dict[tuple[str, int, str | None], object] = {}
+        self._block_posts: dict[int, frozenset[str | None]] = {}
+        self._embeds: dict[str, _Embeds] = {}
+        self._platform_names: dict[int, list[tuple[int, int, str]]] = {}
+
+    # Each look-up is built when first asked: most pages have no quote
+    # that gets this far.
+    @cached_property
+    def mentions(self) -> Intervals[tuple[Span, Source]]:
+        return Intervals(self._pairs, lambda p: (p[0].start, p[0].end))
+
+    @cached_property
+    def _pairs(self) -> list[tuple[Span, Source]]:
+        return [(m, s) for s in self.doc.sources for m in s.mentions]
+
+    @cached_property
+    def _by_start(self) -> tuple[list[int], list[tuple[Span, Source]]]:
+        ranked = sorted(self._pairs, key=lambda p: p[0].start)  # (stable: ties keep source order)
+        return [m.start for m, _ in ranked], ranked
+
+    @cached_property
+    def quotes(self) -> Intervals[Quote]:
+        return Intervals(self.doc.quotes, lambda q: (q.start, q.end))
+
+    @cached_property
+    def attributions(self) -> Intervals[Attribution]:
+        return Intervals(self.doc.attributions, lambda a: (a.content.start, a.content.end))
+
+    @cached_property
+    def blocks(self) -> Intervals[Block]:
+        return Intervals(self.doc.article.blocks, lambda b: (b.start, b.end))
+
+    def mentions_starting(self, lo: int, hi: int) -> list[tuple[Span, Source]]:
+        """Every (mention, source) with ``lo <= mention.start < hi``."""
+        starts, ranked = self._by_start
+        return ranked[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+    def own_mentions(self, source: Source, lo: int, hi: int, *, hi_inclusive: bool = False) -> Iterator[Span]:
+        """The mentions of ``source`` that start in ``[lo, hi)`` (``[lo, hi]``
+        with ``hi_inclusive``), by start, one at a time (so that ``any``
+        stops at the first that does)."""
+        own = self._own.get(id(source))
+        if own is None:
+            ranked = sorted(enumerate(source.mentions), key=lambda km: km[1].start)
+            own = self._own[id(source)] = ([m.start for _, m in ranked], ranked)
+        starts, ranked = own
+        j = bisect_right(starts, hi) if hi_inclusive else bisect_left(starts, hi)
+        return (ranked[k][1] for k in range(bisect_left(starts, lo), j))
+
+    def own_mentions_in_order(self, source: Source, lo: int, hi: int, *, hi_inclusive: bool = False) -> list[Span]:
+        """:meth:`own_mentions` in the order of ``source.mentions``."""
+        self.own_mentions(source, lo, hi)  # (builds the source's index)
+        starts, ranked = self._own[id(source)]
+        j = bisect_right(starts, hi) if hi_inclusive else bisect_left(starts, hi)
+        return [m for _, m in sorted(ranked[bisect_left(starts, lo) : j], key=lambda km: km[0])]
+
+    def platform_names(self, sentence: int) -> list[tuple[int, int, str]]:
+        """find_platform_names over sentence ``sentence``, once per sentence."""
+        found = self._platform_names.get(sentence)
+        if found is None:
+            s = self.doc.sentences[sentence]
+            found = self._platform_names[sentence] = find_platform_names(self.doc.text, s.start, s.end)
+        return found
+
+    def memo(self, what: str, source: Source, platform: str | None, compute: Callable[[], object]) -> object:
+        """``compute()`` once per question about one source in this Doc."""
+        key = (what, id(source), platform)
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def block_post_platforms(self, i: int) -> frozenset[str | None]:
+        """The platforms of the posts block ``i`` links to (None for a link
+        to no single post)."""
+        found = self._block_posts.get(i)
+        if found is None:
+            found = self._block_posts[i] = frozenset(
+                post_platform(link.href) for link in self.doc.article.blocks[i].links
+            )
+        return found
+
+    def embeds(self, platform: str) -> _Embeds:
+        found = self._embeds.get(platform)
+        if found is None:
+            found = self._embeds[platform] = _Embeds(self.doc, platform)
+        return found
+
+
+class _Embeds:
+    """The embedded posts of one platform: which share content words with a
+    quote (an index from each word to the embeds that hold it), and the
+    words that sign those that carry a picture."""
+
+    def __init__(self, doc: Doc, platform: str) -> None:
+        self.words: list[frozenset[str]] = []
+        self.holding: dict[str, list[int]] = {}
+        self.signed: set[str] = set()
+        for block in doc.article.blocks:
+            if block.embed is None or block.embed.platform != platform:
+                continue
+            embed_text = doc.text[block.start : block.end]
+            words = content_words(embed_text)
+            for w in words:
+                self.holding.setdefault(w, []).append(len(self.words))
+            self.words.append(words)
+            signed = _picture_signature(embed_text, block.embed.url)
+            if signed is not None:
+                self.signed |= signed
+
+    def carry(self, words: frozenset[str]) -> bool:
+        """Some embed's content words overlap ``words`` by ``EMBED_MATCH``
+        (text.overlap). An embed that shares no word overlaps by 0, so
+        only those found through the index are compared."""
+        candidates = {e for w in words for e in self.holding.get(w, ())}
+        return any(overlap(words, self.words[e]) >= EMBED_MATCH for e in candidates)
+
+
 def _platform_near(
-    doc: Doc, span: Span, outside: Span | None = None, keep: Callable[[Span], bool] | None = None
+    idx: _Index, span: Span, outside: Span | None = None, keep: Callable[[Span], bool] | None = None
 ) -> tuple[str, Span] | None:
     """A platform named in the sentence holding ``span``, not inside
     ``outside`` (the quoted words) and not as a speaker's own name
     ("Twitter said it would act" is the company, not a post) unless that
     speaker is an account on it ("one user on Weibo posted")."""
-    i = doc.sentence_index(span.start)
+    i = idx.doc.sentence_index(span.start)
     if i is None:
         return None
-    s = doc.sentences[i]
-    for start, end, platform in find_platform_names(doc.text, s.start, s.end):
+    for start, end, platform in idx.platform_names(i):
         where = Span(start, end)
         if outside is not None and outside.contains(where):
             continue
         if keep is not None and not keep(where):
             continue
-        if _part_of_a_name(doc, where, platform):
+        if _part_of_a_name(idx, where, platform):
             continue
         return platform, where
     return None
 
 
-def _part_of_a_name(doc: Doc, where: Span, platform: str) -> bool:
+def _part_of_a_name(idx: _Index, where: Span, platform: str) -> bool:
     """The platform word is in a source's name ("Twitter said it would act"
     is the company), unless that source is an account on it ("one user on
     Weibo posted")."""
     return any(
-        m.overlaps(where) and not _is_account_on(src, platform) for src in doc.sources for m in src.mentions
+        not _is_account_on_memo(idx, src, platform) for _, src in idx.mentions.overlapping(where.start, where.end)
     )
 
 
-def _inside_quoted_words(doc: Doc, where: Span) -> bool:
-    return any(q.start <= where.start and where.end <= q.end for q in doc.quotes)
+def _inside_quoted_words(idx: _Index, where: Span) -> bool:
+    return idx.quotes.any_containing(where.start, where.end)
 
 
-def _channel_evidence(doc: Doc, source: Source) -> Span | None:
-    """Where the article first ties ``source`` to its platform."""
-    for mention in source.mentions:
-        found = _platform_near(doc, mention)
-        if found and found[0] == source.channel:
-            return found[1]
-    return None
+def _channel_evidence(idx: _Index, source: Source) -> Span | None:
+    """Where the article first ties ``source`` to its platform (the same
+    for every quote of the source: computed once)."""
+
+    def first() -> Span | None:
+        for mention in source.mentions:
+            found = _platform_near(idx, mention)
+            if found and found[0] == source.channel:
+                return found[1]
+        return None
+
+    return idx.memo("channel_evidence", source, None, first)  # type: ignore[return-value]
 
 
 # "the people we still call “the good bishops”": the writer's own naming
@@ -104,25 +240,27 @@ def _named_by_quote(text: str, quote: Quote) -> bool:
     return m.group(1).lower() == "so-called" or lead in _WRITERS
 
 
-def _quote_platform(doc: Doc, quote: Quote, sources: dict[str, Source]) -> tuple[str, Span | None] | None:
+def _quote_platform(idx: _Index, quote: Quote) -> tuple[str, Span | None] | None:
+    doc = idx.doc
     inner = Span(quote.start, quote.end)
-    source = sources.get(quote.source or "")
+    source = idx.sources.get(quote.source or "")
 
     # "The Twitter exchange marks a twist for Winner, who ... said she takes
     # “full responsibility”": a platform word tied to none of the quote is
     # the sentence's topic, not where these words were posted.
     def tied(where: Span) -> bool:
-        return _tied(doc, quote, where, source)
+        return _tied(idx, quote, where, source)
 
-    here = _platform_near(doc, Span(quote.outer_end - 1, quote.outer_end), inner, tied) or _platform_near(
-        doc, inner, inner, tied
+    here = _platform_near(idx, Span(quote.outer_end - 1, quote.outer_end), inner, tied) or _platform_near(
+        idx, inner, inner, tied
     )
     if here is not None:
         return None if _someone_elses_post(doc.text, here[1], source) else here
-    if source is not None and source.channel and _is_account_on(source, source.channel):
-        if introduced_on_platform(doc, source) and not _spoken_elsewhere(doc, quote):
-            return source.channel, _channel_evidence(doc, source)
-    return _lead_in_platform(doc, quote, source) or _posted_just_before(doc, quote, source)
+    if source is not None and source.channel and _is_account_on_memo(idx, source, source.channel):
+        introduced = idx.memo("introduced", source, None, lambda: introduced_on_platform(doc, source))
+        if introduced and not _spoken_elsewhere(doc, quote):
+            return source.channel, _channel_evidence(idx, source)
+    return _lead_in_platform(idx, quote, source) or _posted_just_before(idx, quote, source)
 
 
 # Most words between a platform word and what it ties to: the quotation
@@ -143,29 +281,36 @@ def _gap_words(text: str, a: Span, b: Span) -> int:
     return len(_GAP_WORD.findall(text, lo, hi)) if lo < hi else 0
 
 
-def _tied(doc: Doc, quote: Quote, where: Span, source: Source | None) -> bool:
+def _tied(idx: _Index, quote: Quote, where: Span, source: Source | None) -> bool:
     """Whether the platform word at ``where`` is tied to this quotation: near
     the quoted words, the speaker's mention or the cue that credits them, and
     not inside other quoted words ("told CBS’ “Face the Nation”: “Obstruction
     by tweet is not ...”" was said on television)."""
-    if _inside_quoted_words(doc, where):
+    if _inside_quoted_words(idx, where):
         return False
+    doc = idx.doc
     text = doc.text
     if _gap_words(text, where, Span(quote.outer_start, quote.outer_end)) <= TIE_WORDS:
         return True  # (the quote may open in a sentence before the platform's)
     if source is None:
         return False
     i = doc.sentence_index(where.start)
-    inner = Span(quote.start, quote.end)
     cues = [
-        a.cue for a in doc.attributions
-        if a.source == source.id and a.cue is not None and a.content.overlaps(inner)
+        a.cue for a in idx.attributions.overlapping(quote.start, quote.end)
+        if a.source == source.id and a.cue is not None
     ]
+    if any(doc.sentence_index(c.start) == i and _gap_words(text, where, c) <= TIE_WORDS for c in cues):
+        return True
+    if i is None:  # (a platform word outside every sentence: no index for that)
+        return any(
+            doc.sentence_index(m.start) is None and _gap_words(text, where, m) <= TIE_MENTION_WORDS
+            for m in source.mentions
+        )
+    # A mention in sentence i starts inside it.
+    sentence = doc.sentences[i]
     return any(
-        doc.sentence_index(c.start) == i and _gap_words(text, where, c) <= TIE_WORDS for c in cues
-    ) or any(
         doc.sentence_index(m.start) == i and _gap_words(text, where, m) <= TIE_MENTION_WORDS
-        for m in source.mentions
+        for m in idx.own_mentions(source, sentence.start, sentence.end)
     )
 
 
@@ -208,11 +353,12 @@ LEAD_IN_SENTENCES = 2
 BARE_CREDIT_WORDS = 3
 
 
-def _lead_in_platform(doc: Doc, quote: Quote, source: Source | None) -> tuple[str, Span | None] | None:
+def _lead_in_platform(idx: _Index, quote: Quote, source: Source | None) -> tuple[str, Span | None] | None:
     """The platform a sentence just before the quote names for its speaker.
     A quote nobody is credited with counts only when it opens a paragraph
     right after a sentence that names a platform ("In his initial Instagram
     announcement, Van Der Beek noted..." and then the post's words)."""
+    doc = idx.doc
     i = doc.sentence_index(quote.outer_start)
     if not i:
         return None
@@ -226,8 +372,8 @@ def _lead_in_platform(doc: Doc, quote: Quote, source: Source | None) -> tuple[st
     if source is None:
         if doc.block_index(quote.outer_start) == doc.block_index(doc.sentences[i - 1].start):
             return None
-        return _platform_near(doc, Span(doc.sentences[i - 1].start, doc.sentences[i - 1].start))
-    if not source.channel or not _is_account_on(source, source.channel):
+        return _platform_near(idx, Span(doc.sentences[i - 1].start, doc.sentences[i - 1].start))
+    if not source.channel or not _is_account_on_memo(idx, source, source.channel):
         return None
     for lead in doc.sentences[max(0, i - LEAD_IN_SENTENCES) : i]:
         where = channel_in(doc, source, lead.start, lead.end)
@@ -235,7 +381,7 @@ def _lead_in_platform(doc: Doc, quote: Quote, source: Source | None) -> tuple[st
             continue
         # It names the speaker ("Swift posted on Twitter accusing Big
         # Machine"), or nobody ("The tweet, along with several others, ...").
-        named = {o.id for o in doc.sources for m in o.mentions if lead.start <= m.start < lead.end}
+        named = {o.id for _, o in idx.mentions_starting(lead.start, lead.end)}
         if source.id in named or not named:
             return source.channel, Span(*where)
     return None
@@ -243,14 +389,14 @@ def _lead_in_platform(doc: Doc, quote: Quote, source: Source | None) -> tuple[st
 
 # "He said: “...”", "But O’Gorman added: “...”": a credit this short before
 # the quote leaves it as bare as one after it.
-_SHORT_LEAD = re.compile(r"^\s*(?:\S+\s+){0,%d}\S+[:,]\s*$" % (BARE_CREDIT_WORDS - 1))
+_SHORT_LEAD = re.compile(rf"^\s*(?:\S+\s+){{0,{BARE_CREDIT_WORDS - 1}}}\S+[:,]\s*$")
 # "Above the posting, Zakkout wrote of Duke, “...”": the sentence points back
 # at the post the sentence before named; the credit may then run to one more
 # word. (It may follow a run-in title the splitter kept in its sentence:
 # "...titled ‘Dr. David Duke Exposes …’ Above the posting, Zakkout wrote".)
 _BACK_TO_POST = re.compile(
     r"(?:^|[.!?…][’”\"']?)\s*(?:in|above|below|under|with)\s+(?:the|that|this|his|her|their|its)\s+"
-    r"(?:post|posting|tweet|caption|message)\s*,\s*((?:\S+\s+){0,%d}\S+[:,])\s*$" % BARE_CREDIT_WORDS,
+    rf"(?:post|posting|tweet|caption|message)\s*,\s*((?:\S+\s+){{0,{BARE_CREDIT_WORDS}}}\S+[:,])\s*$",
     re.IGNORECASE,
 )
 # How far a posting verb may stand from the platform's name ("shared the
@@ -276,7 +422,7 @@ def _bare_around(doc: Doc, quote: Quote, sentence_start: int, sentence_end: int)
     return bool(_SHORT_LEAD.match(before) or _BACK_TO_POST.search(before))
 
 
-def _posted_just_before(doc: Doc, quote: Quote, source: Source | None) -> tuple[str, Span | None] | None:
+def _posted_just_before(idx: _Index, quote: Quote, source: Source | None) -> tuple[str, Span | None] | None:
     """The platform the sentence just before names as where the quote's own
     speaker posted, when the quote's sentence is only it and a bare credit:
     "Lew shared the experience on Facebook. “...,” wrote Lew." The speaker
@@ -286,6 +432,7 @@ def _posted_just_before(doc: Doc, quote: Quote, source: Source | None) -> tuple[
     must not say the words were spoken elsewhere."""
     if source is None:
         return None
+    doc = idx.doc
     i = doc.sentence_index(quote.outer_start)
     if not i:
         return None
@@ -298,15 +445,17 @@ def _posted_just_before(doc: Doc, quote: Quote, source: Source | None) -> tuple[
     if not _bare_around(doc, quote, sentence.start, sentence.end) or _spoken_elsewhere(doc, quote):
         return None
     text = doc.text
-    mentions = [m for m in source.mentions if lead.start <= m.start and m.end <= lead.end]
+    mentions = [
+        m for m in idx.own_mentions_in_order(source, lead.start, lead.end, hi_inclusive=True) if m.end <= lead.end
+    ]
     if not mentions:
         return None
     verbs = load_words("social_quote/posting_verbs.txt")
-    for start, end, platform in find_platform_names(text, lead.start, lead.end):
+    for start, end, platform in idx.platform_names(i - 1):  # (the lead's)
         where = Span(start, end)
-        if _inside_quoted_words(doc, where):
+        if _inside_quoted_words(idx, where):
             continue
-        if _part_of_a_name(doc, where, platform):
+        if _part_of_a_name(idx, where, platform):
             continue
         if _someone_elses_post(text, where, source):
             continue
@@ -314,7 +463,7 @@ def _posted_just_before(doc: Doc, quote: Quote, source: Source | None) -> tuple[
         if mention is None or _gap_words(text, mention, where) > TIE_WORDS:
             continue
         if any(
-            o is not source and mention.end <= m.start and m.end <= start for o in doc.sources for m in o.mentions
+            o is not source and m.end <= start for m, o in idx.mentions_starting(mention.end, start + 1)
         ):
             continue  # "Dershowitz said Trump posted it on Twitter": another poster in between
         if not _WHERE_POSTED.search(text, max(mention.end, start - 40), start):
@@ -325,15 +474,16 @@ def _posted_just_before(doc: Doc, quote: Quote, source: Source | None) -> tuple[
     return None
 
 
-def _named_nearby(doc: Doc, quote: Quote, source: Source) -> bool:
+def _named_nearby(idx: _Index, quote: Quote, source: Source) -> bool:
     """Whether the paragraph of the quote names its source. Credit carried
     from paragraphs away is right for the attribution stage's purposes but
     too weak to name a poster in a card ("one Weibo commenter said" must not
     read as a post by the official quoted two paragraphs up)."""
-    block = next((b for b in doc.article.blocks if b.start <= quote.start < b.end), None)
+    # (the first block, in page order, that holds the quote's first character)
+    block = next(iter(idx.blocks.overlapping(quote.start, quote.start + 1)), None)
     if block is None:
         return False
-    return any(block.start <= m.start and m.end <= block.end for m in source.mentions)
+    return any(m.end <= block.end for m in idx.own_mentions(source, block.start, block.end, hi_inclusive=True))
 
 
 def _reads_as_name(name: str) -> bool:
@@ -359,6 +509,10 @@ def _is_account_on(source: Source, platform: str) -> bool:
     return not any(start == 0 and end == len(name) for start, end, _ in find_platform_names(name))
 
 
+def _is_account_on_memo(idx: _Index, source: Source, platform: str) -> bool:
+    return idx.memo("account_on", source, platform, lambda: _is_account_on(source, platform))  # type: ignore[return-value]
+
+
 def _picture_post_by(embed_text: str, url: str | None, source: Source) -> bool:
     """Whether an embedded post is the source's own and carries a picture:
     a letter or statement posted as an image has no words in the page to
@@ -367,59 +521,72 @@ def _picture_post_by(embed_text: str, url: str | None, source: Source) -> bool:
     ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019") or is its address's
     account. Another post of the same account without a picture does not
     count: its words are on the page and are not the quote."""
+    signed = _picture_signature(embed_text, url)
+    return signed is not None and not _name_words(source).isdisjoint(signed)
+
+
+def _picture_signature(embed_text: str, url: str | None) -> set[str] | None:
+    """The words that sign an embedded post carrying a picture (and its
+    address's account); None for a post without a picture."""
     if not _PICTURE.search(embed_text):
-        return False
-    names = {w.lower() for w in _NAME_WORD.findall(source.name) if w[0].isupper() and len(w) > 2}
+        return None
     _, dash, tail = embed_text.rpartition("—")
     signature = tail if dash else embed_text.rpartition("\n")[2]
     signed = {w.lower() for w in _NAME_WORD.findall(signature)}
     if url:
         signed.add(urlsplit(url).path.strip("/").partition("/")[0].lower())
-    return not names.isdisjoint(signed)
+    return signed
 
 
-def _checkable(doc: Doc, quote: Quote, platform: str, source: Source | None) -> bool:
-    words = content_words(doc.text[quote.start : quote.end])
-    blocks = doc.article.blocks
-    for block in blocks:
-        if block.embed is not None and block.embed.platform == platform:
-            embed_text = doc.text[block.start : block.end]
-            if overlap(words, content_words(embed_text)) >= EMBED_MATCH:
-                return True
-            if source is not None and _picture_post_by(embed_text, block.embed.url, source):
-                return True
-    nearby: list[int] = []
+def _name_words(source: Source) -> set[str]:
+    return {w.lower() for w in _NAME_WORD.findall(source.name) if w[0].isupper() and len(w) > 2}
+
+
+def _checkable(idx: _Index, quote: Quote, platform: str, source: Source | None) -> bool:
+    doc = idx.doc
+    # An embed of the platform that carries the quote's words, or the
+    # source's own picture post (_picture_post_by, over all such embeds at once).
+    embeds = idx.embeds(platform)
+    if embeds.carry(content_words(doc.text[quote.start : quote.end])):
+        return True
+    if source is not None and not _name_words(source).isdisjoint(embeds.signed):
+        return True
+    # A link to a post of the platform from the quote's block ...
     b = doc.block_index(quote.start)
-    if b is not None:
-        nearby.append(b)
-    if source is not None:
-        # The mention that credits this quote ("Trump tweeted"), not every
-        # mention of the source: a link to one of Trump's posts paragraphs
-        # away does not check a different post quoted here.
-        inner = Span(quote.start, quote.end)
-        crediting = [
-            a.source_span for a in doc.attributions
-            if a.source == source.id and a.source_span is not None and a.content.overlaps(inner)
-        ]
-        mentions = crediting or list(source.mentions)
-        nearby.extend(i for m in mentions if (i := doc.block_index(m.start)) is not None)
-    for i in set(nearby):
-        for link in blocks[i].links:
-            if post_platform(link.href) == platform:
-                return True
-    return False
+    if b is not None and platform in idx.block_post_platforms(b):
+        return True
+    if source is None:
+        return False
+    # ... or from the mention that credits this quote ("Trump tweeted"), not
+    # every mention of the source: a link to one of Trump's posts paragraphs
+    # away does not check a different post quoted here.
+    crediting = [
+        a.source_span for a in idx.attributions.overlapping(quote.start, quote.end)
+        if a.source == source.id and a.source_span is not None
+    ]
+    if crediting:
+        return any(
+            platform in idx.block_post_platforms(i) for m in crediting if (i := doc.block_index(m.start)) is not None
+        )
+    return platform in idx.memo("linked_posts", source, None, lambda: _linked_posts(idx, source))  # type: ignore[operator]
 
 
-def _relaying_outlet(doc: Doc, quote: Quote, source: Source | None, sources: dict[str, Source]) -> Source | None:
+def _linked_posts(idx: _Index, source: Source) -> frozenset[str | None]:
+    """The platforms of the posts linked from any block that mentions ``source``."""
+    doc = idx.doc
+    blocks = {i for m in source.mentions if (i := doc.block_index(m.start)) is not None}
+    return frozenset(p for i in blocks for p in idx.block_post_platforms(i))
+
+
+def _relaying_outlet(idx: _Index, quote: Quote, source: Source | None) -> Source | None:
     """An outlet credited with the clause that carries the quote around its
     speaker's own credit ("According to Breitbart, in the mother’s post on
     Facebook, ... she called “...”"): the reader has the post only through it."""
-    inner = Span(quote.start, quote.end)
-    for a in doc.attributions:
-        other = sources.get(a.source)
+    for a in idx.attributions.overlapping(quote.start, quote.end):
+        other = idx.sources.get(a.source)
         if other is None or other is source or other.kind != "media":
             continue
-        if a.content.start < quote.outer_start and a.content.overlaps(inner):
+        if a.content.start < quote.outer_start:
             return other
     return None
 
@@ -430,22 +597,23 @@ MIN_WORDS = 3
 
 
 def detect(doc: Doc) -> list[Card]:
-    sources = {s.id: s for s in doc.sources}
+    idx = _Index(doc)
+    sources = idx.sources
     cards: list[Card] = []
     for quote in doc.quotes:
         if quote.kind != "direct" or len(doc.text[quote.start : quote.end].split()) < MIN_WORDS:
             continue
         if _named_by_quote(doc.text, quote):
             continue
-        found = _quote_platform(doc, quote, sources)
+        found = _quote_platform(idx, quote)
         if found is None:
             continue
         platform, platform_span = found
         source = sources.get(quote.source or "")
-        if _checkable(doc, quote, platform, source):
+        if _checkable(idx, quote, platform, source):
             continue
         where = display_name(platform)
-        named = source is not None and _named_nearby(doc, quote, source) and _reads_as_name(source.name)
+        named = source is not None and _named_nearby(idx, quote, source) and _reads_as_name(source.name)
         if named and source is not None and source.kind == "media":
             # "According to AFP, one user on Weibo posted": the outlet relays the post.
             credited = f"a post on {where}, as relayed by {prose_name(source.name, source.kind)}"
@@ -454,7 +622,7 @@ def detect(doc: Doc) -> list[Card]:
                 credited = f"a post by {source.name} on {where}"
             else:
                 credited = f"a post on {where}"
-            relay = _relaying_outlet(doc, quote, source, sources)
+            relay = _relaying_outlet(idx, quote, source)
             if relay is not None:
                 credited += f", as relayed by {prose_name(relay.name, relay.kind)}"
         evidence: list[Evidence] = []

@@ -96,9 +96,30 @@ def _model_support(toks: Tokens, probs: list[tuple[float, float]], span: Framing
 
 def _resolve(spans: list[FramingSpan]) -> list[FramingSpan]:
     """Drop spans overlapping an earlier-preferred one: rule spans (score
-    1.0) first, longer first, then the model's by confidence."""
+    1.0) first, longer first, then the model's by confidence.
+
+    A span overlaps a kept one when some kept span starts before it ends
+    and ends after it starts: the largest end among the kept spans that
+    start before ``sp.end`` says so, read from a Fenwick tree of prefix
+    maxima over the spans' starts (``O(n log n)``; comparing each span with
+    every kept one was quadratic, issue #15)."""
+    starts = sorted({sp.start for sp in spans})
+    reach = [_NO_END] * (len(starts) + 1)  # Fenwick tree: the largest end per prefix of starts
     kept: list[FramingSpan] = []
     for sp in sorted(spans, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
-        if all(sp.end <= k.start or k.end <= sp.start for k in kept):
-            kept.append(sp)
+        furthest = _NO_END
+        i = bisect_left(starts, sp.end)  # the kept spans starting before sp.end
+        while i > 0:
+            furthest = max(furthest, reach[i])
+            i -= i & -i
+        if furthest > sp.start:
+            continue
+        kept.append(sp)
+        i = bisect_left(starts, sp.start) + 1
+        while i < len(reach):
+            reach[i] = max(reach[i], sp.end)
+            i += i & -i
     return sorted(kept, key=lambda s: s.start)
+
+
+_NO_END = -(1 << 62)  # below every offset

@@ -27,7 +27,7 @@ import threading
 
 from flask import Flask, current_app
 
-from ..pipeline.doc import Doc
+from ..doc import Doc
 from . import cards, tie
 from .fetch import FetchPolicy, FetchResult, cacheable, fetch_all
 from .safety import parse_allow

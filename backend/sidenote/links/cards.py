@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from ..pipeline.anchor import make_anchor, make_evidence
-from ..pipeline.doc import Card, Doc, FollowedLink, Span
+from ..anchor import make_anchor, make_evidence
+from ..doc import Card, CardKind, Doc, FollowedLink, Span
 from .compare import contains, quote_parts
 from .fetch import FetchResult
 from .tie import QuoteLinks, link_url
 
-KIND = "quote_not_in_source"
+KIND: CardKind = "quote_not_in_source"
 TITLE = "These words are not on the linked page"
 
 
@@ -60,7 +60,9 @@ def _card(doc: Doc, tied: QuoteLinks) -> Card:
     )
 
 
-def judge(doc: Doc, ties: list[QuoteLinks], results: dict[str, FetchResult]) -> tuple[list[Card], dict[Span, list[str]]]:
+def judge(
+    doc: Doc, ties: list[QuoteLinks], results: dict[str, FetchResult]
+) -> tuple[list[Card], dict[Span, list[str]]]:
     """The new cards, and for each quotation found: the URLs it was found on."""
     cards: list[Card] = []
     found: dict[Span, list[str]] = {}

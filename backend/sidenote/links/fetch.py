@@ -25,7 +25,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from email.message import Message
@@ -42,7 +42,7 @@ from urllib3.exceptions import HTTPError as U3Error
 from urllib3.exceptions import TimeoutError as U3Timeout
 from urllib3.util import connection as u3_connection
 
-from ..pipeline.doc import LinkStatus as Status
+from ..doc import LinkStatus as Status
 from .page import read_page
 from .safety import DEFAULT_PORTS, AllowList, Refused, Resolver, Target, Unresolvable, check_url, system_resolver
 
@@ -140,7 +140,7 @@ class _PinnedMixin:
     socket_options: Any
 
     def __init__(self, *args: Any, pinned: tuple[str, ...], sockets: Sockets, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         self._pinned = pinned
         self._sockets = sockets
 
@@ -257,7 +257,7 @@ class _Session(requests.Session):
     the redirect response's whole body (``resp.content``) with no size limit.
     A hostile server could stream gigabytes there; we never read it."""
 
-    def resolve_redirects(self, resp: Any, req: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+    def resolve_redirects(self, resp: Any, req: Any, *args: Any, **kwargs: Any) -> Generator[Any, None, None]:
         yield from ()
 
 
@@ -382,7 +382,7 @@ def fetch_one(url: str, policy: FetchPolicy, deadline: float, sockets: Sockets |
     its connections, for the caller to cut."""
     try:
         result = _fetch(url, policy, deadline, sockets, _read)
-    except Exception:  # noqa: BLE001 - one odd link must not fail the analysis
+    except Exception:  # one odd link must not fail the analysis
         log.exception("fetching a linked page failed")
         result = FetchResult(url, "unreachable")
     return replace(result, fetched_at=time.time())
@@ -396,7 +396,7 @@ def fetch_html(url: str, policy: FetchPolicy) -> FetchResult | Body:
     deadline = time.monotonic() + policy.budget
     try:
         return _fetch(url, policy, deadline, None, _download)
-    except Exception:  # noqa: BLE001 - reported as a failed fetch, like any other
+    except Exception:  # reported as a failed fetch, like any other
         log.exception("fetching a page failed")
         return FetchResult(url, "unreachable")
 

@@ -51,7 +51,8 @@ class PageText:
 
 @cache
 def _fields() -> tuple[frozenset[str], frozenset[str]]:
-    meta, jsonld = set(), set()
+    meta: set[str] = set()
+    jsonld: set[str] = set()
     for line in load_lines("links/text_fields.tsv"):
         kind, _, name = line.partition("\t")
         (meta if kind.strip() == "meta" else jsonld).add(name.strip())

@@ -47,7 +47,10 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 # A DNS host name: dot-separated labels of letters, digits, hyphens (and the
 # underscores some real hosts carry), at most 253 characters. Anything else
 # (percent signs, spaces, brackets) is not sent to the resolver at all.
-_HOSTNAME = re.compile(r"(?=.{1,253}\.?$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?")
+_HOSTNAME = re.compile(
+    r"(?=.{1,253}\.?$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*"
+    r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?"
+)
 # A label the C resolver's inet_aton would read as a number (decimal, octal
 # with a leading 0, hexadecimal with 0x).
 _NUMERIC_LABEL = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)", re.IGNORECASE)

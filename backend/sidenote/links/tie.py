@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urldefrag, urlsplit
 
+from ..doc import Doc, Link, Quote, Span
 from ..lexicon import load_lines
-from ..pipeline.doc import Doc, Link, Quote, Span
 from ..platforms import post_platform
 
 

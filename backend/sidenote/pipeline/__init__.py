@@ -32,12 +32,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
+from .. import syntax
+from ..doc import Article, Coverage, CoverageLimit, Doc
 from ..errors import DeadlineReached, StageError
 from . import attribution, budget, cards, claims, extract, language, quotes, sentences
 from .bounds import first_part, trim_html
 from .budget import Deadline, Limits
 from .contracts import Contract, ContractError, check
-from .doc import Article, Coverage, CoverageLimit, Doc
 
 VERSION = "sidenote-1"
 
@@ -100,7 +101,7 @@ def run(
                 doc = stage(doc)
         except DeadlineReached:
             skipped.append(name)  # the doc of the stages before it stands
-        except Exception as exc:  # noqa: BLE001 - re-raised with the stage's name
+        except Exception as exc:  # re-raised with the stage's name
             raise StageError(name, exc) from exc
         if timings is not None:
             timings[name] = time.perf_counter() - t0
@@ -141,7 +142,7 @@ def analyze_html(
     html, trimmed = trim_html(html, limits.max_elements)
     try:
         article = extract.extract(html, url)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:  # re-raised with the stage's name
         raise StageError("extract", exc) from exc
     if timings is not None:
         timings["extract"] = time.perf_counter() - t0
@@ -162,8 +163,6 @@ WARM_UP_TEXT = (
 def warm_up() -> None:
     """Load every lazily loaded model and word list once, at start-up, so the
     first reader's request does not pay for it."""
-    from .. import syntax
-
     syntax.load()  # the parser, asked for only when a page has a candidate to check
     analyze_text(WARM_UP_TEXT)
     analyze_html("<html><body><article><p>" + WARM_UP_TEXT + "</p></article></body></html>")

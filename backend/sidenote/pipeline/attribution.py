@@ -43,8 +43,8 @@ from ..attribution.words import (
     SPEAK_VERBS,
     STATEMENT_VERBS,
 )
-from .doc import Attribution, Doc, Link, Quote, Sentence, Source, Span
-from .intervals import Intervals
+from ..doc import Attribution, Doc, Link, Quote, Sentence, Source, Span
+from ..intervals import Intervals
 from .nearby import DirectQuotes, NearbyQuotes, direct_quotes
 
 # A sentence is read only if one of these words is in it (an outlet's name
@@ -52,8 +52,10 @@ from .nearby import DirectQuotes, NearbyQuotes, direct_quotes
 # its words: a regex alternation of every cue verb grew slow with the list.
 # Title-case forms too: a headline's verbs are capitalised ("Trump Says ...",
 # "Another GOP Figure Endorses Clinton").
-_CUE_WORDS = ALL_CUE_VERBS | {w.capitalize() for w in ALL_CUE_VERBS} | POLL_WORDS | {
-    "according", "According"} | OUTLET_NAME_FORMS | STATEMENT_VERBS | SPEAK_VERBS  # ("released the following statement:", "spoke of")
+_CUE_WORDS = (
+    ALL_CUE_VERBS | {w.capitalize() for w in ALL_CUE_VERBS} | POLL_WORDS | {"according", "According"}
+    | OUTLET_NAME_FORMS | STATEMENT_VERBS | SPEAK_VERBS  # ("released the following statement:", "spoke of")
+)
 # A sentence opening "To Sexton, ..." or "For most Democrats, ..." may give a view.
 _VIEW_OPENERS = ("To ", "For ")
 # How far into a sentence a colon makes it a speaker label to read ("PENCE: ...").

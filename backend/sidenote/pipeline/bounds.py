@@ -13,7 +13,7 @@ from lxml import etree
 from lxml.html import HtmlElement, tostring
 from trafilatura.utils import load_html
 
-from .doc import Article, Block
+from ..doc import Article, Block
 
 # --- the page ---------------------------------------------------------------------
 
@@ -66,14 +66,14 @@ def _cut_after(tree: HtmlElement, keep: int) -> bool:
         return False
     for child in list(last):
         last.remove(child)
-    node = last
-    while node is not None:
-        node.tail = None
-        parent = node.getparent()
+    cut: etree._Element | None = last
+    while cut is not None:
+        cut.tail = None
+        parent = cut.getparent()
         if parent is not None:
-            for later in list(node.itersiblings()):
+            for later in list(cut.itersiblings()):
                 parent.remove(later)
-        node = parent
+        cut = parent
     return True
 
 
@@ -105,8 +105,8 @@ def _cut_in_block(text: str, max_chars: int) -> int:
     lo = max(0, max_chars - _LOOK_BACK)
     for pattern in (_SENTENCE_END, _SPACE):
         last = None
-        for last in pattern.finditer(text, lo, max_chars):
-            pass
+        for match in pattern.finditer(text, lo, max_chars):
+            last = match
         if last is not None:
             return last.end() - 1  # before the white space
     return max_chars

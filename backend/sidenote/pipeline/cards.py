@@ -9,39 +9,28 @@ candidates the verifier (:mod:`sidenote.verifier`) keeps, ids ``k1``,
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
-from importlib import import_module
 
-from ..detectors import Detector
+from ..detectors import Detector, loaded_framing, pasted_posts, single_source, social_quote
+from ..doc import Card, Doc
 from ..verifier import load_verifier
 from .claims import is_furniture
-from .doc import Card, Doc
 
-# Card kind -> the module in sidenote.detectors that finds it, in the order
-# cards of one place are listed.
-DETECTORS: tuple[tuple[str, str], ...] = (
-    ("single_source", "single_source"),
-    ("unverified_social_quote", "social_quote"),
-    ("unverified_social_quote", "pasted_posts"),
-    ("loaded_framing", "loaded_framing"),
+# Card kind -> the detector that finds it, in the order cards of one place
+# are listed.
+DETECTORS: tuple[tuple[str, Detector], ...] = (
+    ("single_source", single_source.detect),
+    ("unverified_social_quote", social_quote.detect),
+    ("unverified_social_quote", pasted_posts.detect),
+    ("loaded_framing", loaded_framing.detect),
 )
 KIND_ORDER = {kind: i for i, (kind, _) in enumerate(DETECTORS)}
-
-
-@cache
-def detectors() -> tuple[tuple[str, Detector], ...]:
-    """The detect functions, imported on first use: the detectors import
-    pipeline modules, so importing them here at load time would be circular."""
-    return tuple(
-        (kind, import_module(f"sidenote.detectors.{module}").detect) for kind, module in DETECTORS
-    )
 
 
 def candidates(doc: Doc) -> list[Card]:
     """Every detector's cards in reading order, one of each kind per
     sentence, before the verifier: what its training data is made of."""
     found: list[Card] = []
-    for _, detect in detectors():
+    for _, detect in DETECTORS:
         found.extend(detect(doc))
     found.sort(key=lambda c: (c.anchor.start, KIND_ORDER[c.kind], -c.anchor.end))
 

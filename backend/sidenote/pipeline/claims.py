@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from functools import lru_cache
 
+from ..credits import sentence_credits
+from ..doc import Claim, Doc, Sentence
 from ..lexicon import load_lines, load_words
 from ..models.checkworthy import THRESHOLD, score_sentences
+from ..text import content_words, overlap
 from .clutter import (
     MAX_TEASER_CHARS,
     MAX_TEASER_WORDS,
@@ -28,10 +30,7 @@ from .clutter import (
     linked_share,
     starts_with_teaser_label,
 )
-from .doc import Claim, Doc, Sentence, Span
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
-STOPWORDS = load_words("claims/stopwords.txt")
 # A line of at most this many words without a full stop is a label, not a claim.
 MAX_FRAGMENT_WORDS = 6
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
@@ -45,41 +44,6 @@ LEAD_BONUS = 0.1
 # places were filled with whatever scraped over the claim threshold
 # ("It comes down to business focus.", "Meth. We're on it.").
 KEY_MIN_SCORE = 0.5
-
-
-def _stem(word: str) -> str:
-    """A crude suffix strip: enough to match "attacked" with "attacking"."""
-    if len(word) > 5 and word.endswith("ing"):
-        return word[:-3]
-    if len(word) > 4 and word.endswith("ed"):
-        return word[:-2]
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-@lru_cache(maxsize=65536)
-def _word_forms(raw: str) -> tuple[str, ...]:
-    """The content-word forms of one matched word ("state-run" gives two).
-    Cached: a page repeats its words, and this runs on every sentence."""
-    forms = []
-    for part in raw.lower().replace("’", "'").split("-"):
-        part = part.removesuffix("'s")
-        if len(part) < 2 or part in STOPWORDS:
-            continue
-        forms.append(_stem(part))
-    return tuple(forms)
-
-
-# 4096 sentences: ten times a long article's, so the detectors' repeated
-# look-ups within a page all hit. Each entry holds a sentence (up to 1,500
-# characters) and its word set: 16,384 of them were tens of megabytes per
-# worker after varied or hostile pages (issue #15).
-@lru_cache(maxsize=4096)
-def content_words(text: str) -> frozenset[str]:
-    """Lower-cased content words, crudely stemmed, for overlaps. Cached:
-    the detectors compare every sentence with every key claim."""
-    return frozenset(form for raw in WORD.findall(text) for form in _word_forms(raw))
 
 
 # Up to this many words, a sentence ending in a colon is a lead-in.
@@ -255,58 +219,6 @@ def _not_a_claim(doc: Doc, sentence: Sentence, scored: str, writer: str) -> bool
     return bool(_FIRST_PERSON.match(writer))
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Share of the smaller set found in the other (0 when either is empty)."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
-def sentence_credits(doc: Doc) -> list[tuple[str, ...]]:
-    """``credited_sources`` of every sentence, in one pass over the
-    attributions and quotes (a per-sentence scan of all of them is
-    quadratic on long texts)."""
-    found: list[list[str]] = [[] for _ in doc.sentences]
-    starts = doc.sentence_starts
-
-    def credit(start: int, end: int, source: str) -> None:
-        i = max(0, bisect_right(starts, start) - 1)
-        while i < len(found) and doc.sentences[i].start < end:
-            if doc.sentences[i].end > start and source not in found[i]:
-                found[i].append(source)
-            i += 1
-
-    # The order of credit within a sentence follows credited_sources: all
-    # attributions in document order, then quotes.
-    for att in doc.attributions:
-        credit(att.content.start, att.content.end, att.source)
-        if att.source_span is not None:
-            i = doc.sentence_index(att.source_span.start)
-            if i is not None and att.source_span.end <= doc.sentences[i].end and att.source not in found[i]:
-                found[i].append(att.source)
-    for quote in doc.quotes:
-        if quote.source:
-            credit(quote.start, quote.end, quote.source)
-    return [tuple(f) for f in found]
-
-
-def credited_sources(doc: Doc, span: Span) -> tuple[str, ...]:
-    """Source ids credited with words inside ``span``, in order of credit:
-    attributions whose content or crediting mention falls in it, and the
-    speakers of direct quotes in it."""
-    found: list[str] = []
-    for att in doc.attributions:
-        inside = att.content.overlaps(span) or (
-            att.source_span is not None and span.contains(att.source_span)
-        )
-        if inside and att.source not in found:
-            found.append(att.source)
-    for quote in doc.quotes:
-        if quote.source and span.overlaps(Span(quote.start, quote.end)) and quote.source not in found:
-            found.append(quote.source)
-    return tuple(found)
-
-
 def _pick_key(rank: dict[int, float], sources: list[tuple[str, ...]], n_key: int) -> set[int]:
     """Greedy: the best-ranked claim first; a claim whose every source is
     already behind a key claim ranks lower, so the key claims cover more of
@@ -364,7 +276,9 @@ def score(doc: Doc) -> Doc:
         # rather than a fact to check.
         if doc.article.blocks[s.block].kind in ("embed", "caption"):
             continue
-        if p < KEY_MIN_SCORE or exclaims[chosen[i]] or _HEDGE.search(_without(text, s, quoted[chosen[i]] + credited[chosen[i]])):
+        if p < KEY_MIN_SCORE or exclaims[chosen[i]]:
+            continue
+        if _HEDGE.search(_without(text, s, quoted[chosen[i]] + credited[chosen[i]])):
             continue
         weight = p + HEADLINE_WEIGHT * overlap(content_words(text[s.start : s.end]), title_words)
         if s.block == first_body_block:

@@ -31,8 +31,8 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Protocol, TypeVar
 
+from ..doc import BlockKind, Embed
 from ..lexicon import load_lines, load_words
-from .doc import BlockKind, Embed
 
 # A block longer than this is prose whatever it opens with ("Sign up" at the
 # start of a 200-word paragraph is a story about sign-ups).
@@ -138,7 +138,9 @@ def starts_with_teaser_label(text: str) -> bool:
     """A line led by a teaser label and a colon ("SEE MORE: Biden's plan…"): a
     headline promoted in the text, not a statement of the article's."""
     match = _INLINE_LABEL.match(text)
-    return bool(match) and bool(match["mark"] or match["label"].isupper()) and match.end() < len(text)
+    if match is None:
+        return False
+    return bool(match["mark"] or match["label"].isupper()) and match.end() < len(text)
 
 
 def linked_share(text: str, links: tuple[Link, ...], start: int = 0, end: int | None = None) -> float:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from .doc import Doc
+from ..doc import Doc
 
 #: What extraction fills: every stage may read it.
 EXTRACTED: frozenset[str] = frozenset({"article"})
@@ -65,7 +65,7 @@ def _check(names: tuple[str, ...], contracts: tuple[tuple[str, Contract], ...]) 
                 f"The contract of the pipeline stage '{name}' names "
                 f"{', '.join(f'Doc.{f}' for f in unknown)}, which Doc does not have "
                 f"(its fields: {', '.join(sorted(_DOC_FIELDS))}): fix CONTRACTS['{name}'] "
-                "in sidenote/pipeline/__init__.py, or add the field to pipeline/doc.py."
+                "in sidenote/pipeline/__init__.py, or add the field to sidenote/doc.py."
             )
         missing = [f for f in contract.requires if f not in filled]
         if missing:

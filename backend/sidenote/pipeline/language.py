@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..doc import Article
 from ..lexicon import load_words
-from .doc import Article
 
 WORD = re.compile(r"[^\W\d_]+")
 MIN_SHARE = 0.12

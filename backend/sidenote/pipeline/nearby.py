@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from .doc import Quote
-from .intervals import Intervals
+from ..doc import Quote
+from ..intervals import Intervals
 
 
 class NearbyQuotes:

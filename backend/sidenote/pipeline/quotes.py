@@ -34,8 +34,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..doc import Doc, Quote, QuoteKind
 from ..lexicon import load_lines
-from .doc import Doc, Quote, QuoteKind
 
 # Roles of a mark.
 _OPEN = 1
@@ -126,7 +126,7 @@ def _cue_before(before: str, cues: frozenset[str], gap: int, connectors_only: bo
     if not stripped or not (stripped[-1].isalnum() or stripped[-1] in "-\u2019'"):
         return False
     words = [w.lower() for w in _TOKEN.findall(stripped)]
-    for g in range(0, min(gap, len(words) - 1) + 1):
+    for g in range(min(gap, len(words) - 1) + 1):
         if connectors_only and g and words[-g] not in _CONNECTORS:
             break
         if _cue_ends_at(words, len(words) - 1 - g, cues):
@@ -394,8 +394,8 @@ def _sentence_before(text: str, lo: int, pos: int) -> str:
     """The text of the current sentence before ``pos`` (at most _CONTEXT chars)."""
     window = text[max(lo, pos - _CONTEXT) : pos]
     last = None
-    for last in _SENTENCE_END.finditer(window):
-        pass
+    for match in _SENTENCE_END.finditer(window):
+        last = match
     return window[last.end() :] if last else window
 
 

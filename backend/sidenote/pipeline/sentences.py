@@ -32,8 +32,8 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from ..doc import Doc, Sentence
 from ..lexicon import load_table, load_words
-from .doc import Doc, Sentence
 from .quotes import pair_marks, speech_cue_pattern
 
 # Quotations up to this many characters (marks included) are never split;
@@ -204,8 +204,8 @@ _SPACE = re.compile(r"\s+")
 
 def _last_end(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int | None:
     last = None
-    for last in pattern.finditer(text, lo, hi):
-        pass
+    for match in pattern.finditer(text, lo, hi):
+        last = match
     return last.end() if last is not None else None
 
 

@@ -114,7 +114,9 @@ def continuation(
     for indexes in sorted(same, key=lambda ix: regions[ix[0]][1]):
         missing = [i for i in indexes if not _placed_in(placed, regions[i][1], regions[i][2])]
         first = regions[indexes[0]][1]
-        if len(missing) < MIN_CONTINUATION_PARAGRAPHS or words_outside(stream, cursor, first, furniture) > MAX_SPLIT_GAP_WORDS:
+        if len(missing) < MIN_CONTINUATION_PARAGRAPHS:
+            break
+        if words_outside(stream, cursor, first, furniture) > MAX_SPLIT_GAP_WORDS:
             break
         chosen += missing
         cursor = regions[indexes[-1]][2]

@@ -12,13 +12,10 @@ source it names and where that source stands in the claim.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from ..doc import Card, Doc, Source
 from ..lexicon import load_words
 from ..syntax import parse
-
-if TYPE_CHECKING:  # the pipeline imports the verifier, not the other way round
-    from ..pipeline.doc import Card, Doc, Source
 
 _WORD = re.compile(r"[\w'’-]+")
 QUOTE_MARKS = "“”‘’\"'"
@@ -145,8 +142,8 @@ def _after_colon(doc: Doc, pos: int) -> bool:
     block with a sentence on each line."""
     text = doc.text
     line_start = text.rfind("\n", 0, pos) + 1
-    lines = [l for l in text[max(0, line_start - 2000) : line_start].split("\n") if l.strip()][-3:]
-    return any(l.rstrip().endswith(":") for l in lines)
+    lines = [line for line in text[max(0, line_start - 2000) : line_start].split("\n") if line.strip()][-3:]
+    return any(line.rstrip().endswith(":") for line in lines)
 
 
 def _source_of(doc: Doc, start: int, end: int) -> Source | None:

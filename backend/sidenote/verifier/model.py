@@ -16,13 +16,10 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..doc import Card, Doc
 from ..lexicon import DATA_DIR
 from .features import card_features, page_features
-
-if TYPE_CHECKING:
-    from ..pipeline.doc import Card, Doc
 
 MODEL_FILE = DATA_DIR / "verifier" / "model.json"
 

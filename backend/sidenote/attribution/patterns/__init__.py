@@ -26,7 +26,7 @@ descriptions), ``..content`` (what is credited) and ``..lexical``.
 
 from __future__ import annotations
 
-from ...pipeline.doc import Quote, Span
+from ...doc import Quote, Span
 from ..lexical import adverb, closes_quote
 from ..subjects import skip_aux_back
 from ..text import Token

@@ -3,7 +3,7 @@ X, [DESC,] content.") or closes ("Content, according to X[, DESC].")."""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Quote, Span
+from ...doc import Quote, Span
 from ..content import widen_to_quote
 from ..edges import looks_like_description, next_comma, strip_span, tail_description
 from ..subjects import np_forward

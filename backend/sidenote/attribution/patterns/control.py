@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ...pipeline.doc import Quote, Span
+from ...doc import Quote, Span
 from ..content import content_after_or_before
 from ..lexical import MAX_NP
 from ..subjects import skip_aux_back

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...pipeline.doc import Span
+from ...doc import Span
 from ..text import Token
 
 

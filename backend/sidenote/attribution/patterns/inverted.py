@@ -3,7 +3,7 @@ the words before it are what it is credited with."""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Quote, Span
+from ...doc import Quote, Span
 from ..content import widen_to_quote
 from ..edges import prenominal, strip_span, tail_description, trailing_appositive
 from ..lexical import PREPOSITIONS, adverb, closes_quote

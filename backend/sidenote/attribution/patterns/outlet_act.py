@@ -5,7 +5,7 @@ subject of any act credits it with what follows, whatever the verb
 
 from __future__ import annotations
 
-from ...pipeline.doc import Span
+from ...doc import Span
 from ..edges import strip_span
 from ..lexical import OPEN_QUOTES, PREPOSITIONS
 from ..text import Token

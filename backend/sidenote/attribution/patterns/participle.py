@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...pipeline.doc import Span
+from ...doc import Span
 from ..edges import strip_span
 from ..lexical import MAX_NP, OPEN_QUOTES, PREPOSITIONS, closes_quote, percent_sign
 from ..subjects import bracket_forward, is_aside, np_backward, role_then_name

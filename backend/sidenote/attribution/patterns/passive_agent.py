@@ -5,14 +5,13 @@ the clause on the other side."""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Span
+from ...doc import Span
 from ..edges import strip_span
 from ..subjects import np_forward
 from ..text import Token
 from ..words import AUXILIARIES, DETERMINERS, PRONOUNS
 from .credit import Credit, plain_credit, token_span
 from .vocabulary import FIRST_ADVERBS, PASSIVE_AUXILIARIES
-
 
 
 def passive_agent(text: str, toks: list[Token], i: int, sent: Span) -> Credit | None:

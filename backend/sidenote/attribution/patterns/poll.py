@@ -4,7 +4,7 @@ gives; "in the polls" (plural, no poll in particular) credits nothing."""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Span
+from ...doc import Span
 from ..edges import strip_span
 from ..lexical import PREPOSITIONS
 from ..text import Token

@@ -4,7 +4,7 @@ is the phrase it stands for."""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Quote, Span
+from ...doc import Quote, Span
 from ..content import content_after_or_before
 from ..edges import strip_span
 from ..lexical import PREPOSITIONS

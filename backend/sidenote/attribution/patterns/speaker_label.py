@@ -7,7 +7,7 @@ speaker again: "Contributing: ..." is page furniture.)"""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Quote, Span
+from ...doc import Quote, Span
 from ..edges import strip_span
 from ..lexical import OPEN_QUOTES
 from ..subjects import bracket_back

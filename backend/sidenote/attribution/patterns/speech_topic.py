@@ -6,7 +6,7 @@ investigators four times", "spoke on condition of anonymity")."""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Quote
+from ...doc import Quote
 from ..content import quote_after_colon
 from ..lexical import NUMBER_WORDS, OPEN_QUOTES, PREPOSITIONS, adverb
 from ..subjects import TIME_WORDS

@@ -5,7 +5,7 @@ the colon it is read like one."""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Quote
+from ...doc import Quote
 from ..lexical import OPEN_QUOTES
 from ..text import Token
 from ..words import STATEMENT_NOUNS

@@ -7,7 +7,7 @@ only names ("a group called the Foundation")."""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Span
+from ...doc import Span
 from ..lexical import NUMBER_WORDS, PREPOSITIONS
 from ..text import Token
 from ..words import CLAUSE_STOPS, CUE_VERBS, DOCUMENT_HEADS, FINITE, POLLSTERS, SHARE_WORDS, WISH_VERBS

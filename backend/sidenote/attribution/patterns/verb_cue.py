@@ -6,7 +6,7 @@ its subject ends."""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Quote, Span
+from ...doc import Quote, Span
 from ..content import content_after_or_before
 from ..edges import prenominal
 from ..lexical import PREPOSITIONS

@@ -4,7 +4,7 @@ of the name or group between "To"/"For" and the comma."""
 
 from __future__ import annotations
 
-from ...pipeline.doc import Span
+from ...doc import Span
 from ..edges import strip_span
 from ..subjects import TIME_WORDS
 from ..text import Token

@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from lxml.html import HtmlElement
 
+from ...doc import Embed
 from ...lexicon import load_table
-from ..doc import Embed
 from .markup import resolve_href
 
 _EMBED_CLASSES = load_table("extract/embed_classes.tsv")
@@ -32,14 +32,15 @@ def _post_url(el: HtmlElement, platform: str, base: str | None) -> str | None:
         value = el.get(attr)
         if value and value.startswith("http"):
             return _clean_post_url(value, platform)
-    hrefs = [resolve_href(a.get("href"), base) for a in el.iter("a")]
-    hrefs = [h for h in hrefs if h]
+    hrefs = [h for h in (resolve_href(a.get("href"), base) for a in el.iter("a")) if h]
     if platform == "twitter":
         # the date link at the end of the blockquote is the tweet's own address;
         # earlier status links are quoted tweets or pictures
         statuses = [h for h in hrefs if _TWEET_STATUS.search(h)]
         return _clean_post_url(statuses[-1], platform) if statuses else None
-    markers = {"bluesky": "/post/", "instagram": "/p/", "tiktok": "/video/", "threads": "/post/", "reddit": "/comments/"}
+    markers = {
+        "bluesky": "/post/", "instagram": "/p/", "tiktok": "/video/", "threads": "/post/", "reddit": "/comments/"
+    }
     marker = markers.get(platform)
     chosen = [h for h in hrefs if marker and marker in h]
     return _clean_post_url(chosen[-1], platform) if chosen else None

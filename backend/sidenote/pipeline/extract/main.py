@@ -9,8 +9,8 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from ...doc import Article, Block, Link
 from ..clutter import tidy
-from ..doc import Article, Block, Link
 from .metadata import Meta, read_metadata
 from .pieces import (
     TOKEN,

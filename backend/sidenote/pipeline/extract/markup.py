@@ -1,10 +1,12 @@
 """Text and links of a piece of the page's HTML (a caption, an embedded post,
-a block trafilatura left out), whitespace-normalised, and the tag and class
-lists that say what is not page text."""
+a block trafilatura left out), whitespace-normalised, the tag and class
+lists that say what is not page text, and machine-readable dates (read by
+the walk in scan.py and by metadata.py)."""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -24,6 +26,25 @@ def word_start_pattern(name: str) -> re.Pattern[str]:
 
 
 _CREDIT = word_start_pattern("extract/credit_classes.txt")
+
+# --- dates ----------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def iso_date(value: str) -> str | None:
+    """ISO 8601 from a machine-readable date, or None: never a guess."""
+    value = value.strip()
+    if not _ISO_DATE.match(value):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace(",", ".").replace(" ", "T", 1).replace(" ", ""))
+    except ValueError:
+        return None
+    if not 1990 <= parsed.year <= 2100:
+        return None
+    return parsed.date().isoformat() if len(value) <= 10 else parsed.isoformat()
+
 
 # --- tags -----------------------------------------------------------------
 
@@ -138,7 +159,9 @@ def _unseen_or_credit(el: HtmlElement, credits: bool) -> bool:
     return bool(marks.strip()) and bool(_CREDIT.search(marks))
 
 
-def html_text(root: HtmlElement, base: str | None, drop_credits: bool = False) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+def html_text(
+    root: HtmlElement, base: str | None, drop_credits: bool = False
+) -> tuple[str, tuple[tuple[int, int, str], ...]]:
     """Text and links of an original-page subtree (a caption, an embedded post...)."""
     out = TextBuilder()
     walker = etree.iterwalk(root, events=("start", "end"))

@@ -8,22 +8,17 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from ...lexicon import load_lines, load_words
-from .markup import WHITESPACE
-
-if TYPE_CHECKING:
-    from .scan import Scan
+from .markup import WHITESPACE, iso_date
+from .scan import Scan
 
 _DATE_META = load_lines("extract/date_meta.txt")
 _AUTHOR_META = load_lines("extract/author_meta.txt")
 _ARTICLE_TYPES = load_words("extract/article_types.txt")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _BY = re.compile(r"^\s*(?:by|from)\s+", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022]\s+")
@@ -38,20 +33,6 @@ class Meta:
     published: str | None = None
     site: str | None = None
     language: str = "en"
-
-
-def iso_date(value: str) -> str | None:
-    """ISO 8601 from a machine-readable date, or None: never a guess."""
-    value = value.strip()
-    if not _ISO_DATE.match(value):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace(",", ".").replace(" ", "T", 1).replace(" ", ""))
-    except ValueError:
-        return None
-    if not 1990 <= parsed.year <= 2100:
-        return None
-    return parsed.date().isoformat() if len(value) <= 10 else parsed.isoformat()
 
 
 def _json_ld(tree: HtmlElement) -> Iterator[dict[str, object]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..doc import BlockKind, Embed
+from ...doc import BlockKind, Embed
 from ..structure import continuation, introduced_embeds, lead_element, merged
 from .markup import TextBuilder, html_text, resolve_href
 from .scan import Region, Scan

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ...doc import Article, Block, Embed
 from ...platforms import TEXT_SIGNATURES
-from ..doc import Article, Block, Embed
 
 # blank line between paragraphs of submitted plain text
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")

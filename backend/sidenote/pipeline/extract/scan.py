@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ...doc import BlockKind, Embed
 from ...lexicon import load_words
-from ..doc import BlockKind, Embed
 from .embeds import frame_embed, quote_embed
-from .markup import BLOCK_TAGS, SKIP_TAGS, resolve_href, word_start_pattern
-from .metadata import iso_date
+from .markup import BLOCK_TAGS, SKIP_TAGS, iso_date, resolve_href, word_start_pattern
 
 # --- data -----------------------------------------------------------------
 
@@ -158,7 +157,9 @@ def _is_caption(el: HtmlElement, tag: str) -> bool:
     if tag == "figcaption":
         return True
     classes = el.get("class")
-    return bool(classes) and not _CAPTION_CLASSES.isdisjoint(classes.lower().split())
+    if not classes:
+        return False
+    return not _CAPTION_CLASSES.isdisjoint(classes.lower().split())
 
 
 def scan_page(tree: HtmlElement, base: str | None) -> Scan:

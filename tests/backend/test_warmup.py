@@ -1,0 +1,155 @@
+"""A worker's memory stays flat (issue #15): everything it would load on its
+first requests is loaded by ``create_app`` (before gunicorn forks, under
+``--preload``), caches of page content are emptied after each request, and
+answers kept in memory are compressed. sidenote/memory.py, sidenote/cache.py,
+backend/gunicorn.conf.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+
+from sidenote import lexicon, memory, pipeline
+from sidenote.cache import MemoryCache
+from sidenote_bench.server import READY_LINE
+
+REPO = Path(__file__).resolve().parents[2]
+
+INVENTED = [
+    # plain text, quotes, a post, a pronoun, an "it"
+    "The harbour council voted 7-2 on Monday to close the clinic, officials said.\n\n"
+    "“This is a shameful betrayal,” Mayor Elena Brandt wrote on Twitter. She said it again on Tuesday.\n\n"
+    "The ministry said in a statement that it would review the decision.",
+    # no ASCII punctuation between its words
+    "市议会周一投票关闭诊所。官员说，诊所去年接待了一万二千名病人。",
+    # Arabic, with a quotation
+    "قال الوزير إن «الحكومة» ستعلن القرار غداً، وفق مصادر مطلعة.",
+]
+
+
+def _loaders_filled() -> dict[str, int]:
+    return {f"{f.__module__}.{f.__qualname__}": f.cache_info().currsize for f in memory._zero_argument_loaders()}
+
+
+def _lexicon_sizes() -> list[int]:
+    return [f.cache_info().currsize for f in (lexicon.load_lines, lexicon.load_words, lexicon.load_table)]
+
+
+def test_create_app_loads_every_loader_and_every_word_list(app) -> None:
+    assert all(_loaders_filled().values()), [k for k, v in _loaders_filled().items() if not v]
+    for path in lexicon.DATA_DIR.rglob("*"):
+        if path.suffix in (".txt", ".tsv"):
+            name = path.relative_to(lexicon.DATA_DIR).as_posix()
+            before = lexicon.load_words.cache_info().hits
+            lexicon.load_words(name)
+            assert lexicon.load_words.cache_info().hits == before + 1, name
+
+
+def test_the_parser_is_loaded_before_any_request(app) -> None:
+    syntax = pytest.importorskip("sidenote.syntax")
+    if getattr(syntax, "_nlp", None) is None:
+        with pytest.raises(Exception):  # noqa: B017 - not installed here: the warm-up logged it
+            syntax.load()
+        pytest.skip("the parsing model is not installed")
+    assert syntax._nlp is not None
+
+
+def test_analysing_pages_after_start_up_loads_nothing_more(app, seed_html) -> None:
+    modules, loaders, lists = set(sys.modules), _loaders_filled(), _lexicon_sizes()
+    pipeline.analyze_html(seed_html, "https://example.org/seed")
+    for text in INVENTED:
+        pipeline.analyze_text(text)
+        pipeline.analyze_html(f"<html><body><article><p>{text}</p></article></body></html>", None)
+    assert sorted(set(sys.modules) - modules) == []
+    assert _loaders_filled() == loaders
+    assert _lexicon_sizes() == lists
+
+
+def test_page_caches_are_empty_after_each_request(client, seed_html) -> None:
+    caches = memory.page_caches()
+    assert caches, "the stages cache page content"
+    assert all(f.cache_parameters()["maxsize"] is not None for f in caches)
+    r = client.post("/api/v1/analyze", json={"html": seed_html, "url": "https://example.org/seed-caches"})
+    assert r.status_code == 200
+    left = {f"{f.__module__}.{f.__qualname__}": f.cache_info().currsize for f in caches}
+    assert {name: size for name, size in left.items() if size} == {}
+
+
+def test_answers_do_not_depend_on_what_the_caches_held(app, seed_html) -> None:
+    from sidenote.serialize import to_json
+
+    memory.clear_page_caches()
+    cold = to_json(pipeline.analyze_html(seed_html, "https://example.org/seed"), pipeline.VERSION, None)
+    for text in INVENTED:  # other pages fill the caches
+        pipeline.analyze_text(text)
+    warm = to_json(pipeline.analyze_html(seed_html, "https://example.org/seed"), pipeline.VERSION, None)
+    assert json.dumps(cold, sort_keys=True) == json.dumps(warm, sort_keys=True)
+
+
+def test_the_memory_cache_keeps_answers_compressed() -> None:
+    cache = MemoryCache(8, max_bytes=32 * 1024 * 1024)
+    answer = json.dumps({"article": {"text": "Officials said 12 people were hurt. " * 400}}).encode()
+    cache.set("k", answer)
+    assert cache.get("k") == answer
+    assert cache._bytes < len(answer) / 5  # the byte budget counts what is kept
+    cache.set("big", b"x" * (1024 * 1024 + 1))  # over 1/32 of the budget: left to Redis
+    assert cache.get("big") is None
+
+
+def _gunicorn_conf():
+    spec = importlib.util.spec_from_file_location("sidenote_gunicorn_conf", REPO / "backend" / "gunicorn.conf.py")
+    assert spec is not None and spec.loader is not None
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    return conf
+
+
+class _Worker:
+    pid = 4242
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.log = self
+
+    def info(self, msg: str, *args: object) -> None:
+        self.lines.append(msg % args)
+
+    warning = info
+
+
+def test_each_worker_warms_up_then_says_it_is_ready(app) -> None:
+    worker = _Worker()
+    _gunicorn_conf().post_worker_init(worker)
+    assert worker.lines == ["Worker ready (pid: 4242)"]
+    found = READY_LINE.search(worker.lines[-1].encode())  # what make soak waits for
+    assert found is not None and int(found.group(1)) == 4242
+    assert not any(f.cache_info().currsize for f in memory.page_caches())  # as after a request
+
+
+def test_a_missing_model_is_logged_not_fatal(monkeypatch, caplog) -> None:
+    monkeypatch.setattr(memory, "MODEL_LOADERS", (("sidenote.no_such_module", "load"), ("sidenote.lexicon", "nothing")))
+    with caplog.at_level(logging.WARNING, logger="sidenote.memory"):
+        memory._load_models()
+    assert [r.getMessage() for r in caplog.records] == [
+        "warm-up: sidenote.no_such_module.load not loaded (ModuleNotFoundError)",
+        "warm-up: sidenote.lexicon.nothing not loaded (AttributeError)",
+    ]
+
+
+def test_while_redis_holds_the_answers_memory_keeps_only_the_latest(monkeypatch) -> None:
+    from sidenote.cache import SHARED_MEMORY_ENTRIES, ResponseCache
+
+    shared = ResponseCache(None, ttl=60, memory_size=512, retry_seconds=30)
+    monkeypatch.setattr(shared, "_redis_usable", lambda: True)
+    alone = ResponseCache(None, ttl=60, memory_size=512, retry_seconds=30)
+    for i in range(200):
+        shared.remember(f"k{i}", b'{"n": %d}' % i)
+        alone.remember(f"k{i}", b'{"n": %d}' % i)
+    assert len(shared.memory) == SHARED_MEMORY_ENTRIES
+    assert shared.memory.get("k199") == b'{"n": 199}' and shared.memory.get("k0") is None
+    assert len(alone.memory) == 200  # memory is the only cache: it keeps them all (up to its bounds)
