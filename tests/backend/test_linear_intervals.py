@@ -10,28 +10,11 @@ Work is counted, not timed: the Python lines run (``sys.settrace``), at
 from __future__ import annotations
 
 import random
-import sys
 from collections.abc import Callable
 
+from workcount import lines_run
+
 from sidenote.intervals import Intervals
-
-
-def lines_run(fn: Callable[[], object]) -> int:
-    """How many Python lines ``fn()`` runs (every frame, every line)."""
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        fn()
-    finally:
-        sys.settrace(None)
-    return count
 
 
 def scan(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

@@ -7,8 +7,9 @@ ties included; the work per "it" no longer grows with the mentions."""
 from __future__ import annotations
 
 import random
-import sys
 from collections.abc import Callable
+
+from workcount import lines_run
 
 from sidenote.attribution import it_reference
 from sidenote.attribution.it_reference import it_candidate, resolve_it
@@ -19,23 +20,6 @@ from sidenote.pipeline.quotes import find as find_quotes
 from sidenote.pipeline.sentences import split
 
 WINDOW = 800  # it_reference._IT_WINDOW
-
-
-def lines_run(fn: Callable[[], object]) -> int:
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        fn()
-    finally:
-        sys.settrace(None)
-    return count
 
 
 # --- the scans the index replaced ---------------------------------------------------------

@@ -13,32 +13,13 @@ larger page holds 100,000 mentions of one source.
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable
 
 from handmade import article, doc, quote, span
+from workcount import lines_run
 
 from sidenote.detectors import social_quote
 from sidenote.detectors.social_quote import detect
 from sidenote.doc import Attribution, Doc, Embed, Quote, Source, Span
-
-
-def lines_run(fn: Callable[[], object]) -> int:
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        fn()
-    finally:
-        sys.settrace(None)
-    return count
-
 
 # --- invented sentences --------------------------------------------------------------------
 

@@ -5,28 +5,12 @@
 from __future__ import annotations
 
 import random
-import sys
 from collections.abc import Callable
+
+from workcount import lines_run
 
 from sidenote.framing import FramingSpan, find_loaded_spans
 from sidenote.framing.spans import _resolve
-
-
-def lines_run(fn: Callable[[], object]) -> int:
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
-    sys.settrace(tracer)
-    try:
-        fn()
-    finally:
-        sys.settrace(None)
-    return count
 
 
 def resolve_by_scan(spans: list[FramingSpan]) -> list[FramingSpan]:
