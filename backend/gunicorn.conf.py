@@ -8,8 +8,10 @@ contract's JSON error (sidenote/lifeline.py), never gunicorn's HTML page.
 
 ``create_app`` loads every model and word list before the fork (with
 ``--preload``, as ``make run`` has it), and each worker analyses an invented
-article once before it serves (``post_worker_init``), then logs that it is
+article once before it serves (``post_worker_init``), from then on analyses
+bodies over 1 MB in a child process forked for each, and logs that it is
 ready: ``make soak`` reads a worker's starting memory at that line.
+sidenote/memory.py says why.
 """
 
 from __future__ import annotations
@@ -24,13 +26,20 @@ graceful_timeout = 10
 
 def post_worker_init(worker: Any) -> None:
     """After the fork, before the first request: run the pipeline once in
-    this worker (sidenote.memory.warm_worker), then say it is ready."""
+    this worker (sidenote.memory.warm_worker), have bodies over 1 MB
+    analysed in a child process (sidenote.memory.isolate_large_bodies),
+    then say it is ready."""
+    from flask import Flask
+
     from sidenote import memory
 
     try:
         memory.warm_worker()
     except Exception as exc:  # noqa: BLE001 - serve anyway: the warm-up only saves time
         worker.log.warning("Worker warm-up failed (%s)", type(exc).__name__)
+    app = getattr(worker, "wsgi", None)
+    if isinstance(app, Flask):
+        memory.isolate_large_bodies(app)
     worker.log.info("Worker ready (pid: %s)", worker.pid)
 
 

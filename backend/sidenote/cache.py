@@ -120,6 +120,9 @@ class ResponseCache:
             else None
         )
         self._redis_down_since: float | None = None
+        # When a list: what remember() kept, in order (a child process analysing
+        # a large body hands it to its worker: sidenote/memory.py).
+        self.recording: list[tuple[str, bytes]] | None = None
         if self._redis is not None:
             try:
                 self._redis.ping()
@@ -179,6 +182,8 @@ class ResponseCache:
         all, up to the memory cache's own bounds while it is not (issue #15:
         a full copy of what Redis holds was megabytes per worker)."""
         self.memory.set(key, value, SHARED_MEMORY_ENTRIES if self._redis_usable() else None)
+        if self.recording is not None:
+            self.recording.append((key, value))
 
     def share(self, key: str, value: bytes) -> None:
         """Store ``value`` in Redis, for every worker, if Redis is there."""

@@ -1,6 +1,6 @@
 """Keep a worker's memory flat under steady load (issue #15).
 
-A worker's resident size grew with the requests it served. Three causes,
+A worker's resident size grew with the requests it served. Four causes,
 and what this module does about each:
 
 - **Loading on first use.** The parser, the models, the word lists and
@@ -34,13 +34,18 @@ and what this module does about each:
   elsewhere they do nothing. (``MALLOC_ARENA_MAX`` makes no difference: a
   sync worker allocates from one thread; measured, issue #15.)
 
-What remains is Python's own allocator: it takes memory for small objects a
-megabyte at a time and gives a megabyte back only once nothing in it is
-alive. A hostile body's analysis spreads millions of small objects over
-many such megabytes, and the few objects that outlive it (a regular
-expression cached, a type's entry in an abstract class's cache) keep some of
-them. That settles after the first few hostile bodies (docs/robustness.md
-has the figures).
+- **What Python's own allocator keeps.** It takes memory for small objects
+  a megabyte at a time and gives a megabyte back only once nothing in it is
+  alive. A hostile body's analysis spreads millions of small objects over
+  tens of such megabytes, and the few that outlive it (a compiled pattern, a
+  type remembered by an abstract class) kept some of them: 17-19 MB more
+  after the 26 hostile bodies once (without them: 3). So a worker of
+  gunicorn forks a child for each ``POST /api/v1/analyze`` whose body is
+  over :data:`ISOLATE_ABOVE_BYTES` (every hostile body, the largest 7 % of
+  news pages), which analyses it and exits: its memory goes back to the
+  system (:func:`isolate_large_bodies`, from ``backend/gunicorn.conf.py``;
+  20 ms more for such a page). The worker still counts the rate limit,
+  arms the lifeline, logs the request and keeps the answer in memory.
 """
 
 from __future__ import annotations
@@ -53,13 +58,20 @@ import importlib
 import inspect
 import json
 import logging
+import os
+import pickle
+import select
+import signal
 import sys
+import time
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
+
+from .cache import get_cache
 
 log = logging.getLogger(__name__)
 
@@ -149,8 +161,154 @@ def _after_request(_: BaseException | None = None) -> None:
 
 def init_app(app: Flask) -> None:
     tune_allocator()
+    app.before_request(_serve_large_body_in_a_child)
     app.after_request(_note_analysis)
     app.teardown_request(_after_request)
+
+
+# --- large bodies, analysed in a child process ---------------------------------------------
+
+# The app.config switch, set in gunicorn's workers only (post_worker_init in
+# backend/gunicorn.conf.py, through isolate_large_bodies): a test process,
+# with threads of its own, is no place to fork.
+ISOLATE_SETTING = "SIDENOTE_ISOLATE_LARGE_BODIES"
+# Half a megabyte: every hostile body (970 KB and up), and the largest 7 %
+# of the extraction pages (up to 1.5 MB; the median is 120 KB).
+ISOLATE_ABOVE_BYTES = 512 * 1024
+# How long the worker waits for its child before it answers 503 itself: far
+# past the analysis's deadline (3 s), short of gunicorn's timeout (30 s).
+CHILD_SECONDS = 20.0
+_PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for the child when its parent dies
+# gunicorn's worker signals: the child takes their default actions instead.
+_WORKER_SIGNALS = ("SIGTERM", "SIGINT", "SIGQUIT", "SIGABRT", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGWINCH", "SIGCHLD")
+
+
+def isolate_large_bodies(app: Flask) -> bool:
+    """From now on, analyse each ``POST /api/v1/analyze`` with a body over
+    :data:`ISOLATE_ABOVE_BYTES` in a child process forked for it (POSIX
+    only). True when switched on."""
+    if not hasattr(os, "fork"):
+        return False
+    app.config[ISOLATE_SETTING] = True
+    return True
+
+
+def _serve_large_body_in_a_child() -> Response | None:
+    """A hostile body's analysis leaves the worker's own allocator holding
+    megabytes that it no longer uses (see the module's notes): a child
+    forked for it analyses it instead, and all of its memory goes back to
+    the system when it exits. The worker keeps what runs before the view:
+    the rate limit is counted, and the lifeline armed, here. Runs last of the
+    ``before_request`` hooks (registered last)."""
+    if not current_app.config.get(ISOLATE_SETTING) or request.method != "POST" or request.endpoint != "api.analyze":
+        return None
+    length = request.content_length
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if length is None or length <= ISOLATE_ABOVE_BYTES or (limit is not None and length > limit):
+        return None
+    raw = request.get_data(cache=True)  # read here: the view, in the child, finds it read
+    from . import pipeline
+    from .cache import cache_key
+
+    if get_cache().get(cache_key(pipeline.VERSION, raw)) is not None:
+        return None  # answered before: the view serves it from the cache, here
+    read, write = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read)
+        _answer_in_child(write, parent)
+    os.close(write)
+    try:
+        answer = _read_answer(read, pid)
+    finally:
+        os.close(read)
+    if answer is None:
+        from .api import error_response
+
+        response = error_response(
+            503, "unavailable", "This request could not be analysed in time. Try again in a moment."
+        )
+    else:
+        status, headers, body, state, remembered = answer
+        for name, value in state.items():
+            setattr(g, name, value)  # what the view noted for the request's log line
+        cache = get_cache()
+        for key, value in remembered:
+            cache.remember(key, value)  # the answer, in this worker's memory as if analysed here
+        response = Response(body, status=status, headers=headers)
+    response.call_on_close(lambda: _reap(pid))
+    return response
+
+
+def _answer_in_child(write: int, parent: int) -> None:
+    """Run the view for the request, send (status, headers, body, the
+    request's ``g.sidenote_*``, what it kept in the in-memory cache) to the
+    parent, then run the response's close callbacks (the Redis write) and
+    exit."""
+    code = 1
+    try:
+        libc = _libc()
+        if libc is not None and hasattr(libc, "prctl"):
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:
+            os._exit(1)  # the worker is already gone
+        for name in _WORKER_SIGNALS:
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_DFL)
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        cache = get_cache()
+        cache.recording = []
+        try:
+            rv = app.dispatch_request()
+        except Exception as exc:  # noqa: BLE001 - as Flask does: the app's error handlers answer
+            rv = app.handle_user_exception(exc)
+        response = app.make_response(rv)
+        state = {name: getattr(g, name) for name in list(g) if name.startswith("sidenote_")}
+        headers = [(k, v) for k, v in response.headers.items() if k.lower() != "content-length"]
+        payload = pickle.dumps((response.status_code, headers, response.get_data(), state, cache.recording))
+        with os.fdopen(write, "wb") as out:
+            out.write(payload)
+        response.close()
+        code = 0
+    finally:
+        os._exit(code)
+
+
+Answer = tuple[int, list[tuple[str, str]], bytes, dict[str, Any], list[tuple[str, bytes]]]
+
+
+def _read_answer(read: int, pid: int) -> Answer | None:
+    """The child's answer, or None (it failed, or took over CHILD_SECONDS:
+    then it is killed)."""
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + CHILD_SECONDS
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([read], [], [], left)[0]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            log.warning("the child analysing a large body took over %.0f s; stopped", CHILD_SECONDS)
+            return None
+        chunk = os.read(read, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    try:
+        answer = pickle.loads(b"".join(chunks))
+    except Exception:  # noqa: BLE001 - the child died mid-answer
+        log.warning("the child analysing a large body gave no answer")
+        return None
+    return answer
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 # --- warm-up ------------------------------------------------------------------------

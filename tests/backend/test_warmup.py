@@ -1,22 +1,28 @@
 """A worker's memory stays flat (issue #15): everything it would load on its
 first requests is loaded by ``create_app`` (before gunicorn forks, under
-``--preload``), caches of page content are emptied after each request, and
-answers kept in memory are compressed. sidenote/memory.py, sidenote/cache.py,
+``--preload``), caches of page content are emptied after each request,
+answers kept in memory are compressed, and a large body is analysed in a
+child of the worker. sidenote/memory.py, sidenote/cache.py,
 backend/gunicorn.conf.py."""
 
 from __future__ import annotations
 
+import http.client
 import importlib.util
 import json
 import logging
+import os
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from sidenote import lexicon, memory, pipeline
-from sidenote.cache import MemoryCache
-from sidenote_bench.server import READY_LINE
+from sidenote import create_app, lexicon, memory, pipeline
+from sidenote.cache import SHARED_MEMORY_ENTRIES, MemoryCache, ResponseCache
+from sidenote.serialize import to_json
+from sidenote_bench.server import READY_LINE, free_port, peak_rss_mb, stop_group, wait_healthy
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -81,8 +87,6 @@ def test_page_caches_are_empty_after_each_request(client, seed_html) -> None:
 
 
 def test_answers_do_not_depend_on_what_the_caches_held(app, seed_html) -> None:
-    from sidenote.serialize import to_json
-
     memory.clear_page_caches()
     cold = to_json(pipeline.analyze_html(seed_html, "https://example.org/seed"), pipeline.VERSION, None)
     for text in INVENTED:  # other pages fill the caches
@@ -142,8 +146,6 @@ def test_a_missing_model_is_logged_not_fatal(monkeypatch, caplog) -> None:
 
 
 def test_while_redis_holds_the_answers_memory_keeps_only_the_latest(monkeypatch) -> None:
-    from sidenote.cache import SHARED_MEMORY_ENTRIES, ResponseCache
-
     shared = ResponseCache(None, ttl=60, memory_size=512, retry_seconds=30)
     monkeypatch.setattr(shared, "_redis_usable", lambda: True)
     alone = ResponseCache(None, ttl=60, memory_size=512, retry_seconds=30)
@@ -153,3 +155,88 @@ def test_while_redis_holds_the_answers_memory_keeps_only_the_latest(monkeypatch)
     assert len(shared.memory) == SHARED_MEMORY_ENTRIES
     assert shared.memory.get("k199") == b'{"n": 199}' and shared.memory.get("k0") is None
     assert len(alone.memory) == 200  # memory is the only cache: it keeps them all (up to its bounds)
+
+
+# --- large bodies, analysed in a child of the worker --------------------------------------
+
+LARGE_TEXT = " ".join(
+    f"The harbour council met on day {i}. “We will keep the clinic open,” Mayor Elena Brandt said on Twitter."
+    for i in range(6_000)
+)  # 600 KB of text, over memory.ISOLATE_ABOVE_BYTES
+LARGE_PAGE = (
+    "<html><head><title>Clinic</title>" + "<script>var x = '" + "y" * 600_000 + "';</script></head><body><article>"
+    + "".join(f"<p>The harbour council met on Monday {i}, officials said.</p>" for i in range(20))
+    + "</article></body></html>"
+)  # 600 KB of page, a small answer
+
+
+def _post(port: int, body: bytes) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("POST", "/api/v1/analyze", body=body, headers={"Content-Type": "application/json"})
+        r = conn.getresponse()
+        return r.status, dict(r.getheaders()), r.read()
+    finally:
+        conn.close()
+
+
+def test_a_large_body_is_analysed_in_a_child_of_the_worker(tmp_path) -> None:
+    """Under gunicorn with backend/gunicorn.conf.py, as make run serves it:
+    the answer is the in-process one, the worker's own peak memory does not
+    take the analysis, the answer is then cached in the worker, and the
+    child is gone."""
+    body = json.dumps({"text": LARGE_TEXT}).encode()
+    assert len(body) > memory.ISOLATE_ABOVE_BYTES
+    port = free_port()
+    log = (tmp_path / "server.log").open("wb")
+    env = dict(os.environ, SIDENOTE_RATE_LIMIT="0", REDIS_URL="redis://127.0.0.1:1/0")  # memory cache only
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "--workers", "1", "--bind", f"127.0.0.1:{port}",
+         "--preload", "--log-level", "info", "sidenote:create_app()"],
+        cwd=REPO / "backend", env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        wait_healthy(port, proc, 60)
+        deadline = time.monotonic() + 60
+        while b"Worker ready" not in (tmp_path / "server.log").read_bytes():
+            assert time.monotonic() < deadline, "no worker ready"
+            time.sleep(0.1)
+        [worker] = [int(p) for p in subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True,
+                                                   check=False).stdout.split()]
+        before = peak_rss_mb(worker)
+        status, headers, answer = _post(port, body)
+        assert status == 200 and headers["X-Sidenote-Cache"] == "miss"
+        expected = create_app({"TESTING": True, "REDIS_URL": None, "RATE_LIMIT": 0}).test_client().post(
+            "/api/v1/analyze", data=body, content_type="application/json")
+        assert answer == expected.get_data()
+        peak = peak_rss_mb(worker)
+        assert before is not None and peak is not None and peak - before < 15  # the analysis peaks at 40+ MB
+        # A large page with a small answer: kept in the worker's memory (Redis is away).
+        page = json.dumps({"html": LARGE_PAGE, "url": "https://example.org/large"}).encode()
+        first, again = _post(port, page), _post(port, page)
+        assert (first[0], first[1]["X-Sidenote-Cache"]) == (200, "miss")
+        assert (again[0], again[1]["X-Sidenote-Cache"], again[2]) == (200, "hit", first[2])
+        assert subprocess.run(["pgrep", "-P", str(worker)], capture_output=True, check=False).stdout == b""
+        logged = (tmp_path / "server.log").read_text(errors="replace")
+        assert f"chars={len(LARGE_TEXT)}" in logged  # the log line has the child's figures
+    finally:
+        stop_group(proc)
+
+
+def test_a_child_that_does_not_answer_is_stopped(monkeypatch) -> None:
+    monkeypatch.setattr(memory, "CHILD_SECONDS", 0.5)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a child that never answers
+        os.close(read)
+        time.sleep(30)
+        os._exit(0)
+    os.close(write)
+    try:
+        t0 = time.monotonic()
+        assert memory._read_answer(read, pid) is None
+        assert time.monotonic() - t0 < 5
+    finally:
+        os.close(read)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status)
