@@ -9,7 +9,7 @@ contract's JSON error (sidenote/lifeline.py), never gunicorn's HTML page.
 ``create_app`` loads every model and word list before the fork (with
 ``--preload``, as ``make run`` has it), and each worker analyses an invented
 article once before it serves (``post_worker_init``), from then on analyses
-bodies over 1 MB in a child process forked for each, and logs that it is
+bodies over 512 KB in a child process forked for each, and logs that it is
 ready: ``make soak`` reads a worker's starting memory at that line.
 sidenote/memory.py says why.
 """
@@ -26,7 +26,7 @@ graceful_timeout = 10
 
 def post_worker_init(worker: Any) -> None:
     """After the fork, before the first request: run the pipeline once in
-    this worker (sidenote.memory.warm_worker), have bodies over 1 MB
+    this worker (sidenote.memory.warm_worker), have bodies over 512 KB
     analysed in a child process (sidenote.memory.isolate_large_bodies),
     then say it is ready."""
     from flask import Flask
