@@ -32,7 +32,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from .. import syntax
 from ..doc import Article, Coverage, CoverageLimit, Doc
 from ..errors import DeadlineReached, StageError
 from . import attribution, budget, cards, claims, extract, language, quotes, sentences
@@ -163,6 +162,5 @@ WARM_UP_TEXT = (
 def warm_up() -> None:
     """Load every lazily loaded model and word list once, at start-up, so the
     first reader's request does not pay for it."""
-    syntax.load()  # the parser, asked for only when a page has a candidate to check
     analyze_text(WARM_UP_TEXT)
     analyze_html("<html><body><article><p>" + WARM_UP_TEXT + "</p></article></body></html>")
