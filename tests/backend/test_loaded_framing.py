@@ -486,3 +486,33 @@ def test_a_mild_label_inside_a_quotation_makes_no_card():
     # the same word in the outlet's own voice still counts
     own = "The Assad regime in Damascus will not deal with the senator, and the talks failed."
     assert [c.voice for c in detect(doc(article([own])))] == ["outlet"]
+
+
+def test_an_interview_answer_in_a_transcript_is_not_the_outlets_voice():
+    # Without the turns, the guest's "so-called" and "witch hunt" read as the
+    # outlet's prose: editors judged such cards wrong 7 times in 9.
+    lines = [
+        "The novelist spoke to our reporter about the trial.",
+        "KM: Was the hearing fair?",
+        "AR: The whole witch hunt was decided before it began.",
+        "KM: And the press coverage?",
+        "AR: The so-called free press repeated every charge.",
+    ]
+    cards = detect(doc(article(lines)))
+    assert cards == []
+
+
+def test_the_outlets_own_prose_around_a_transcript_still_gets_a_card():
+    lines = [
+        "The witch hunt against the novelist goes on.",
+        "KM: Was the hearing fair?",
+        "AR: No.",
+        "KM: And the press coverage?",
+        "AR: Poor.",
+    ]
+    assert [c.voice for c in detect(doc(article(lines)))] == ["outlet"]
+
+
+def test_a_verdict_credited_by_according_to_is_the_sources_not_the_outlets():
+    text = "According to the novelist, the trial was a witch hunt from the first day."
+    assert detect(doc(article([text]))) == []

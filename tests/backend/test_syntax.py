@@ -85,3 +85,31 @@ def test_text_spacy_cannot_encode_is_not_parsed():
     sentence = "The regime said \ud800 things."
     assert syntax.parse(sentence) is None
     assert _at(sentence, "things") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("According to Ritter, the invasion was a debacle for the country.", "Ritter"),
+        ("The invasion, according to the senator, was a debacle.", "the senator"),
+        ("In Ritter's view, the invasion was a debacle.", "Ritter"),
+    ],
+)
+def test_a_clause_credited_by_according_to_or_a_view_is_the_speakers(sentence, speaker):
+    speech = _at(sentence, "debacle")
+    assert speech is not None and speech.speaker == speaker
+    assert sentence[speech.speaker_start : speech.speaker_end] == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In my view, the invasion was a debacle.",  # the writer's own
+        "According to me, the invasion was a debacle.",
+        # the credit covers the first clause only, not the one joined by "and"
+        "According to the police, two men fled, and the invasion was a debacle.",
+        "The invasion was a debacle in every way.",
+    ],
+)
+def test_a_viewpoint_that_is_the_writers_or_elsewhere_credits_no_one(sentence):
+    assert _at(sentence, "debacle") is None

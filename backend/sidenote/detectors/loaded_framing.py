@@ -19,6 +19,7 @@ from ..framing.rules import is_contested
 from ..framing.tokens import SHORT_QUOTE_WORDS, quote_regions
 from ..lexicon import load_words
 from ..syntax import reported_by
+from ..turns import TurnIndex, transcript_turns
 
 # A card needs one of these from the reviewed word lists; intensifiers,
 # hyperbole and the token model's finds only add evidence to such a card.
@@ -126,6 +127,10 @@ def detect(doc: Doc) -> list[Card]:
         items = [it for it in items if it not in gated]
     items = [it for it in items if not _in_embed(doc, it.span) and not _negated(text, it.span)]
     items = [it for it in items if not (it.voice == "outlet" and _introduced_by_colon(text, it.span.start))]
+    # An interview answer printed as a transcript ("JP: ...") is the guest's
+    # voice, not the outlet's; whose exactly the card could not say safely.
+    turns = TurnIndex(transcript_turns(text))
+    items = [it for it in items if not (it.voice == "outlet" and turns.holding(it.span.start, it.span.end))]
     items = [it for it in items if not (it.voice == "outlet" and _reported(doc, it.span))]
     if any(_moral_word(text, it.span) for it in items) and is_religious(text):
         items = [it for it in items if not _moral_word(text, it.span)]
