@@ -10,11 +10,15 @@ counts under ``../shared/EDITOR-RUBRIC.md``:
   a card once judged right that is no longer shown (hidden by the verifier,
   or no longer proposed by a detector) counts as a miss.
 
+Labels are the panel's majority where a panel of judges has judged
+(``editor/panel.py``: a second judge on every item, a third where the first
+two split); ``--first-judge`` counts the first judges' labels alone.
+
 Figures are reported on the held-out part only (fixed by hash, never tuned
 on). A card with no label yet is counted and named: the figures are final
 only when that count is 0 (judge them first, see ``editor/labels/README.md``).
 
-    .venv/bin/python backend/eval/eval_editor.py [--part heldout|tuning] [--errors] [--no-verifier]
+    .venv/bin/python backend/eval/eval_editor.py [--part heldout|tuning] [--errors] [--no-verifier] [--first-judge]
 
 ``--errors`` lists the wrong cards and the misses, and only for the tuning
 part: the held-out part's errors are not for reading.
@@ -51,14 +55,14 @@ class Tally:
         return shown, right, wrong, debatable, misses
 
 
-def tally(part: str, corpus: str | None = None) -> Tally:
-    labels = load_card_labels()
+def tally(part: str, corpus: str | None = None, panel: bool = True) -> Tally:
+    labels = load_card_labels(panel)
     right_by_page: dict[str, list[dict]] = {}
     for row in labels.values():
         if row["verdict"] == "right" and "page" in row:
             right_by_page.setdefault(row["page"], []).append(row)
     misses_by_page: dict[str, list[dict]] = {}
-    for m in load_misses():
+    for m in load_misses(panel):
         misses_by_page.setdefault(m["page"], []).append(m)
     t = Tally()
     for page in pages(part):
@@ -115,6 +119,8 @@ def main() -> None:
     parser.add_argument("--part", choices=("heldout", "tuning"), default="heldout")
     parser.add_argument("--errors", action="store_true", help="list wrong cards and misses (tuning part only)")
     parser.add_argument("--no-verifier", action="store_true", help="show every candidate (the detectors alone)")
+    parser.add_argument("--first-judge", action="store_true",
+                        help="the first judges' labels alone, without the panel's majority (editor/panel.py)")
     args = parser.parse_args()
     if args.no_verifier:
         import sidenote.pipeline.cards as cards_stage
@@ -124,9 +130,10 @@ def main() -> None:
         cards_stage.load_verifier = Verifier  # type: ignore[assignment]
     if args.errors and args.part != "tuning":
         parser.error("--errors reads errors, and only the tuning part's may be read")
-    whole = tally(args.part)
+    panel = not args.first_judge
+    whole = tally(args.part, panel=panel)
     for corpus, name in (("news/", "mainstream news pages"), ("prop/", "propaganda articles")):
-        print_table(tally(args.part, corpus), f"{args.part} part, {name}")
+        print_table(tally(args.part, corpus, panel), f"{args.part} part, {name}")
     print_table(whole, f"{args.part} part, all pages")
     print(f"(clear misses include {whole.hidden_right} cards judged right that are no longer shown)")
     if whole.unlabelled:
@@ -142,6 +149,7 @@ def main() -> None:
     shown, right, wrong, _, misses = whole.row(KINDS)
     s_shown, s_right, s_wrong, _, _ = whole.row(("single_source",))
     who = " (detectors alone, no verifier)" if args.no_verifier else ""
+    who += ", first judges only" if args.first_judge else ""
     print(f"RESULT\tcards judged by editors ({args.part} part){who}\tprecision / wrong share / recall\t"
           f"{_ratio(right, shown)} / {_ratio(wrong, shown)} / {_ratio(right, right + misses)}"
           f"{' (' + str(len(whole.unlabelled)) + ' unlabelled)' if whole.unlabelled else ''}\t-\t"

@@ -50,7 +50,8 @@ def test_one_exchange_is_too_little_to_tell_a_transcript():
 def test_the_index_finds_the_turn_holding_a_span():
     index = TurnIndex(transcript_turns(INTERVIEW))
     at = INTERVIEW.index("farce")
-    assert index.holding(at, at + 5).tag == "AR"
+    turn = index.holding(at, at + 5)
+    assert turn is not None and turn.tag == "AR"
     intro = INTERVIEW.index("trial")
     assert index.holding(intro, intro + 5) is None
     closing = INTERVIEW.index("twenty")
