@@ -483,9 +483,27 @@ def test_a_mild_label_inside_a_quotation_makes_no_card():
     text = "“We will not deal with the Assad regime in Damascus,” the senator said on Tuesday."
     d = doc(article([text]), quotes=(quote(text, text[1 : text.index("”")], "direct", "s1"),), sources=(SHEHABI,))
     assert detect(d) == []
-    # the same word in the outlet's own voice still counts
-    own = "The Assad regime in Damascus will not deal with the senator, and the talks failed."
-    assert [c.voice for c in detect(doc(article([own])))] == ["outlet"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Contested labels that are also ordinary or official usage: editors
+        # split on cards whose only loaded word was one of these.
+        "The Assad regime in Damascus will not deal with the senator, and the talks failed.",
+        "Agents detained four illegal aliens near the crossing on Tuesday night.",
+        "The neocons in the cabinet pressed for new sanctions last week.",
+    ],
+)
+def test_a_contested_label_alone_opens_no_card(text):
+    assert detect(doc(article([text]))) == []
+
+
+def test_a_contested_label_joins_a_card_a_stronger_word_opens():
+    text = "The thugs of the Assad regime shelled the town again."
+    cards = detect(doc(article([text])))
+    assert [(e.exact, e.label) for c in cards for e in c.evidence] == [
+        ("thugs", "name_calling"), ("regime", "name_calling")]
 
 
 def test_an_interview_answer_in_a_transcript_is_not_the_outlets_voice():

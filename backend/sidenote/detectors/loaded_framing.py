@@ -357,18 +357,22 @@ def _card(doc: Doc, s_start: int, s_end: int, found: list[_Item]) -> Card | None
                 it for it in mine if not (_experience(doc.text, it.span) and (own_life or _felt(doc.text, it.span)))
             ]
         strong = [it for it in mine if it.span.label in STRONG_LABELS and it.span.score >= RULE_SCORE]
-        if voice == "quoted":
-            strong = [it for it in strong if not _mild_in_quotes(doc.text, it.span)]
+        strong = [it for it in strong if not _too_mild_to_open(doc.text, it.span, voice)]
         if strong:
             return _make_card(doc, s_start, s_end, voice, mine)
     return None
 
 
-def _mild_in_quotes(text: str, span: FramingSpan) -> bool:
-    """A label too mild to open a card in someone's quotation
-    (data/framing/mild_in_quotes.txt): a speaker's "regime"."""
+def _too_mild_to_open(text: str, span: FramingSpan, voice: Voice) -> bool:
+    """A word that only adds evidence to a card something stronger opens:
+    a contested label that is also ordinary or official usage
+    (data/framing/contested_labels.txt: "regime", "illegal aliens"), or, in
+    someone's quotation, a label too mild for a card on its own
+    (data/framing/mild_in_quotes.txt)."""
     words = text[span.start : span.end].strip(QUOTE_MARKS).lower()
-    return words in load_words("framing/mild_in_quotes.txt")
+    if words in load_words("framing/contested_labels.txt"):
+        return True
+    return voice == "quoted" and words in load_words("framing/mild_in_quotes.txt")
 
 
 def _denied(text: str, span: FramingSpan) -> bool:
