@@ -249,3 +249,13 @@ def test_model_regions_keep_the_finds_inside_them():
     assert [sp for sp in whole if start <= sp.start < end] == [sp for sp in limited if start <= sp.start < end]
     # outside the regions only word-list finds remain
     assert all(sp.score == 1.0 for sp in limited if not start <= sp.start < end)
+
+
+def test_a_label_starting_a_line_is_not_part_of_a_name_on_the_line_above():
+    # "… on Twitter" ends one line; "Globalist billionaire" opens the next:
+    # a name does not run across a line break.
+    text = "The senator posted the clip on Twitter\nGlobalist billionaire George Soros funded the march again."
+    spans = find_loaded_spans(text, use_model=False)
+    assert [text[s.start : s.end] for s in spans] == ["Globalist billionaire"]
+    # on one line, capitalised words around a listed word still make a name
+    assert find_loaded_spans("He chaired the Globalist Forum Council in May.", use_model=False) == []

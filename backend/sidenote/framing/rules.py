@@ -77,9 +77,15 @@ def _in_proper_name(toks: Tokens, i: int, j: int) -> bool:
     "Terrorist Screening Center"), not the writer's label."""
     if not any(_is_title(toks.words[k]) for k in range(i, j + 1)):
         return False
-    before = i > 0 and _is_title(toks.words[i - 1])
-    after = j + 1 < len(toks) and _is_title(toks.words[j + 1])
+    # A name does not run across a line break: "… on Twitter\nGlobalist
+    # billionaire George Soros" starts a new line with the writer's label.
+    before = i > 0 and _is_title(toks.words[i - 1]) and not _line_break(toks, i - 1, i)
+    after = j + 1 < len(toks) and _is_title(toks.words[j + 1]) and not _line_break(toks, j, j + 1)
     return before or after
+
+
+def _line_break(toks: Tokens, a: int, b: int) -> bool:
+    return "\n" in toks.text[toks.ends[a] : toks.starts[b]]
 
 
 def _capitalised_mid_sentence(toks: Tokens, i: int) -> bool:
