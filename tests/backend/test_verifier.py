@@ -11,7 +11,7 @@ from sidenote.anchor import make_anchor, make_evidence
 from sidenote.doc import Attribution, Card, Source
 from sidenote.pipeline import analyze_text
 from sidenote.verifier import Verifier, card_features, load_verifier
-from sidenote.verifier.model import MODEL_FILE, read_verifier
+from sidenote.verifier.model import MODEL_FILE, Scope, read_verifier, specified
 
 
 def _framing_card(d, words: str, voice: str = "outlet") -> Card:
@@ -85,13 +85,52 @@ def test_model_file_round_trip(tmp_path):
     assert read_verifier(tmp_path / "absent.json") == Verifier()
 
 
-def test_the_shipped_model_judges_weight_words_and_social_quotes():
+def test_the_shipped_model_judges_weight_words_social_quotes_and_the_outlets_labels():
     assert MODEL_FILE.exists()
     shipped = load_verifier()
     # single_source has no threshold: no threshold beat hiding them all (see train_verifier.py)
     assert set(shipped.thresholds) == {"unverified_social_quote", "loaded_framing"}
-    assert set(shipped.scope["loaded_framing"]) == {"emotive", "intensifier", "hyperbole"}
+    assert set(shipped.scope["loaded_framing"].labels) == {"emotive", "intensifier", "hyperbole"}
+    assert shipped.scope["loaded_framing"].voices == ("outlet",)
     assert shipped.weights
+
+
+def test_an_older_model_files_scope_reads_as_labels(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"bias": 0.0, "weights": {}, "thresholds": {"loaded_framing": 0.5},
+                                "scope": {"loaded_framing": ["emotive"]}}))
+    assert read_verifier(path).scope == {"loaded_framing": Scope(labels=("emotive",))}
+
+
+def _label_card(d, words: str, voice: str) -> Card:
+    s = span(d.text, words)
+    return Card(
+        id="", kind="loaded_framing", severity="caution", title="t", body="b",
+        anchor=make_anchor(d.text, 0, len(d.text)), voice=voice,  # type: ignore[arg-type]
+        evidence=(make_evidence(d.text, s.start, s.end, "name_calling"),),
+    )
+
+
+def test_a_voice_in_the_scope_puts_the_outlets_labels_before_the_verifier():
+    d = doc(article(["The thugs shelled the town."]))
+    v = Verifier(weights={"lf:w=thugs": -20.0}, thresholds={"loaded_framing": 0.5},
+                 scope={"loaded_framing": Scope(labels=("emotive",), voices=("outlet",))})
+    outlet, quoted = _label_card(d, "thugs", "outlet"), _label_card(d, "thugs", "quoted")
+    assert v.judges(outlet) and v.keep(d, [outlet]) == []
+    # a quoted speaker's label stays as the rules propose it
+    assert not v.judges(quoted) and v.keep(d, [quoted]) == [quoted]
+
+
+def test_a_card_the_specification_requires_is_never_hidden():
+    # data/verifier/shown_as_proposed.txt: the seed article's specification
+    d = doc(article(["Weapons were found in facilities once held by Al-Nusra terrorists."]))
+    card = _label_card(d, "Al-Nusra terrorists", "outlet")
+    v = Verifier(weights={"lf:w=al-nusra terrorists": -20.0}, thresholds={"loaded_framing": 0.5},
+                 scope={"loaded_framing": Scope(voices=("outlet",))})
+    assert specified(card)
+    assert not v.judges(card) and v.keep(d, [card]) == [card]
+    # a word that merely contains a listed one is not it
+    assert not specified(_label_card(doc(article(["The counterterrorists left."])), "counterterrorists", "outlet"))
 
 
 def test_cards_outside_the_scope_are_shown_as_proposed():
@@ -105,7 +144,7 @@ def test_cards_outside_the_scope_are_shown_as_proposed():
                   make_evidence(text, horrific.start, horrific.end, "emotive")),
     )
     v = Verifier(weights={"lf:w=horrific": -20.0}, thresholds={"loaded_framing": 0.5},
-                 scope={"loaded_framing": ("emotive",)})
+                 scope={"loaded_framing": Scope(labels=("emotive",))})
     assert not v.judges(card)
     assert v.keep(d, [card]) == [card]
     weight_only = _framing_card(d, "horrific")
@@ -115,11 +154,11 @@ def test_cards_outside_the_scope_are_shown_as_proposed():
 def test_cards_are_numbered_after_the_verifier_drops_some(monkeypatch):
     import sidenote.pipeline.cards as cards_stage
 
-    text = "The regime shelled the town. The thugs fled. Officials said the toll rose."
-    drop_regime = Verifier(weights={"lf:w=regime": -20.0}, thresholds={"loaded_framing": 0.5})
-    monkeypatch.setattr(cards_stage, "load_verifier", lambda: drop_regime)
+    text = "The thugs shelled the town. The cowards fled. Officials said the toll rose."
+    drop_thugs = Verifier(weights={"lf:w=thugs": -20.0}, thresholds={"loaded_framing": 0.5})
+    monkeypatch.setattr(cards_stage, "load_verifier", lambda: drop_thugs)
     d = analyze_text(text)
     assert [c.id for c in d.cards] == [f"k{i}" for i in range(1, len(d.cards) + 1)]
-    assert not any("regime" in e.exact for c in d.cards for e in c.evidence)
+    assert d.cards and not any("thugs" in e.exact for c in d.cards for e in c.evidence)
     flagged = {k for c in d.claims for k in c.flags}
     assert flagged <= {c.kind for c in d.cards}

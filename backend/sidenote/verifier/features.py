@@ -64,6 +64,8 @@ def _inside_attributed(doc: Doc, start: int, end: int) -> bool:
 def _common(doc: Doc, card: Card, page: dict[str, float]) -> list[str]:
     k = card.kind
     out = [f"kind={k}", f"{k}:sev={card.severity}", f"{k}:voice={card.voice}", f"{k}:pa={page['pa']}",
+           *([f"{k}:density={page['density']}", f"{k}:{card.voice}:density={page['density']}"]
+             if "density" in page else []),
            f"{k}:genre={page['genre']}", f"{k}:quotes={page['quotes']}", f"{k}:{card.voice}:quotes={page['quotes']}"]
     block = doc.block_index(card.anchor.start)
     if block is not None:
@@ -185,14 +187,20 @@ def _social_quote(doc: Doc, card: Card) -> list[str]:
     return out
 
 
-def page_features(doc: Doc) -> dict[str, float]:
+def page_features(doc: Doc, candidates: list[Card] | None = None) -> dict[str, float]:
     words = max(1, len(_WORD.findall(doc.text)))
-    return {
+    out = {
         "pa": _bucket(public_affairs_rate(doc.text), (2, 4, 8, 16)),
         "genre": _bucket(rate_per_1000(doc.text, "framing/religious_words.txt"), (5, 12, 25)),
         # many quotations per word: the page reprints others' words (letters, interviews)
         "quotes": _bucket(1000 * len(doc.quotes) / words, (5, 10, 20)),
     }
+    if candidates is not None:
+        # loaded-wording candidates per 1,000 words: a page that frames
+        # throughout, or one loaded word in plain reporting
+        framing = sum(c.kind == "loaded_framing" for c in candidates)
+        out["density"] = _bucket(1000 * framing / words, (1, 3, 6, 10))
+    return out
 
 
 def card_features(doc: Doc, card: Card, page: dict[str, float] | None = None) -> list[str]:

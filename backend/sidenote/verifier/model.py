@@ -1,27 +1,48 @@
 """The verifier's weights and thresholds, and the decision they make.
 
 ``data/verifier/model.json`` holds ``{"bias": float, "weights": {feature:
-weight}, "thresholds": {kind: probability}, "scope": {kind: [evidence
-label, ...]}, "trained_on": "..."}``, written by
-``backend/train/train_verifier.py``. A kind missing from ``thresholds`` is
-shown as the detector proposed it. A kind named in ``scope`` is judged only
-when every evidence item of the card has one of those labels; its other
-cards are shown as proposed.
+weight}, "thresholds": {kind: probability}, "scope": {kind: {"labels":
+[evidence label, ...], "voices": [voice, ...]}}, "trained_on": "..."}``,
+written by ``backend/train/train_verifier.py``. A kind missing from
+``thresholds`` is shown as the detector proposed it. A kind named in
+``scope`` is judged when every evidence item of the card has one of its
+``labels``, or when the card's voice is one of its ``voices``; its other
+cards are shown as proposed. (An older file's scope, a bare list of labels,
+reads as ``{"labels": [...]}``.)
+
+Whatever the scope, a card is shown as proposed when its evidence names a
+word of ``data/verifier/shown_as_proposed.txt``: the product's
+specification requires those cards (see that file).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from ..doc import Card, Doc
-from ..lexicon import DATA_DIR
+from ..lexicon import DATA_DIR, load_words
 from .features import card_features, page_features
 
 MODEL_FILE = DATA_DIR / "verifier" / "model.json"
+QUOTE_MARKS = "“”‘’\"'"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which cards of one kind the verifier decides."""
+
+    labels: tuple[str, ...] = ()  # every evidence item has one of these
+    voices: tuple[str, ...] = ()  # or the card speaks in one of these
+
+    def covers(self, card: Card) -> bool:
+        if card.evidence and all(e.label in self.labels for e in card.evidence):
+            return True
+        return card.voice is not None and card.voice in self.voices
 
 
 @dataclass(frozen=True)
@@ -29,14 +50,14 @@ class Verifier:
     bias: float = 0.0
     weights: dict[str, float] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
-    scope: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    scope: dict[str, Scope] = field(default_factory=dict)
 
     def judges(self, card: Card) -> bool:
         """Whether this card is the verifier's to decide."""
-        if card.kind not in self.thresholds:
+        if card.kind not in self.thresholds or specified(card):
             return False
-        labels = self.scope.get(card.kind)
-        return labels is None or (bool(card.evidence) and all(e.label in labels for e in card.evidence))
+        scope = self.scope.get(card.kind)
+        return scope is None or scope.covers(card)
 
     def probability(self, features: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -46,7 +67,7 @@ class Verifier:
         """The candidates a reader should see, in the order given."""
         if not cards or not self.thresholds:
             return list(cards)
-        page = page_features(doc)
+        page = page_features(doc, cards)
         kept = []
         for card in cards:
             if not self.judges(card) or self.probability(card_features(doc, card, page)) >= self.thresholds[card.kind]:
@@ -54,11 +75,33 @@ class Verifier:
         return kept
 
 
+@cache
+def _specified_re() -> re.Pattern[str] | None:
+    words = sorted(load_words("verifier/shown_as_proposed.txt"), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def specified(card: Card) -> bool:
+    """The card's evidence names a word the specification requires carded."""
+    pattern = _specified_re()
+    return pattern is not None and any(pattern.search(e.exact.strip(QUOTE_MARKS).lower()) for e in card.evidence)
+
+
+def _scope(value: object) -> Scope:
+    if isinstance(value, list):
+        return Scope(labels=tuple(value))
+    if isinstance(value, dict):
+        return Scope(tuple(value.get("labels", ())), tuple(value.get("voices", ())))
+    raise ValueError(f"verifier scope must be a list of labels or an object, not {value!r}")
+
+
 def read_verifier(path: Path) -> Verifier:
     if not path.exists():
         return Verifier()
     data = json.loads(path.read_text(encoding="utf-8"))
-    scope = {kind: tuple(labels) for kind, labels in data.get("scope", {}).items()}
+    scope = {kind: _scope(value) for kind, value in data.get("scope", {}).items()}
     return Verifier(float(data["bias"]), dict(data["weights"]), dict(data["thresholds"]), scope)
 
 
