@@ -189,7 +189,7 @@ def _social_quote(doc: Doc, card: Card) -> list[str]:
 
 def page_features(doc: Doc, candidates: list[Card] | None = None) -> dict[str, float]:
     words = max(1, len(_WORD.findall(doc.text)))
-    out = {
+    out: dict[str, float] = {
         "pa": _bucket(public_affairs_rate(doc.text), (2, 4, 8, 16)),
         "genre": _bucket(rate_per_1000(doc.text, "framing/religious_words.txt"), (5, 12, 25)),
         # many quotations per word: the page reprints others' words (letters, interviews)
