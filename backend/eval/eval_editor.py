@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sidenote_eval.editor.cards import analyse, shown_cards
-from sidenote_eval.editor.labels import KINDS, load_card_labels, load_misses
+from sidenote_eval.editor.labels import KINDS, load_card_labels, load_misses, withdrawn_misses
 from sidenote_eval.editor.pages import pages
 
 TARGETS = {"precision": 0.85, "wrong": 0.05, "recall": 0.60}
@@ -61,6 +61,7 @@ def tally(part: str, corpus: str | None = None, panel: bool = True) -> Tally:
     for row in labels.values():
         if row["verdict"] == "right" and "page" in row:
             right_by_page.setdefault(row["page"], []).append(row)
+    withdrawn = withdrawn_misses() if panel else set()
     misses_by_page: dict[str, list[dict]] = {}
     for m in load_misses(panel):
         misses_by_page.setdefault(m["page"], []).append(m)
@@ -86,6 +87,8 @@ def tally(part: str, corpus: str | None = None, panel: bool = True) -> Tally:
         for row in right_by_page.get(page.id, []):
             if row["key"] in shown_keys or doc.text[row["start"] : row["end"]] != row["anchor"]:
                 continue
+            if row["key"] in withdrawn:
+                continue  # no longer proposed, and the panel found it no clear miss
             if not any(c.kind == row["kind"] and c.start < row["end"] and row["start"] < c.end for c in cards):
                 t.misses[row["kind"]] += 1
                 t.hidden_right += 1

@@ -60,8 +60,14 @@ def load_misses(panel: bool = True) -> list[dict]:
     rows = load_recorded_misses()
     if not panel:
         return rows
-    withdrawn = {r["miss"] for r in _rows("miss-panel-*.jsonl") if r["verdict"] == "not_clear"}
+    withdrawn = withdrawn_misses()
     return [r for r in rows if miss_id(r) not in withdrawn]
+
+
+def withdrawn_misses() -> set[str]:
+    """Ids the panel found not clear misses: recorded misses (``miss_id``)
+    and cards once judged right that are no longer proposed (their key)."""
+    return {r["miss"] for r in _rows("miss-panel-*.jsonl") if r["verdict"] == "not_clear"}
 
 
 def miss_id(miss: dict) -> str:

@@ -20,9 +20,14 @@ majority decides, a rule fixed before any panel verdict was read:
   editor would *definitely* flag). It stays a miss when the second judge
   or, where they differ, the third says ``clear``.
 
+A card once judged right that the detectors no longer propose (a variant
+of a card whose wording later changed) counts as a miss in ``make eval``;
+it is judged as a proposed miss the same way, by its label key.
+
 ``write`` writes, for the second judge, every candidate card (before the
-verifier: whatever the verifier shows later is among them) and every
-recorded miss of the part's pages, with no verdict or reason:
+verifier: whatever the verifier shows later is among them), every
+recorded miss and every right card no longer proposed on the part's
+pages, with no verdict or reason:
 ``items.jsonl``, ``texts.jsonl`` and ``batch-K.txt``. Judges answer in
 ``labels/panel-<part>-second-b<K>.jsonl``: ``{"key", "verdict", "why"}``
 for a card, ``{"miss", "verdict": "clear|not_clear", "why"}`` for a miss.
@@ -56,12 +61,39 @@ def _misses_text(misses: list[dict]) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def _gone(text: str, row: dict, candidates: list) -> bool:
+    """A card once judged right that the detectors no longer propose (no
+    candidate of its kind overlaps it) on text that still reads the same:
+    it counts as a miss, so it is judged as a proposed miss. (A right card
+    the verifier hides is the product's choice, and stays a miss.)"""
+    if text[row["start"] : row["end"]] != row["anchor"]:
+        return False
+    return not any(c.kind == row["kind"] and c.start < row["end"] and row["start"] < c.end for c in candidates)
+
+
+def _gone_text(rows: list[dict]) -> str:
+    lines = ["PROPOSED CLEAR MISSES, cards no longer shown (is each a case a careful editor would definitely "
+             "want carded, as the card says?):"]
+    for r in rows:
+        lines.append(f"[{r['key']}] kind={r['kind']} voice={r.get('voice')}")
+        lines.append(f"  title: {r.get('title', '')}")
+        lines.append(f"  body: {r.get('body', '')}")
+        lines.append(f"  anchor: «{r['anchor']}»")
+        for e in r.get("evidence", []):
+            lines.append(f"  evidence: «{e['exact']}» ({e['label']})")
+    return "\n".join(lines) + "\n\n"
+
+
 def _write(out: Path, part: str, n_batches: int, want_card, want_miss, with_misses: bool) -> None:
     """Pages with something to judge, in batches of about equal reading."""
     labels = load_card_labels()
     misses_by_page: dict[str, list[dict]] = {}
     for m in load_recorded_misses():
         misses_by_page.setdefault(m["page"], []).append(m)
+    right_by_page: dict[str, list[dict]] = {}
+    for row in labels.values():
+        if row["verdict"] == "right" and "page" in row:
+            right_by_page.setdefault(row["page"], []).append(row)
     out.mkdir(parents=True, exist_ok=True)
     reviews: list[tuple[int, str]] = []
     counts: Counter[str] = Counter()
@@ -69,11 +101,13 @@ def _write(out: Path, part: str, n_batches: int, want_card, want_miss, with_miss
             (out / "texts.jsonl").open("w", encoding="utf-8") as texts:
         for page in pages(part):
             doc = analyse(page)
-            records = [c.record for c in shown_cards(page, doc, candidates=True)
-                       if c.key in labels and want_card(c.key)]
+            candidates = list(shown_cards(page, doc, candidates=True))
+            records = [c.record for c in candidates if c.key in labels and want_card(c.key)]
             misses = [m for m in misses_by_page.get(page.id, [])
                       if with_misses and doc.text.find(m["exact"]) >= 0 and want_miss(miss_id(m))]
-            if not records and not misses:
+            gone = [r for r in right_by_page.get(page.id, [])
+                    if with_misses and want_miss(r["key"]) and _gone(doc.text, r, candidates)]
+            if not records and not misses and not gone:
                 continue
             texts.write(json.dumps({"page": page.id, "text": doc.text}, ensure_ascii=False) + "\n")
             for r in records:
@@ -81,9 +115,13 @@ def _write(out: Path, part: str, n_batches: int, want_card, want_miss, with_miss
             for m in misses:
                 items.write(json.dumps({"miss": miss_id(m), "page": m["page"], "kind": m["kind"],
                                         "exact": m["exact"]}, ensure_ascii=False) + "\n")
+            for r in gone:
+                items.write(json.dumps({"miss": r["key"], "page": r["page"], "kind": r["kind"],
+                                        "anchor": r["anchor"]}, ensure_ascii=False) + "\n")
             counts["cards"] += len(records)
-            counts["misses"] += len(misses)
-            text = review_text(page, doc, records) + (_misses_text(misses) if misses else "")
+            counts["misses"] += len(misses) + len(gone)
+            text = (review_text(page, doc, records) + (_misses_text(misses) if misses else "")
+                    + (_gone_text(gone) if gone else ""))
             reviews.append((len(text), text))
     batches: list[list[str]] = [[] for _ in range(n_batches)]
     sizes = [0] * n_batches
