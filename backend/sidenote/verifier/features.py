@@ -65,7 +65,7 @@ def _common(doc: Doc, card: Card, page: dict[str, float]) -> list[str]:
     k = card.kind
     out = [f"kind={k}", f"{k}:sev={card.severity}", f"{k}:voice={card.voice}", f"{k}:pa={page['pa']}",
            *([f"{k}:density={page['density']}", f"{k}:{card.voice}:density={page['density']}"]
-             if "density" in page else []),
+             if "density" in page and k == "loaded_framing" else []),
            f"{k}:genre={page['genre']}", f"{k}:quotes={page['quotes']}", f"{k}:{card.voice}:quotes={page['quotes']}"]
     block = doc.block_index(card.anchor.start)
     if block is not None:
