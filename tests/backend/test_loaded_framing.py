@@ -10,7 +10,7 @@ from handmade import article, doc, quote, span
 from sidenote.detectors.loaded_framing import LONG_SENTENCE, detect, is_public_affairs
 from sidenote.doc import Article, Attribution, Block, Claim, Embed, Source
 from sidenote.framing.tokens import quote_regions
-from sidenote.pipeline import analyze_text
+from sidenote.pipeline import analyze_html, analyze_text
 
 SHEHABI = Source(id="s1", name="Fares Shehabi", kind="person")
 
@@ -534,3 +534,16 @@ def test_the_outlets_own_prose_around_a_transcript_still_gets_a_card():
 def test_a_verdict_credited_by_according_to_is_the_sources_not_the_outlets():
     text = "According to the novelist, the trial was a witch hunt from the first day."
     assert detect(doc(article([text]))) == []
+
+
+def test_the_words_of_a_post_a_paragraph_copies_are_not_the_outlets():
+    # "The mayor lied ..." is the post's author's, signed below it; without
+    # the post's span this was an outlet-voiced card.
+    filler = ("<p>The council met on Monday evening to discuss the budget for the coming year, and members "
+              "argued for hours about the cost of roads, schools and the new library.</p>") * 3
+    post = ("<p>The mayor lied to every one of us about the budget.<br>"
+            "pic.twitter.com/Ab12Cd — Jane Doe (@janedoe) October 6, 2017</p>")
+    html = (f"<html><head><title>Council row</title></head><body><article><h1>Council row</h1>"
+            f"{filler}{post}{filler}</article></body></html>")
+    cards = analyze_html(html).cards
+    assert [c.kind for c in cards] == ["unverified_social_quote"]

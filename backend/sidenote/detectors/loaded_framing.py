@@ -20,6 +20,7 @@ from ..framing.tokens import SHORT_QUOTE_WORDS, quote_regions
 from ..lexicon import load_words
 from ..syntax import reported_by
 from ..turns import TurnIndex, transcript_turns
+from .pasted_posts import post_words
 
 # A card needs one of these from the reviewed word lists; intensifiers,
 # hyperbole and the token model's finds only add evidence to such a card.
@@ -131,6 +132,10 @@ def detect(doc: Doc) -> list[Card]:
     # voice, not the outlet's; whose exactly the card could not say safely.
     turns = TurnIndex(transcript_turns(text))
     items = [it for it in items if not (it.voice == "outlet" and turns.holding(it.span.start, it.span.end))]
+    # A post a paragraph copies with its signature is the post author's voice
+    posts = post_words(doc) if any(it.voice == "outlet" for it in items) else []
+    items = [it for it in items
+             if not (it.voice == "outlet" and any(a <= it.span.start and it.span.end <= b for a, b in posts))]
     items = [it for it in items if not (it.voice == "outlet" and _reported(doc, it.span))]
     if any(_moral_word(text, it.span) for it in items) and is_religious(text):
         items = [it for it in items if not _moral_word(text, it.span)]

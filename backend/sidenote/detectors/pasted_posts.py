@@ -73,6 +73,21 @@ def _signature(text: str, block: Block) -> tuple[str, re.Match[str]] | None:
     return platform, match
 
 
+def post_words(doc: Doc) -> list[tuple[int, int]]:
+    """The words of every post a page's paragraph copies with its
+    signature, linked or not: the post author's voice, not the outlet's."""
+    out = []
+    for block in doc.article.blocks:
+        if block.kind != "paragraph":
+            continue
+        found = _signature(doc.text, block)
+        if found is not None:
+            span = _post_words(doc.text, block.start, found[1].start())
+            if span is not None:
+                out.append(span)
+    return out
+
+
 def detect(doc: Doc) -> list[Card]:
     text = doc.text
     cards: list[Card] = []
