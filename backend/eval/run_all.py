@@ -17,25 +17,27 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-SCRIPTS = (
-    "eval_extraction.py",
-    "eval_checkworthy.py",
-    "eval_propaganda.py",
-    "eval_attribution.py",
-    "eval_attribution_nn.py",
-    "eval_card_rate.py",
-    "eval_editor.py",
-    "eval_sentences_quotes.py",
+SCRIPTS: tuple[tuple[str, ...], ...] = (
+    ("eval_extraction.py",),
+    ("eval_checkworthy.py",),
+    ("eval_propaganda.py",),
+    ("eval_attribution.py",),
+    ("eval_attribution_nn.py",),
+    ("eval_card_rate.py",),
+    ("eval_editor.py",),
+    # the same cards counted with the first judges' labels alone, beside the panel's
+    ("eval_editor.py", "--first-judge"),
+    ("eval_sentences_quotes.py",),
 )
 
 
 def main() -> None:
     rows: list[list[str]] = []
     started = time.time()
-    for script in SCRIPTS:
-        print(f"\n=== {script} ===", flush=True)
+    for script, *args in SCRIPTS:
+        print(f"\n=== {' '.join([script, *args])} ===", flush=True)
         proc = subprocess.Popen(
-            [sys.executable, str(HERE / script)], stdout=subprocess.PIPE, text=True, cwd=HERE
+            [sys.executable, str(HERE / script), *args], stdout=subprocess.PIPE, text=True, cwd=HERE
         )
         assert proc.stdout is not None
         for line in proc.stdout:
