@@ -14,7 +14,7 @@ LINK_CARD_KINDS = ("quote_not_in_source",)
 
 # How the summary names each kind, singular and plural.
 KIND_PHRASES = {
-    "single_source": ("key claim rests on a single source", "key claims rest on a single source"),
+    "single_source": ("claim rests on one source or none", "claims rest on one source or none"),
     "unverified_social_quote": (
         "social-media quote can't be checked from the page",
         "social-media quotes can't be checked from the page",

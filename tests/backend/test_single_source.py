@@ -446,3 +446,99 @@ def test_a_date_or_a_clause_taken_for_a_source_makes_no_card(name, expect_card):
     d = doc(art, sources=(src,), claims=(_claim(text, sentence),),
             attributions=(Attribution("s1", content, source_span=span(text, name)),))
     assert bool(detect(d)) is expect_card
+
+
+def test_a_short_sentence_sharing_a_few_names_with_a_long_claim_is_not_its_support():
+    # The later quote shares five words with the claim ("Iran", "nuclear",
+    # "deal", "regime" ...) but restates little of it: a card naming its
+    # source would name the wrong one.
+    claim = ("Days after the envoy's remarks on the nuclear deal, a Washington newspaper obtained a three-page "
+             "plan circulating among security officials that would push for a change of regime in Iran "
+             "through sanctions, broadcasts and support for exiled opposition groups.")
+    later = "“The problem is not the Iran nuclear deal, it's the Iran regime,” said the source."
+    art = article([claim, later])
+    text = art.text
+    src = _source(text, "s1", "the source", "anonymous")
+    content = span(text, "The problem is not the Iran nuclear deal, it's the Iran regime")
+    d = doc(art, sources=(src,), claims=(_claim(text, claim),),
+            attributions=(Attribution("s1", content, source_span=span(text, "the source")),))
+    assert detect(d) == []
+
+
+def test_a_source_named_as_unidentified_is_unnamed_whatever_its_head_word():
+    sentence = "Two other unidentified women told a magazine that the coach grabbed them at team events."
+    name = "Two other unidentified women"
+    [card] = _one_source_card(sentence, name, "anonymous",
+                              "the coach grabbed them at team events", "told")
+    assert "an unnamed source (two other unidentified women)" in card.body.lower()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expect_card"),
+    [
+        # A claim not ranked key, resting on a source the article itself calls unnamed.
+        ("An unnamed former aide told a magazine that the coach grabbed her at a team party.",
+         "An unnamed former aide", True),
+        # Unnamed, but not said to be: on a claim that is not key, no card.
+        ("A former aide told a magazine that the coach grabbed her at a team party.", "A former aide", False),
+        # Read off a transcript the reader can check: a primary document.
+        ("An unnamed former aide told the panel that the coach grabbed her at a team party, the transcript states.",
+         "An unnamed former aide", False),
+    ],
+)
+def test_a_claim_that_is_not_key_gets_a_card_only_on_a_source_named_as_unnamed(sentence, name, expect_card):
+    art = article([sentence])
+    text = art.text
+    content = sentence[sentence.index("that ") + 5 :].split(",")[0].rstrip(".")
+    d = doc(art, sources=(_source(text, "s1", name, "anonymous"),), claims=(_claim(text, sentence, key=False),),
+            attributions=(Attribution("s1", span(text, content), cue=span(text, "told"),
+                                      source_span=span(text, name)),))
+    cards = detect(d)
+    assert bool(cards) is expect_card
+    if cards:
+        assert "an unnamed source (an unnamed former aide)" in cards[0].body
+
+
+def test_the_medium_relaying_an_unnamed_source_is_named_in_the_card():
+    sentence = "An unnamed former aide told Politico that the coach grabbed her at a team party."
+    art = article([sentence])
+    text = art.text
+    aide = _source(text, "s1", "An unnamed former aide", "anonymous", relayed_by="s2")
+    politico = _source(text, "s2", "Politico", "media")
+    d = doc(art, sources=(aide, politico), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", span(text, "the coach grabbed her at a team party"), cue=span(text, "told"),
+                                      source_span=span(text, "An unnamed former aide")),))
+    [card] = detect(d)
+    assert "an unnamed source (an unnamed former aide), as relayed by Politico." in card.body
+
+
+def test_a_mention_that_says_unnamed_counts_when_the_name_was_cut_shorter():
+    # The attribution stage may name the source "former aide" from the mention "An unnamed former aide".
+    sentence = "An unnamed former aide told a magazine that the coach grabbed her at a team party."
+    art = article([sentence])
+    text = art.text
+    aide = Source("s1", "former aide", "anonymous", mentions=(span(text, "An unnamed former aide"),))
+    d = doc(art, sources=(aide,), claims=(_claim(text, sentence, key=False),),
+            attributions=(Attribution("s1", span(text, "the coach grabbed her at a team party"), cue=span(text, "told"),
+                                      source_span=span(text, "An unnamed former aide")),))
+    [card] = detect(d)
+    assert "an unnamed source (former aide)" in card.body
+
+
+@pytest.mark.parametrize(
+    ("description", "expect_card"),
+    [
+        ("a member of the city council", True),
+        # A journalist's post relays the outlet's own reporting, not one lone account.
+        ("bureau chief of the Daily Planet", False),
+    ],
+)
+def test_a_journalist_posting_their_outlets_reporting_is_not_a_lone_account(description, expect_card):
+    sentence = "Jane Roe tweeted on Wednesday that the recount call came after ballots were amended."
+    art = article([sentence])
+    text = art.text
+    roe = _source(text, "s1", "Jane Roe", "social_media", channel="twitter", description=description)
+    d = doc(art, sources=(roe,), claims=(_claim(text, sentence),),
+            attributions=(Attribution("s1", span(text, "the recount call came after ballots were amended"),
+                                      cue=span(text, "tweeted"), source_span=span(text, "Jane Roe")),))
+    assert bool(detect(d)) is expect_card
