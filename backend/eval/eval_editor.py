@@ -28,8 +28,11 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import sidenote.pipeline.cards as cards_stage
+from sidenote.verifier import Verifier
 from sidenote_eval.editor.cards import analyse, shown_cards
 from sidenote_eval.editor.labels import KINDS, load_card_labels, load_misses, withdrawn_misses
 from sidenote_eval.editor.pages import pages
@@ -55,7 +58,10 @@ class Tally:
         return shown, right, wrong, debatable, misses
 
 
-def tally(part: str, corpus: str | None = None, panel: bool = True) -> Tally:
+def tally(part: str, corpus: str | None = None, panel: bool = True,
+          verifier_for: Callable[[str], Verifier] | None = None) -> Tally:
+    """``verifier_for``: the verifier each page's cards go through, by page
+    id (out of fold); otherwise the shipped one."""
     labels = load_card_labels(panel)
     right_by_page: dict[str, list[dict]] = {}
     for row in labels.values():
@@ -69,6 +75,9 @@ def tally(part: str, corpus: str | None = None, panel: bool = True) -> Tally:
     for page in pages(part):
         if corpus and not page.id.startswith(corpus):
             continue
+        if verifier_for is not None:
+            chosen = verifier_for(page.id)
+            cards_stage.load_verifier = lambda: chosen  # type: ignore[assignment]
         doc = analyse(page)
         cards = list(shown_cards(page, doc))
         for c in cards:
@@ -122,21 +131,32 @@ def main() -> None:
     parser.add_argument("--part", choices=("heldout", "tuning"), default="heldout")
     parser.add_argument("--errors", action="store_true", help="list wrong cards and misses (tuning part only)")
     parser.add_argument("--no-verifier", action="store_true", help="show every candidate (the detectors alone)")
+    parser.add_argument("--oof", action="store_true",
+                        help="tuning part: each page through a verifier trained without its fold's pages")
     parser.add_argument("--first-judge", action="store_true",
                         help="the first judges' labels alone, without the panel's majority (editor/panel.py)")
     args = parser.parse_args()
     if args.no_verifier:
-        import sidenote.pipeline.cards as cards_stage
-        from sidenote.verifier import Verifier
-
         # an empty model keeps every candidate (a stand-in for the cached loader)
         cards_stage.load_verifier = Verifier  # type: ignore[assignment]
     if args.errors and args.part != "tuning":
         parser.error("--errors reads errors, and only the tuning part's may be read")
     panel = not args.first_judge
-    whole = tally(args.part, panel=panel)
+    verifier_for = None
+    if args.oof:
+        if args.part != "tuning" or args.no_verifier:
+            parser.error("--oof is for the tuning part, with the verifier")
+        from sidenote.verifier import load_verifier
+        from sidenote_train.train_verifier import fold_of, fold_verifiers
+
+        by_fold = fold_verifiers(load_verifier())
+
+        def verifier_for(page_id: str) -> Verifier:
+            return by_fold[fold_of(page_id)]
+
+    whole = tally(args.part, panel=panel, verifier_for=verifier_for)
     for corpus, name in (("news/", "mainstream news pages"), ("prop/", "propaganda articles")):
-        print_table(tally(args.part, corpus, panel), f"{args.part} part, {name}")
+        print_table(tally(args.part, corpus, panel, verifier_for), f"{args.part} part, {name}")
     print_table(whole, f"{args.part} part, all pages")
     print(f"(clear misses include {whole.hidden_right} cards judged right that are no longer shown)")
     if whole.unlabelled:
@@ -153,6 +173,7 @@ def main() -> None:
     s_shown, s_right, s_wrong, _, _ = whole.row(("single_source",))
     who = " (detectors alone, no verifier)" if args.no_verifier else ""
     who += ", first judges only" if args.first_judge else ""
+    who += ", verifier out of fold" if args.oof else ""
     print(f"RESULT\tcards judged by editors ({args.part} part){who}\tprecision / wrong share / recall\t"
           f"{_ratio(right, shown)} / {_ratio(wrong, shown)} / {_ratio(right, right + misses)}"
           f"{' (' + str(len(whole.unlabelled)) + ' unlabelled)' if whole.unlabelled else ''}\t-\t"

@@ -31,7 +31,7 @@ from sidenote.doc import Card, CardKind, Evidence
 from sidenote.pipeline import cards as cards_stage
 from sidenote.verifier import card_features
 from sidenote.verifier.features import page_features
-from sidenote.verifier.model import MODEL_FILE, Scope, specified
+from sidenote.verifier.model import MODEL_FILE, Scope, Verifier, specified
 from sidenote_eval.editor.cards import analyse, card_record
 from sidenote_eval.editor.labels import KINDS, load_card_labels
 from sidenote_eval.editor.pages import pages
@@ -190,6 +190,24 @@ def choose_threshold(p: np.ndarray, verdicts: list[str], cost: float,
         if utility > best[1]["utility"]:
             best = (float(t), {"shown": int(keep.sum()), "right": right, "wrong": bad, "utility": utility})
     return best
+
+
+def fold_verifiers(shipped: Verifier, l2: float = L2) -> dict[int, Verifier]:
+    """For each fold, the shipped verifier's thresholds and scope with
+    weights learned without that fold's pages: what ``eval_editor.py
+    --part tuning --oof`` runs each tuning page through, so the tuning
+    figure does not count cards the verifier was trained on."""
+    feats, y, _, _, groups, _ = collect()
+    folds = np.array([fold_of(g) for g in groups])
+    out = {}
+    for k in range(FOLDS):
+        train = folds != k
+        kept = [f for f, t in zip(feats, train) if t]
+        vocab = vocabulary(kept)
+        b, w = fit(matrix(kept, vocab), y[train], l2)
+        weights = {f: float(w[j]) for f, j in vocab.items()}
+        out[k] = Verifier(b, weights, dict(shipped.thresholds), dict(shipped.scope))
+    return out
 
 
 def main() -> None:
