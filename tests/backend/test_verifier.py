@@ -162,3 +162,15 @@ def test_cards_are_numbered_after_the_verifier_drops_some(monkeypatch):
     assert d.cards and not any("thugs" in e.exact for c in d.cards for e in c.evidence)
     flagged = {k for c in d.claims for k in c.flags}
     assert flagged <= {c.kind for c in d.cards}
+
+
+def test_a_card_judged_for_its_voice_is_held_to_its_own_threshold():
+    # "loaded_framing/outlet": labels in the outlet's voice are another
+    # population than weight words, and a shared threshold moved both.
+    d = doc(article(["The thugs shelled the town, a horrific act."]))
+    label, weight = _label_card(d, "thugs", "outlet"), _framing_card(d, "horrific")
+    v = Verifier(bias=0.0, thresholds={"loaded_framing": 0.9, "loaded_framing/outlet": 0.4},
+                 scope={"loaded_framing": Scope(labels=("emotive",), voices=("outlet",))})
+    assert v.threshold(label) == 0.4 and v.threshold(weight) == 0.9
+    assert v.keep(d, [label, weight]) == [label]  # both score 0.5
+    assert Verifier(thresholds={"loaded_framing": 0.9}).threshold(label) == 0.9

@@ -40,8 +40,12 @@ class Scope:
     voices: tuple[str, ...] = ()  # or the card speaks in one of these
 
     def covers(self, card: Card) -> bool:
-        if card.evidence and all(e.label in self.labels for e in card.evidence):
-            return True
+        return self.by_labels(card) or self.by_voice(card)
+
+    def by_labels(self, card: Card) -> bool:
+        return bool(card.evidence) and all(e.label in self.labels for e in card.evidence)
+
+    def by_voice(self, card: Card) -> bool:
         return card.voice is not None and card.voice in self.voices
 
 
@@ -63,6 +67,15 @@ class Verifier:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def threshold(self, card: Card) -> float:
+        """The kind's threshold; a card judged only for its voice (a label
+        in the outlet's voice) has its own, ``"<kind>/<voice>"``, when the
+        model gives one: those cards are another population."""
+        scope = self.scope.get(card.kind)
+        if scope is not None and not scope.by_labels(card) and f"{card.kind}/{card.voice}" in self.thresholds:
+            return self.thresholds[f"{card.kind}/{card.voice}"]
+        return self.thresholds[card.kind]
+
     def keep(self, doc: Doc, cards: list[Card]) -> list[Card]:
         """The candidates a reader should see, in the order given."""
         if not cards or not self.thresholds:
@@ -70,7 +83,7 @@ class Verifier:
         page = page_features(doc, cards)
         kept = []
         for card in cards:
-            if not self.judges(card) or self.probability(card_features(doc, card, page)) >= self.thresholds[card.kind]:
+            if not self.judges(card) or self.probability(card_features(doc, card, page)) >= self.threshold(card):
                 kept.append(card)
         return kept
 
