@@ -58,6 +58,11 @@ class Tally:
         return shown, right, wrong, debatable, misses
 
 
+def _returning(verifier: Verifier) -> Callable[[], Verifier]:
+    """A stand-in for the cached loader that gives this verifier."""
+    return lambda: verifier
+
+
 def tally(part: str, corpus: str | None = None, panel: bool = True,
           verifier_for: Callable[[str], Verifier] | None = None) -> Tally:
     """``verifier_for``: the verifier each page's cards go through, by page
@@ -76,8 +81,7 @@ def tally(part: str, corpus: str | None = None, panel: bool = True,
         if corpus and not page.id.startswith(corpus):
             continue
         if verifier_for is not None:
-            chosen = verifier_for(page.id)
-            cards_stage.load_verifier = lambda: chosen  # type: ignore[assignment]
+            cards_stage.load_verifier = _returning(verifier_for(page.id))  # type: ignore[assignment]
         doc = analyse(page)
         cards = list(shown_cards(page, doc))
         for c in cards:

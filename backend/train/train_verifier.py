@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from sidenote.anchor import make_anchor
-from sidenote.doc import Card, CardKind, Evidence
+from sidenote.doc import Card, Evidence
 from sidenote.pipeline import cards as cards_stage
 from sidenote.verifier import card_features
 from sidenote.verifier.features import page_features
