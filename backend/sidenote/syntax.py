@@ -180,19 +180,24 @@ def _viewpoint(token: Token) -> Speech | None:
                 speaker = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
             if speaker is None or speaker.lower_ in NOT_SPEAKERS or speaker.lower_ in ("my", "our", "me", "us"):
                 continue
-            left = speaker.left_edge.idx
-            right = speaker.right_edge.idx + len(speaker.right_edge.text)
-            if speaker.dep_ == "poss" and speaker.right_edge.dep_ == "case":  # "Ritter's": the name, not the 's
-                right = speaker.right_edge.idx
-            return Speech(
-                verb=prep.text,
-                speaker=speaker.doc.text[left:right],
-                speaker_start=left,
-                speaker_end=right,
-                speaker_is_name=speaker.tag_ in ("NNP", "NNPS"),
-            )
+            return _speech(prep.text, speaker)
         child = head
     return None
+
+
+def _speech(verb: str, speaker: Token) -> Speech:
+    """The speech act of ``verb`` by the phrase ``speaker`` heads."""
+    left = speaker.left_edge.idx
+    right = speaker.right_edge.idx + len(speaker.right_edge.text)
+    if speaker.dep_ == "poss" and speaker.right_edge.dep_ == "case":  # "Ritter's": the name, not the 's
+        right = speaker.right_edge.idx
+    return Speech(
+        verb=verb,
+        speaker=speaker.doc.text[left:right],
+        speaker_start=left,
+        speaker_end=right,
+        speaker_is_name=speaker.tag_ in ("NNP", "NNPS"),
+    )
 
 
 def _reporting_verb(token: Token) -> Speech | None:
@@ -208,15 +213,7 @@ def _reporting_verb(token: Token) -> Speech | None:
             subject = next((c for c in head.children if c.dep_ in SUBJECT_ARCS), None)
             if subject is None or subject.lower_ in NOT_SPEAKERS:
                 return None
-            left = subject.left_edge.idx
-            right = subject.right_edge.idx + len(subject.right_edge.text)
-            return Speech(
-                verb=head.text,
-                speaker=subject.doc.text[left:right],
-                speaker_start=left,
-                speaker_end=right,
-                speaker_is_name=subject.tag_ in ("NNP", "NNPS"),
-            )
+            return _speech(head.text, subject)
         child = head
     return None
 
