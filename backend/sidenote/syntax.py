@@ -14,9 +14,9 @@ never over the whole article: a few sentences per page cost a few
 milliseconds. ``MODEL_IDENTITY`` is checked at load, so a re-upload that is
 not the pipeline it claims to be fails loudly instead of parsing badly.
 
-Speech verbs (``data/syntax/speech_verbs.txt``) and naming verbs
-(``data/syntax/naming_verbs.txt``) are data files, one inflected form a
-line.
+Speech verbs (``data/syntax/speech_verbs.txt``), naming verbs
+(``data/syntax/naming_verbs.txt``) and view verbs with "as"
+(``data/syntax/as_verbs.txt``) are data files, one inflected form a line.
 """
 
 from __future__ import annotations
@@ -203,10 +203,21 @@ def _speech(verb: str, speaker: Token) -> Speech:
 def _reporting_verb(token: Token) -> Speech | None:
     speech = load_words("syntax/speech_verbs.txt")
     naming = load_words("syntax/naming_verbs.txt")
+    as_verbs = load_words("syntax/as_verbs.txt")
     child = token
     for head in token.ancestors:
         if child.dep_ in SUBJECT_ARCS and _is_verb(head, speech | naming):
             return None  # the phrase is the speaker, not what is reported
+        verb = _as_verb(child, head, as_verbs)
+        if verb is not None:
+            # "the Turks regard them as terrorists": the label is the Turks'
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:  # "were branded as thugs by the mayor": the agent names them
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if subject is None or subject.lower_ in NOT_SPEAKERS:
+                return None
+            return _speech(verb.text, subject)
         if (child.dep_ in SPEECH_ARCS and _is_verb(head, speech)) or (
             child.dep_ in NAMING_ARCS and _is_verb(head, naming)
         ):
@@ -216,6 +227,18 @@ def _reporting_verb(token: Token) -> Speech | None:
             return _speech(head.text, subject)
         child = head
     return None
+
+
+def _as_verb(child: Token, head: Token, verbs: frozenset[str]) -> Token | None:
+    """The view verb whose "as" phrase ``child`` is the object of: "regard
+    them as terrorists" (the parser hangs "as" on the verb, or on its
+    object: "regard the fighters as ...")."""
+    if child.dep_ != "pobj" or head.lower_ != "as" or head.dep_ != "prep":
+        return None
+    anchor = head.head
+    if anchor.dep_ == "dobj":
+        anchor = anchor.head
+    return anchor if _is_verb(anchor, verbs) else None
 
 
 def _is_verb(token: Token, verbs: frozenset[str]) -> bool:

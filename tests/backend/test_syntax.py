@@ -113,3 +113,28 @@ def test_a_clause_credited_by_according_to_or_a_view_is_the_speakers(sentence, s
 )
 def test_a_viewpoint_that_is_the_writers_or_elsewhere_credits_no_one(sentence):
     assert _at(sentence, "debacle") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "speaker"),
+    [
+        ("The Turks regard the fighters as terrorists and want them gone.", "terrorists", "The Turks"),
+        ("Critics describe the mayor as a crook.", "crook", "Critics"),
+        ("He dismissed the inquiry as a witch hunt.", "witch hunt", "He"),
+    ],
+)
+def test_a_label_after_a_view_verbs_as_is_its_subjects(sentence, words, speaker):
+    speech = _at(sentence, words)
+    assert speech is not None and speech.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("We regard the fighters as terrorists.", "terrorists"),  # the writer's own view
+        ("The thugs served as guards at the gate.", "thugs"),  # an act, and the subject itself
+        ("They treat the refugees as invaders at the border.", "invaders"),  # an act, not a view
+    ],
+)
+def test_a_label_after_as_that_is_the_writers_or_an_acts_is_no_ones_speech(sentence, words):
+    assert _at(sentence, words) is None
