@@ -259,3 +259,11 @@ def test_a_label_starting_a_line_is_not_part_of_a_name_on_the_line_above():
     assert [text[s.start : s.end] for s in spans] == ["Globalist billionaire"]
     # on one line, capitalised words around a listed word still make a name
     assert find_loaded_spans("He chaired the Globalist Forum Council in May.", use_model=False) == []
+
+
+def test_a_label_after_called_out_is_the_writers():
+    # "call out" is to criticise, not to name: the label is not reported
+    text = "The sheriff called out the radical leftist mayor for the policy."
+    assert [text[s.start : s.end] for s in find_loaded_spans(text, use_model=False)] == ["leftist mayor"]
+    # "called" naming someone still reports the label
+    assert find_loaded_spans("The sheriff called the mayor a leftist thug.", use_model=False) == []

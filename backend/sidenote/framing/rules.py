@@ -105,7 +105,9 @@ def _reported(toks: Tokens, i: int) -> bool:
         w = toks.lowers[k]
         if w in CLAUSE_END:
             return False
-        if w in cues:
+        # "called out the radical leftist mayor": "call out" is to
+        # criticise, not to name; the label after it is the writer's
+        if w in cues and not (k + 1 < len(toks) and toks.lowers[k + 1] == "out"):
             return True
     return False
 
