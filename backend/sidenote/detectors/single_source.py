@@ -66,7 +66,7 @@ from ..doc import Card, Claim, Doc, Severity, Source, Span
 from ..lexicon import load_table, load_words
 from ..platforms import channel_in, display_name, introduced_on_platform
 from ..text import content_words, overlap
-from .single_source_accusation import outlet_accusation
+from .single_source_accusation import CreditedWords, outlet_accusation
 from .single_source_chains import Chains, build_chains, state_of
 from .single_source_own_words import own_stance
 
@@ -459,14 +459,14 @@ def _card_for(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, S
 MAX_CHARGE_CARDS = 2
 
 
-def _unsourced_charge(doc: Doc, claim: Claim, credits: list[tuple[str, ...]]) -> str | None:
+def _unsourced_charge(doc: Doc, claim: Claim, credits: list[tuple[str, ...]], credited: CreditedWords) -> str | None:
     """The party the claim charges with a wrongdoing in the outlet's own
     voice ("Schiff has already lied about ...", "murdered by French
     agents"), lower-cased, when no one in the article supports the charge
     (single_source_accusation.py says what it reads, and why so narrowly:
     carding every unsourced accusation made 3 right cards of 49)."""
     for clause in _clauses(doc.text, claim):
-        found = outlet_accusation(doc, clause)
+        found = outlet_accusation(doc, clause, credited)
         if found is not None:
             accused = found[1]
             return None if support(doc, clause, credits) else doc.text[accused.start : accused.end].lower()
@@ -482,6 +482,7 @@ def detect(doc: Doc) -> list[Card]:
     cards = []
     unsourced_carded = False
     charges: list[tuple[Claim, str]] = []
+    credited = CreditedWords(doc)
     named_unnamed = {s.id for s in doc.sources if _named_as_unnamed(doc, s)}
     credited_unnamed = [
         span for a in doc.attributions if a.source in named_unnamed
@@ -495,7 +496,7 @@ def detect(doc: Doc) -> list[Card]:
         if card is not None:
             unsourced_carded = unsourced_carded or not card.evidence
             cards.append(card)
-        elif (accused := _unsourced_charge(doc, claim, credits)) is not None:
+        elif (accused := _unsourced_charge(doc, claim, credits, credited)) is not None:
             charges.append((claim, accused))
     # Not only key claims: a charge of lying or a cover-up is what a reader
     # must weigh, whatever the claim model ranks first. A party charged more

@@ -62,6 +62,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..doc import Doc, Span
+from ..intervals import Intervals
 from ..lexicon import load_table, load_words
 from ..syntax import parse, reported_by
 
@@ -204,13 +205,23 @@ def _hedged(sentence: Any, token: Token) -> bool:
     return False
 
 
-def _credited_elsewhere(doc: Doc, start: int, end: int) -> bool:
-    """Whether ``doc.text[start:end]`` is inside quoted words or words the
-    attribution stage credits to someone."""
-    span = Span(start, end)
-    return any(q.start <= start and end <= q.end for q in doc.quotes) or any(
-        a.content.overlaps(span) for a in doc.attributions
-    )
+class CreditedWords:
+    """Where a document's quoted words and the words the attribution stage
+    credits to someone lie, built once per document: asked of every
+    charging word of every claim, a scan of all quotes and credits would be
+    quadratic on a long text (issue #15)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._quotes = Intervals(doc.quotes, lambda q: (q.start, q.end))
+        self._credited = Intervals(doc.attributions, lambda a: (a.content.start, a.content.end))
+
+    def quoted(self, pos: int) -> bool:
+        return self._quotes.any_containing(pos, pos + 1)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is inside quoted words or overlaps
+        words credited to someone."""
+        return self._quotes.any_containing(start, end) or self._credited.any_overlapping(start, end)
 
 
 # A sentence with this many first-person words ("I", "me", "my") around it,
@@ -221,7 +232,7 @@ TESTIMONY_WORDS = 2
 TESTIMONY_SENTENCES = 4
 
 
-def _testimony(doc: Doc, span: Span) -> bool:
+def _testimony(doc: Doc, span: Span, credited: CreditedWords) -> bool:
     i = doc.sentence_index(span.start)
     if i is None:
         return False
@@ -229,24 +240,25 @@ def _testimony(doc: Doc, span: Span) -> bool:
     found = 0
     for sentence in near:
         for m in FIRST_PERSON.finditer(doc.text, sentence.start, sentence.end):
-            if not any(q.start <= m.start() < q.end for q in doc.quotes):
+            if not credited.quoted(m.start()):
                 found += 1
     return found >= TESTIMONY_WORDS
 
 
-def outlet_accusation(doc: Doc, span: Span) -> tuple[Span, Span] | None:
+def outlet_accusation(doc: Doc, span: Span, credited: CreditedWords) -> tuple[Span, Span] | None:
     """The charge ``doc.text[span]`` states in the outlet's own voice
     against an identified party, if there is one: the span of the charging
     word and the span of the head word naming the party charged ("CIA" in
-    "the CIA's cover-up"). ``span`` is one sentence or one clause of it."""
+    "the CIA's cover-up"). ``span`` is one sentence or one clause of it;
+    ``credited`` is the document's CreditedWords."""
     text = doc.text[span.start : span.end]
     # The cheap tests first: most sentences hold no charging word at all.
     hits = list(_prefilter().finditer(text))
     if not hits or text.rstrip().endswith("?") or _court().search(text):
         return None
-    if all(_credited_elsewhere(doc, span.start + m.start(), span.start + m.end()) for m in hits):
+    if all(credited.holds(span.start + m.start(), span.start + m.end()) for m in hits):
         return None
-    if _testimony(doc, span):
+    if _testimony(doc, span, credited):
         return None
     words = _words()
     parsed = parse(text)
@@ -263,7 +275,7 @@ def outlet_accusation(doc: Doc, span: Span) -> tuple[Span, Span] | None:
         if how is None:
             continue
         start, end = span.start + token.idx, span.start + token.idx + len(token.text)
-        if _credited_elsewhere(doc, start, end) or _hedged(parsed, token):
+        if credited.holds(start, end) or _hedged(parsed, token):
             continue
         if _literal().match(text, token.idx):
             continue  # "lying on the floor", "covered up with a tarp": the plain sense
