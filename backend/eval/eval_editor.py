@@ -32,10 +32,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import sidenote.pipeline.cards as cards_stage
-from sidenote.verifier import Verifier
+from sidenote.verifier import Verifier, load_verifier
 from sidenote_eval.editor.cards import analyse, shown_cards
 from sidenote_eval.editor.labels import KINDS, load_card_labels, load_misses, withdrawn_misses
 from sidenote_eval.editor.pages import pages
+from sidenote_train.train_verifier import fold_of, fold_verifiers
 
 TARGETS = {"precision": 0.85, "wrong": 0.05, "recall": 0.60}
 
@@ -150,9 +151,6 @@ def main() -> None:
     if args.oof:
         if args.part != "tuning" or args.no_verifier:
             parser.error("--oof is for the tuning part, with the verifier")
-        from sidenote.verifier import load_verifier
-        from sidenote_train.train_verifier import fold_of, fold_verifiers
-
         by_fold = fold_verifiers(load_verifier())
 
         def verifier_for(page_id: str) -> Verifier:

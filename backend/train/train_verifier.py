@@ -31,7 +31,7 @@ from sidenote.doc import Card, Evidence
 from sidenote.pipeline import cards as cards_stage
 from sidenote.verifier import card_features
 from sidenote.verifier.features import page_features
-from sidenote.verifier.model import MODEL_FILE, Scope, Verifier, specified
+from sidenote.verifier.model import MODEL_FILE, Scope, Verifier, in_scope, population
 from sidenote_eval.editor.cards import analyse, card_record
 from sidenote_eval.editor.labels import KINDS, load_card_labels
 from sidenote_eval.editor.pages import pages
@@ -67,7 +67,7 @@ UNVERIFIED_KINDS = ("single_source",)
 # the tuning pages (eval_editor.py --part tuning --oof) the wider scope
 # still reads better: 0.712 / 0.175 / 0.347 with one threshold, 0.715 /
 # 0.177 / 0.344 with its own threshold for the outlet's labels
-# (population()), against 0.703 / 0.184 / 0.279 for this setting; the
+# (verifier.model.population), against 0.703 / 0.184 / 0.279 for this setting; the
 # held-out part (about 75 cards, a standard error near 0.045 on the wrong
 # share) cannot tell them apart with confidence. The narrower setting ships
 # because a wrong card costs more than a missing one. Cards naming a word of
@@ -89,21 +89,6 @@ def stored_card(doc_text: str, row: dict) -> Card:
         evidence=tuple(Evidence(e["exact"], e["start"], e["end"], e["label"]) for e in row["evidence"]),
         voice=row.get("voice"),
     )
-
-
-def population(card: Card) -> str:
-    """The threshold a card is held to: its kind's, or for a card judged
-    only for its voice, ``"<kind>/<voice>"`` (Verifier.threshold)."""
-    scope = SCOPE.get(card.kind)
-    if scope is not None and not scope.by_labels(card) and scope.by_voice(card):
-        return f"{card.kind}/{card.voice}"
-    return card.kind
-
-
-def in_scope(card: Card) -> bool:
-    """The shipped Verifier.judges, less the threshold test."""
-    scope = SCOPE.get(card.kind)
-    return not specified(card) and (scope is None or scope.covers(card))
 
 
 def collect() -> tuple[list[list[str]], np.ndarray, list[str], list[str], list[str], int]:
@@ -130,14 +115,14 @@ def collect() -> tuple[list[list[str]], np.ndarray, list[str], list[str], list[s
                 dropped += 1  # the detectors no longer propose it: not what the verifier will see
                 continue
             card = stored_card(doc.text, row)
-            if not in_scope(card):
+            if not in_scope(SCOPE, card):
                 continue
             if doc.text[row["start"] : row["end"]] != row["anchor"]:
                 stale += 1
                 continue
             feats.append(card_features(doc, card, page_f))
             ys.append(1.0 if row["verdict"] == "right" else 0.0)
-            kinds.append(population(card))
+            kinds.append(population(SCOPE, card))
             verdicts.append(row["verdict"])
             groups.append(page.id)
     print(f"{dropped} judged cards the detectors no longer propose, left out")

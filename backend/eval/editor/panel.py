@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -220,8 +221,6 @@ def adjudicate(part: str) -> None:
 
 def check(out: Path, batch: int, answers: Path) -> int:
     """Every item of ``batch-<batch>.txt`` answered once, with a valid verdict."""
-    import re
-
     listed = set(re.findall(r"^\[([0-9a-f]{16})\]", (out / f"batch-{batch}.txt").read_text(encoding="utf-8"), re.M))
     seen: Counter[str] = Counter()
     problems = 0

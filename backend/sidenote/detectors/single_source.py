@@ -303,11 +303,16 @@ def _posts(doc: Doc, claim: Claim, source: Source) -> bool:
     return channel_in(doc, source, claim.start, claim.end) is not None or introduced_on_platform(doc, source)
 
 
+@cache
+def _journalist_re() -> re.Pattern[str]:
+    words = sorted(load_words("single_source/journalist_words.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
 def _journalist(source: Source) -> bool:
     """A poster the article describes as a journalist ("bureau chief of
     Politico"): the post relays the outlet's reporting."""
-    desc = (source.description or "").lower()
-    return any(re.search(r"\b" + re.escape(w) + r"\b", desc) for w in load_words("single_source/journalist_words.txt"))
+    return _journalist_re().search((source.description or "").lower()) is not None
 
 
 # "his actions blamed on", "his 500 plus-page": a possessive pronoun before a

@@ -35,6 +35,7 @@ from ..lexicon import load_table, load_words
 from ..syntax import parse
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc as Parsed
     from spacy.tokens import Token
 
 FIRST_PERSON = frozenset({"i", "we"})
@@ -61,9 +62,9 @@ def _own_act(root: Token) -> bool:
     return not any(c.dep_ in CLAUSE_ARCS for c in root.children)
 
 
-def _demand(parsed: object) -> bool:
+def _demand(parsed: Parsed) -> bool:
     duty = load_table("single_source/demand_words.txt")
-    for token in parsed:  # type: ignore[attr-defined]
+    for token in parsed:
         how = duty.get(token.lower_)
         if how == "modal" and token.dep_ == "aux":
             return True

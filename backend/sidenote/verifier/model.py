@@ -58,23 +58,16 @@ class Verifier:
 
     def judges(self, card: Card) -> bool:
         """Whether this card is the verifier's to decide."""
-        if card.kind not in self.thresholds or specified(card):
-            return False
-        scope = self.scope.get(card.kind)
-        return scope is None or scope.covers(card)
+        return card.kind in self.thresholds and in_scope(self.scope, card)
 
     def probability(self, features: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def threshold(self, card: Card) -> float:
-        """The kind's threshold; a card judged only for its voice (a label
-        in the outlet's voice) has its own, ``"<kind>/<voice>"``, when the
-        model gives one: those cards are another population."""
-        scope = self.scope.get(card.kind)
-        if scope is not None and not scope.by_labels(card) and f"{card.kind}/{card.voice}" in self.thresholds:
-            return self.thresholds[f"{card.kind}/{card.voice}"]
-        return self.thresholds[card.kind]
+        """The card's population's threshold (:func:`population`), or its
+        kind's when the model gives none for that population."""
+        return self.thresholds.get(population(self.scope, card), self.thresholds[card.kind])
 
     def keep(self, doc: Doc, cards: list[Card]) -> list[Card]:
         """The candidates a reader should see, in the order given."""
@@ -86,6 +79,26 @@ class Verifier:
             if not self.judges(card) or self.probability(card_features(doc, card, page)) >= self.threshold(card):
                 kept.append(card)
         return kept
+
+
+def in_scope(scope: dict[str, Scope], card: Card) -> bool:
+    """Whether ``scope`` puts the card before the verifier: never a card the
+    specification requires; otherwise one its kind's Scope covers, or any
+    card of a kind with no Scope."""
+    if specified(card):
+        return False
+    kind_scope = scope.get(card.kind)
+    return kind_scope is None or kind_scope.covers(card)
+
+
+def population(scope: dict[str, Scope], card: Card) -> str:
+    """The threshold a card is held to: its kind's, or for a card judged
+    only for its voice (a label in the outlet's voice), ``"<kind>/<voice>"``:
+    those cards are another population."""
+    kind_scope = scope.get(card.kind)
+    if kind_scope is not None and not kind_scope.by_labels(card) and kind_scope.by_voice(card):
+        return f"{card.kind}/{card.voice}"
+    return card.kind
 
 
 @cache
