@@ -157,7 +157,8 @@ def main() -> None:
             return by_fold[fold_of(page_id)]
 
     whole = tally(args.part, panel=panel, verifier_for=verifier_for)
-    for corpus, name in (("news/", "mainstream news pages"), ("prop/", "propaganda articles")):
+    for corpus, name in (("news/", "mainstream news pages"), ("prop/", "propaganda articles"),
+                         ("polnear/", "election news (PolNeAR)")):
         print_table(tally(args.part, corpus, panel, verifier_for), f"{args.part} part, {name}")
     print_table(whole, f"{args.part} part, all pages")
     print(f"(clear misses include {whole.hidden_right} cards judged right that are no longer shown)")

@@ -1,13 +1,17 @@
 """Write every candidate card on the editors' pages (before the verifier), for judging.
 
     .venv/bin/python backend/eval/editor/dump.py OUT_DIR [--batches N] [--only-unlabelled]
+        [--part all|tuning|heldout] [--corpus news|prop|polnear|seed] [--exclude-dump DIR]
 
 Writes ``OUT_DIR/cards.jsonl`` (one card a line, with its key),
 ``OUT_DIR/texts.jsonl`` (each page's ``article.text``) and, for the
 editors, ``OUT_DIR/batch-K.txt``: pages with their text and cards, split
 into N batches of about equal reading. With ``--only-unlabelled`` the
 batches hold only pages that have a card with no label yet, and list only
-those cards (a second round after a change).
+those cards (a second round after a change). ``--part`` and ``--corpus``
+keep one part's or one corpus's pages (new pages, judged whole for the
+first time, with every page in the batches); ``--exclude-dump`` leaves out
+the pages an earlier dump already gave the editors.
 """
 
 from __future__ import annotations
@@ -26,13 +30,22 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--batches", type=int, default=8)
     parser.add_argument("--only-unlabelled", action="store_true")
+    parser.add_argument("--part", choices=("all", "tuning", "heldout"), default="all")
+    parser.add_argument("--corpus", help="only page ids starting with this corpus name")
+    parser.add_argument("--exclude-dump", type=Path, help="leave out the pages of this earlier dump")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     labelled = set(load_card_labels()) if args.only_unlabelled else set()
+    excluded = set()
+    if args.exclude_dump:
+        lines = (args.exclude_dump / "texts.jsonl").read_text(encoding="utf-8").splitlines()
+        excluded = {json.loads(line)["page"] for line in lines}
     reviews: list[tuple[int, str]] = []
     with (args.out / "cards.jsonl").open("w", encoding="utf-8") as fh, \
             (args.out / "texts.jsonl").open("w", encoding="utf-8") as texts:
-        for page in pages():
+        for page in pages(args.part):
+            if (args.corpus and page.id.split("/")[0] != args.corpus) or page.id in excluded:
+                continue
             doc = analyse(page)
             texts.write(json.dumps({"page": page.id, "text": doc.text}, ensure_ascii=False) + "\n")
             records = [c.record for c in shown_cards(page, doc, candidates=True)]

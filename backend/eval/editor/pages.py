@@ -8,7 +8,14 @@ The split is by hash, fixed once, so that nobody tunes on the held-out part:
 - propaganda: the held-out part of ``eval_propaganda.split_ids`` (sha1 order,
   first 20 %), the same articles the span model never trained on;
 - news: pages ordered by sha1 of their id, the first third held out;
-- the seed is tuning: it is the page the product was built on.
+- the seed is tuning: it is the page the product was built on;
+- PolNeAR (``polnear/<name>``: the attribution set's election news from
+  seven US outlets, analysed as text), added in the fourth session as pages
+  no card rule had been written on: held out are all 84 ``dev`` articles
+  (never tuned on by any stage) and the first 36 ``train`` articles in sha1
+  order; the next 360 ``train`` articles in that order are tuning (120 at first, 240 more
+  the same session). The
+  other ``train`` articles are not editors' pages (nobody has judged them).
 Errors are read only on the tuning part; only figures come from the other.
 """
 
@@ -20,11 +27,14 @@ import json
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from sidenote_eval.common import DATASETS, REPO
 from sidenote_eval.eval_propaganda import split_ids
 
 NEWS_HELDOUT_SHARE = 1 / 3
+POLNEAR_TRAIN_HELDOUT = 36
+POLNEAR_TRAIN_TUNING = 360
 SEED = REPO.parent / "shared" / "fixtures" / "seed-article.html"
 
 
@@ -40,6 +50,18 @@ class Page:
 def news_split(ids: list[str]) -> set[str]:
     order = sorted(ids, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     return set(order[: math.ceil(len(order) * NEWS_HELDOUT_SHARE)])
+
+
+def polnear_split() -> tuple[dict[str, Path], set[str]]:
+    """The PolNeAR articles that are editors' pages (name -> path), and the
+    names of those held out."""
+    folder = DATASETS / "attribution"
+    dev = {p.stem: p for p in (folder / "dev" / "text").glob("*.txt")}
+    train = {p.stem: p for p in (folder / "train" / "text").glob("*.txt")}
+    order = sorted(train, key=lambda n: hashlib.sha1(n.encode()).hexdigest())
+    held = set(dev) | set(order[:POLNEAR_TRAIN_HELDOUT])
+    chosen = order[: POLNEAR_TRAIN_HELDOUT + POLNEAR_TRAIN_TUNING]
+    return {**dev, **{n: train[n] for n in chosen}}, held
 
 
 def pages(part: str = "all") -> Iterator[Page]:
@@ -59,12 +81,18 @@ def pages(part: str = "all") -> Iterator[Page]:
     for aid in sorted(paths):
         if (aid in prop_held) in want:
             yield Page(f"prop/{aid}", "text", paths[aid].read_text(encoding="utf-8"), None, aid in prop_held)
+    polnear, polnear_held = polnear_split()
+    for name in sorted(polnear):
+        if (name in polnear_held) in want:
+            yield Page(f"polnear/{name}", "text", polnear[name].read_text(encoding="utf-8"), None, name in polnear_held)
 
 
 def is_heldout(page_id: str) -> bool:
     if page_id == "seed":
         return False
     corpus, pid = page_id.split("/", 1)
+    if corpus == "polnear":
+        return pid in polnear_split()[1]
     if corpus == "news":
         truth = json.loads((DATASETS / "extraction" / "ground-truth.json").read_text())
         return pid in news_split(list(truth))
