@@ -279,6 +279,9 @@ def test_uncredited_words_opening_a_paragraph_after_a_lead_in_naming_the_platfor
         # Introduced through his posts, but these words were spoken or relayed elsewhere.
         (f"“{QUOTE},” Shehabi said on Friday, according to NBC.", False),
         (f"“{QUOTE},” Shehabi told reporters at a rally.", False),
+        # credited with "said": nothing ties these words to a post
+        (f"“{QUOTE},” he said on Sunday.", False),
+        (f"“{QUOTE},” Shehabi wrote in an email to supporters.", False),
     ],
 )
 def test_a_source_known_through_posts_still_speaks_off_the_platform(said, expect_card):
@@ -361,6 +364,23 @@ def test_a_platform_word_inside_other_quoted_words_does_not_make_a_post():
 )
 def test_a_platform_word_tied_to_the_quote_still_makes_it_a_post(text):
     assert len(_social_bodies(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Our rules are clear on this,” said Ann Lee, Twitter’s director of public policy.",
+        "“Our rules are clear on this,” said Ann Lee, a Facebook spokeswoman.",
+        "As the LinkedIn chief executive, Ann Lee, put it in a memo, “Our rules are clear on this.”",
+        "The buyer promised that Ann Lee could run LinkedIn as a “fully independent entity.”",
+    ],
+)
+def test_a_platform_named_as_the_company_does_not_make_the_quote_a_post(text):
+    assert _social_bodies(text) == []
+
+
+def test_a_platform_named_where_the_words_went_still_makes_the_quote_a_post():
+    assert len(_social_bodies("“Our rules are clear on this,” Ann Lee wrote on Twitter.")) == 1
 
 
 def test_an_outlet_relaying_the_post_is_named():

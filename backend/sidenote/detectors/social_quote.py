@@ -190,10 +190,27 @@ def _platform_near(
             continue
         if keep is not None and not keep(where):
             continue
-        if _part_of_a_name(idx, where, platform):
+        if _part_of_a_name(idx, where, platform) or _the_company(idx.doc.text, where):
             continue
         return platform, where
     return None
+
+
+_NEXT_WORD = re.compile(r"(['’]s\b)?\s*([\w-]*)")
+_LAST_WORD = re.compile(r"([\w-]+)\s+$")
+
+
+def _the_company(text: str, where: Span) -> bool:
+    """The platform's name names the company, not where words were posted:
+    its possessive ("Twitter's director of political ad sales"), a role or
+    business word after it ("the LinkedIn chief executive", "Facebook
+    executives") or a verb of owning or running before it ("run LinkedIn as
+    a fully independent entity")."""
+    after = _NEXT_WORD.match(text, where.end)
+    if after is not None and (after.group(1) or after.group(2).lower() in load_words("social_quote/company_words.txt")):
+        return True
+    before = _LAST_WORD.search(text, max(0, where.start - 30), where.start)
+    return before is not None and before.group(1).lower() in load_words("social_quote/company_verbs.txt")
 
 
 def _part_of_a_name(idx: _Index, where: Span, platform: str) -> bool:
@@ -258,7 +275,7 @@ def _quote_platform(idx: _Index, quote: Quote) -> tuple[str, Span | None] | None
         return None if _someone_elses_post(doc.text, here[1], source) else here
     if source is not None and source.channel and _is_account_on_memo(idx, source, source.channel):
         introduced = idx.memo("introduced", source, None, lambda: introduced_on_platform(doc, source))
-        if introduced and not _spoken_elsewhere(doc, quote):
+        if introduced and not _spoken_elsewhere(doc, quote) and not _credited_as_said(doc, quote):
             return source.channel, _channel_evidence(idx, source)
     return _lead_in_platform(idx, quote, source) or _posted_just_before(idx, quote, source)
 
@@ -343,6 +360,24 @@ def _spoken_elsewhere(doc: Doc, quote: Quote) -> bool:
     sentence = doc.sentences[i]
     outside = doc.text[sentence.start : quote.outer_start] + " " + doc.text[quote.outer_end : sentence.end]
     return bool(_spoken_venue_re().search(outside))
+
+
+@cache
+def _spoken_credit_words() -> frozenset[str]:
+    return load_words("social_quote/spoken_credits.txt")
+
+
+def _credited_as_said(doc: Doc, quote: Quote) -> bool:
+    """The quote's sentence, outside the quoted words, credits them with a
+    verb of speech ("“Maybe he should have been roughed up,” he said on
+    Sunday"): for a speaker who also posts, nothing ties these words to a
+    post. Only for a quote whose sentence names no platform."""
+    i = doc.sentence_index(quote.outer_start)
+    if i is None:
+        return False
+    sentence = doc.sentences[i]
+    outside = doc.text[sentence.start : quote.outer_start] + " " + doc.text[quote.outer_end : sentence.end]
+    return not _spoken_credit_words().isdisjoint(w.lower() for w in _GAP_WORD.findall(outside))
 
 
 # How many sentences back a lead-in may name where the quoted words were
@@ -455,7 +490,7 @@ def _posted_just_before(idx: _Index, quote: Quote, source: Source | None) -> tup
         where = Span(start, end)
         if _inside_quoted_words(idx, where):
             continue
-        if _part_of_a_name(idx, where, platform):
+        if _part_of_a_name(idx, where, platform) or _the_company(text, where):
             continue
         if _someone_elses_post(text, where, source):
             continue
