@@ -115,7 +115,7 @@ def collect() -> tuple[list[list[str]], np.ndarray, list[str], list[str], list[s
                 dropped += 1  # the detectors no longer propose it: not what the verifier will see
                 continue
             card = stored_card(doc.text, row)
-            if not in_scope(SCOPE, card):
+            if not in_scope(SCOPE, card, page_f):
                 continue
             if doc.text[row["start"] : row["end"]] != row["anchor"]:
                 stale += 1

@@ -11,7 +11,7 @@ from sidenote.anchor import make_anchor, make_evidence
 from sidenote.doc import Attribution, Card, Source
 from sidenote.pipeline import analyze_text
 from sidenote.verifier import Verifier, card_features, load_verifier
-from sidenote.verifier.model import MODEL_FILE, Scope, read_verifier, specified
+from sidenote.verifier.model import MODEL_FILE, SPECIFIED_DENSITY, Scope, read_verifier, specified
 
 
 def _framing_card(d, words: str, voice: str = "outlet") -> Card:
@@ -121,14 +121,23 @@ def test_a_voice_in_the_scope_puts_the_outlets_labels_before_the_verifier():
     assert not v.judges(quoted) and v.keep(d, [quoted]) == [quoted]
 
 
-def test_a_card_the_specification_requires_is_never_hidden():
+def test_a_card_the_specification_requires_is_never_hidden_on_a_page_that_frames_throughout():
     # data/verifier/shown_as_proposed.txt: the seed article's specification
     d = doc(article(["Weapons were found in facilities once held by Al-Nusra terrorists."]))
     card = _label_card(d, "Al-Nusra terrorists", "outlet")
     v = Verifier(weights={"lf:w=al-nusra terrorists": -20.0}, thresholds={"loaded_framing": 0.5},
                  scope={"loaded_framing": Scope(voices=("outlet",))})
     assert specified(card)
-    assert not v.judges(card) and v.keep(d, [card]) == [card]
+    # on a page that frames throughout (the seed's kind), or one whose density is unknown
+    dense = {"density": SPECIFIED_DENSITY}
+    assert not v.judges(card) and not v.judges(card, dense)
+    # on plain reporting the verifier decides it like any other card
+    assert v.judges(card, {"density": SPECIFIED_DENSITY - 1})
+    # one label in a page of 160 plain words is not dense: keep decides it
+    plain = "The council met on Tuesday and the budget was read out in full. " * 12
+    long = doc(article(["Weapons were found in facilities once held by Al-Nusra terrorists.", plain]))
+    assert v.keep(long, [_label_card(long, "Al-Nusra terrorists", "outlet")]) == []
+    assert v.keep(d, [card]) == [card]  # one label in a ten-word page is dense
     # a word that merely contains a listed one is not it
     assert not specified(_label_card(doc(article(["The counterterrorists left."])), "counterterrorists", "outlet"))
 
