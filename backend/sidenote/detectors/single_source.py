@@ -60,7 +60,7 @@ from functools import cache
 
 from ..anchor import make_anchor, make_evidence
 from ..attribution.names import mid_sentence, prose_name
-from ..attribution.words import ANONYMOUS_HEADS, MONTHS, WEEKDAYS
+from ..attribution.words import ANONYMOUS_HEADS, MONTHS, PRONOUNS, WEEKDAYS
 from ..credits import credited_sources, sentence_credits
 from ..doc import Card, Claim, Doc, Severity, Source, Span
 from ..lexicon import load_table, load_words
@@ -337,6 +337,17 @@ def _reads_as_speaker(source: Source) -> bool:
     return not (words and words[0] in _POSSESSIVES and not any(w in ANONYMOUS_HEADS for w in words))
 
 
+def _shown_as_pronoun(doc: Doc, claim: Claim, ids: list[str], sources: dict[str, Source]) -> bool:
+    """The claim credits its source only by a pronoun ("Then she invoked
+    ..."): the card would name whoever coreference guessed, and the reader
+    sees "she" as its evidence. Stay quiet rather than name a wrong source."""
+    for i in ids:
+        m = _credit_shown(doc, claim, sources[i])
+        if m is not None and doc.text[m.start : m.end].strip().lower() in PRONOUNS:
+            return True
+    return False
+
+
 def _admitted(doc: Doc, claim: Claim, chain_ids: list[str]) -> bool:
     """Whether the chain's credit inside the claim is all admissions
     ("officials ultimately admitted that ..."): a party conceding a fact
@@ -580,6 +591,8 @@ def _key_claim_card(doc: Doc, claim: Claim, sources: dict[str, Source], chains: 
     # narrow exception, a charge in the outlet's own voice, is
     # _unsourced_charge.
     if weakest is None or (not weakest and doc.attributions):
+        return None
+    if _shown_as_pronoun(doc, claim, weakest, sources):
         return None
     if weakest and not _weak_chain(doc, claim, weakest, sources):
         return None
