@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import get_args
 
 import pytest
 from handmade import article, doc, span
 
 from sidenote.anchor import make_anchor, make_evidence
 from sidenote.doc import Attribution, Card, Source
+from sidenote.framing.types import FramingLabel
 from sidenote.pipeline import analyze_text
 from sidenote.verifier import Verifier, card_features, load_verifier
 from sidenote.verifier.model import MODEL_FILE, SPECIFIED_DENSITY, Scope, read_verifier, specified
@@ -85,13 +87,13 @@ def test_model_file_round_trip(tmp_path):
     assert read_verifier(tmp_path / "absent.json") == Verifier()
 
 
-def test_the_shipped_model_judges_weight_words_and_social_quotes():
+def test_the_shipped_model_judges_every_loaded_framing_card_and_social_quotes():
     assert MODEL_FILE.exists()
     shipped = load_verifier()
     # single_source has no threshold: no threshold beat hiding them all (see train_verifier.py)
     assert set(shipped.thresholds) == {"unverified_social_quote", "loaded_framing"}
-    assert set(shipped.scope["loaded_framing"].labels) == {"emotive", "intensifier", "hyperbole"}
-    assert shipped.scope["loaded_framing"].voices == ()
+    assert set(get_args(FramingLabel)) == set(shipped.scope["loaded_framing"].labels)
+    assert set(shipped.scope["loaded_framing"].voices) == {"outlet", "quoted"}
     assert shipped.weights
 
 
