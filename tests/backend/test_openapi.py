@@ -21,8 +21,6 @@ TEXT = (
     "The city council voted 7-2 on Tuesday to approve a $4.2 billion budget, "
     "the mayor's office said.\n\n"
     "Critics called the plan a “reckless” giveaway, an official wrote on Twitter.\n\n"
-    # a label in the outlet's own voice: a card the verifier does not judge,
-    # so the strict-schema test below always has a card to alter
     "The so-called reformers on the council, a gang of globalist thugs, stayed silent."
 )
 
@@ -215,8 +213,10 @@ def test_a_405_names_the_methods_the_endpoint_takes():
 # --- the strict check does catch drift -------------------------------------------
 
 
-def test_an_undescribed_or_missing_field_breaks_the_strict_schema():
-    body = make_app().test_client().post("/api/v1/analyze", json={"text": TEXT}).get_json()
+def test_an_undescribed_or_missing_field_breaks_the_strict_schema(seed_html):
+    # The seed article: its specified cards are shown whatever the learned
+    # verifier decides, so there is always a card to alter.
+    body = make_app().test_client().post("/api/v1/analyze", json={"html": seed_html}).get_json()
     assert body["cards"], "the text must make at least one card"
     assert problems("AnalyzeResponse", body) == []
 

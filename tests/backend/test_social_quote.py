@@ -307,12 +307,12 @@ def test_a_post_copied_as_text_with_its_signature_checks_the_quote():
         "pic.twitter.com/Ab12Cd — Jane Doe (@janedoe) October 6, 2017\n"
         "The council meets on Monday."
     )
-    cards = [c for c in analyze_text(text).cards if c.kind == "unverified_social_quote"]
+    cards = [c for c in _proposed(analyze_text(text)) if c.kind == "unverified_social_quote"]
     assert cards == []
     # without the copied post the quote itself cannot be checked
     unembedded = text.replace("I am stepping down today after ten years.\npic.twitter.com/Ab12Cd "
                               "— Jane Doe (@janedoe) October 6, 2017\n", "")
-    assert "unverified_social_quote" in [c.kind for c in analyze_text(unembedded).cards]
+    assert "unverified_social_quote" in [c.kind for c in _proposed(analyze_text(unembedded))]
 
 
 @pytest.mark.parametrize(("owner", "expect_card"), [("Omar’s", False), ("Ann Lee’s", True)])
@@ -330,7 +330,15 @@ def test_a_platform_word_naming_someone_else_s_post_does_not_make_the_quote_a_po
 def _social_bodies(text: str) -> list[str]:
     from sidenote.pipeline import analyze_text
 
-    return [c.body for c in analyze_text(text).cards if c.kind == "unverified_social_quote"]
+    return [c.body for c in _proposed(analyze_text(text)) if c.kind == "unverified_social_quote"]
+
+
+def _proposed(d):
+    """The cards the detectors propose, before the learned verifier decides
+    which a reader sees: these tests are about the detector's rules."""
+    from sidenote.pipeline.cards import candidates
+
+    return candidates(d)
 
 
 def test_a_platform_word_tied_to_none_of_the_quote_does_not_make_it_a_post():
@@ -451,3 +459,19 @@ def test_a_lead_in_that_does_not_say_the_speaker_posted_gives_no_card(paragraphs
     # The quotation's marks as the pipeline spans them: “…,” with the comma.
     q = dataclasses.replace(q, outer_end=q.outer_end + (art.text[q.outer_end] == "”"))
     assert detect(doc(art, quotes=(q,), sources=tuple(sources))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expect_card"),
+    [
+        # a show's name in quotation marks, near a platform word, is no post
+        ("In his first YouTube dispatches, Lee hosts a show he calls “Consumer Advocate TV,” every week.", False),
+        ("On WTMJ’s “Midday with Charlie Sykes,” Lee discussed a tweet from the mayor.", False),
+        # words in capitals are a post shouting, not a title
+        ("Lee tweeted “GROWING PARTY TONIGHT” after the vote.", True),
+        ("Lee tweeted “We Will Win This” after the vote.", False),
+        ("Lee tweeted “we will win this” after the vote.", True),
+    ],
+)
+def test_a_quoted_title_is_not_words_from_a_post(text, expect_card):
+    assert bool(_social_bodies(text)) is expect_card

@@ -626,6 +626,27 @@ def _relaying_outlet(idx: _Index, quote: Quote, source: Source | None) -> Source
     return None
 
 
+# A title runs to a few words at most ("Midday with Charlie Sykes").
+MAX_TITLE_WORDS = 6
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _a_title(quoted: str) -> bool:
+    """The quoted words are a name ("Consumer Advocate TV", "Midday with
+    Charlie Sykes"): every word capitalised but a title's small words, and
+    nothing after them but a comma or a full stop. Such a quotation names a
+    show, a book or a campaign; it is not words anyone posted."""
+    body = quoted.rstrip().rstrip(",.")
+    if any(ch in body for ch in ".!?:;"):
+        return False
+    words = _TITLE_WORD.findall(body)
+    small = load_words("social_quote/title_small_words.txt")
+    big = [w for w in words if w.lower() not in small]
+    # (all capitals is a post shouting, "GROWING PARTY", not a title)
+    return (0 < len(words) <= MAX_TITLE_WORDS and bool(big) and all(w[0].isupper() for w in big)
+            and any(not w.isupper() for w in big))
+
+
 # Shorter quotes are a word or two of colour, not a statement a reader needs
 # to check against the post.
 MIN_WORDS = 3
@@ -638,7 +659,7 @@ def detect(doc: Doc) -> list[Card]:
     for quote in doc.quotes:
         if quote.kind != "direct" or len(doc.text[quote.start : quote.end].split()) < MIN_WORDS:
             continue
-        if _named_by_quote(doc.text, quote):
+        if _named_by_quote(doc.text, quote) or _a_title(doc.text[quote.start : quote.end]):
             continue
         found = _quote_platform(idx, quote)
         if found is None:
