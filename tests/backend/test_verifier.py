@@ -131,7 +131,7 @@ def test_a_card_the_specification_requires_is_never_hidden_on_a_page_that_frames
                  scope={"loaded_framing": Scope(voices=("outlet",))})
     assert specified(card)
     # on a page that frames throughout (the seed's kind), or one whose density is unknown
-    dense = {"density": SPECIFIED_DENSITY}
+    dense: dict[str, float] = {"density": SPECIFIED_DENSITY}
     assert not v.judges(card) and not v.judges(card, dense)
     # on plain reporting the verifier decides it like any other card
     assert v.judges(card, {"density": SPECIFIED_DENSITY - 1})
