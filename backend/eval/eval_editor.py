@@ -157,9 +157,12 @@ def main() -> None:
             return by_fold[fold_of(page_id)]
 
     whole = tally(args.part, panel=panel, verifier_for=verifier_for)
+    by_corpus = []
     for corpus, name in (("news/", "mainstream news pages"), ("prop/", "propaganda articles"),
                          ("polnear/", "election news (PolNeAR)")):
-        print_table(tally(args.part, corpus, panel, verifier_for), f"{args.part} part, {name}")
+        part_tally = tally(args.part, corpus, panel, verifier_for)
+        print_table(part_tally, f"{args.part} part, {name}")
+        by_corpus.append((name, part_tally))
     print_table(whole, f"{args.part} part, all pages")
     print(f"(clear misses include {whole.hidden_right} cards judged right that are no longer shown)")
     if whole.unlabelled:
@@ -183,6 +186,11 @@ def main() -> None:
           f">= 0.85 / <= 0.05 / >= 0.60")
     print(f"RESULT\tsingle_source cards judged by editors ({args.part} part){who}\tprecision / wrong share\t"
           f"{_ratio(s_right, s_shown)} / {_ratio(s_wrong, s_shown)}\t-\t>= 0.80 / <= 0.05")
+    for name, part_tally in by_corpus:
+        shown, right, wrong, _, misses = part_tally.row(KINDS)
+        print(f"RESULT\tcards judged by editors ({args.part} part, {name} only){who}\t"
+              f"precision / wrong share / recall (cards shown)\t{_ratio(right, shown)} / {_ratio(wrong, shown)} / "
+              f"{_ratio(right, right + misses)} ({shown})\t-\t>= 0.85 / <= 0.05 / >= 0.60")
 
 
 if __name__ == "__main__":
