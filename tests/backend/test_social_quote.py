@@ -475,3 +475,27 @@ def test_a_lead_in_that_does_not_say_the_speaker_posted_gives_no_card(paragraphs
 )
 def test_a_quoted_title_is_not_words_from_a_post(text, expect_card):
     assert bool(_social_bodies(text)) is expect_card
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "named"),
+    [
+        # named in the quote's sentence: the card names the poster
+        (["Fares Shehabi is a member of parliament.", f"Shehabi wrote on Twitter: “{QUOTE}.”"], True),
+        # named in the sentence before, "he" in the quote's: still named
+        (["Fares Shehabi spoke on Monday. He wrote on Twitter: “" + QUOTE + ".”"], True),
+        # only "he" near the quote, the name paragraphs away: "he" may be someone else
+        (["Fares Shehabi is a member of parliament.", "The vote was on Monday.",
+          "The council met later.", f"He wrote on Twitter: “{QUOTE}.”"], False),
+    ],
+)
+def test_the_card_names_the_poster_only_when_the_quote_s_sentence_or_the_one_before_names_them(paragraphs, named):
+    art = article(paragraphs)
+    text = art.text
+    mentions = tuple(Span(m.start(), m.end()) for m in re.finditer(r"Fares Shehabi|Shehabi(?! wrote)|Shehabi|\bHe\b",
+                                                                     text))
+    source = Source("s1", "Fares Shehabi", "social_media", channel="twitter", mentions=mentions)
+    q = quote(art.text, QUOTE, source="s1")
+    [card] = detect(doc(art, quotes=(q,), sources=(source,)))
+    assert ("a post by Fares Shehabi on X (Twitter)" in card.body) is named
+    assert "a post" in card.body

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from ..anchor import make_anchor, make_evidence
 from ..attribution.names import prose_name
-from ..attribution.words import NAMING_WORDS, WEEKDAYS
+from ..attribution.words import NAMING_WORDS, PRONOUNS, WEEKDAYS
 from ..doc import Attribution, Block, Card, Doc, Evidence, Quote, Source, Span
 from ..intervals import Intervals
 from ..lexicon import load_lines, load_words
@@ -510,15 +510,22 @@ def _posted_just_before(idx: _Index, quote: Quote, source: Source | None) -> tup
 
 
 def _named_nearby(idx: _Index, quote: Quote, source: Source) -> bool:
-    """Whether the paragraph of the quote names its source. Credit carried
-    from paragraphs away is right for the attribution stage's purposes but
-    too weak to name a poster in a card ("one Weibo commenter said" must not
-    read as a post by the official quoted two paragraphs up)."""
-    # (the first block, in page order, that holds the quote's first character)
-    block = next(iter(idx.blocks.overlapping(quote.start, quote.start + 1)), None)
-    if block is None:
+    """Whether the quote's sentence or the one before names its source by
+    name. Credit carried from paragraphs away, or by a pronoun ("He had
+    tweeted"), is right for the attribution stage's purposes but too weak to
+    name a poster in a card: "one Weibo commenter said" must not read as a
+    post by the official quoted two paragraphs up, and "he" may be another
+    man than the one coreference chose. The card then says "a post on X"."""
+    doc = idx.doc
+    i = doc.sentence_index(quote.outer_start)
+    if i is None:
         return False
-    return any(m.end <= block.end for m in idx.own_mentions(source, block.start, block.end, hi_inclusive=True))
+    lo = doc.sentences[max(0, i - 1)].start
+    hi = doc.sentences[i].end
+    return any(
+        doc.text[m.start : m.end].strip().lower() not in PRONOUNS
+        for m in idx.own_mentions(source, lo, hi) if m.end <= hi
+    )
 
 
 def _reads_as_name(name: str) -> bool:
