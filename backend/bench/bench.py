@@ -42,11 +42,13 @@ from sidenote_bench.stats import met, ms, percentile, ratio
 
 # --- the issue's targets -----------------------------------------------------
 
-UNCACHED_P50_VS_TRAFILATURA = 2.0
-UNCACHED_P95_VS_TRAFILATURA = 2.5
+# Issue #13 widened the uncached and memory budgets (from 2x / 2.5x and
+# 250 MB) so that a parser or a learned verifier fits.
+UNCACHED_P50_VS_TRAFILATURA = 6.0
+UNCACHED_P95_VS_TRAFILATURA = 10.0
 CACHED_P50_S = 0.003
 THROUGHPUT_PAGES_S = 25.0
-PEAK_RSS_MB = 250.0
+PEAK_RSS_MB = 400.0
 COLD_START_S = 3.0
 BROWSER_SEED_MS = 50.0
 BROWSER_LARGE_MS = 150.0
@@ -279,7 +281,7 @@ def in_process_rows(f: Figures) -> list[Row]:
 
 
 def http_latency_rows(f: Figures) -> list[Row]:
-    uncached_target, cached_target = "p50 ≤ 2× trafilatura, p95 ≤ 2.5×", "p50 ≤ 3 ms"
+    uncached_target, cached_target = "p50 ≤ 6× trafilatura, p95 ≤ 10×", "p50 ≤ 3 ms"
     if f.uncached is None:
         reason = f.failures.get("one worker", "")
         return [("uncached /analyze, p50 / p95 / max", "not measured", uncached_target, "—", "—", reason),
@@ -349,7 +351,7 @@ def throughput_row(f: Figures) -> Row:
 
 
 def memory_row(f: Figures) -> Row:
-    name, target = "peak RSS per worker (VmHWM)", "≤ 250 MB"
+    name, target = "peak RSS per worker (VmHWM)", "≤ 400 MB"
     if not f.worker_peaks_mb:
         reason = f.failures.get("one worker", "") or f.failures.get("two workers", "")
         return (name, "not measured", target, "—", "—", reason)
