@@ -499,3 +499,19 @@ def test_the_card_names_the_poster_only_when_the_quote_s_sentence_or_the_one_bef
     [card] = detect(doc(art, quotes=(q,), sources=(source,)))
     assert ("a post by Fares Shehabi on X (Twitter)" in card.body) is named
     assert "a post" in card.body
+
+
+@pytest.mark.parametrize(
+    ("text", "expect_card"),
+    [
+        # "said", and the platform only describes the speaker: speech
+        ("“We feel like this vote was stolen from us,” said Ann Lee, the founder of a Facebook group.", False),
+        # "said" where the words went: a post
+        ("“We feel like this vote was stolen from us,” Ann Lee said on Facebook.", True),
+        ("“We feel like this vote was stolen from us,” Ann Lee said in a tweet.", True),
+        # a posting verb credits the quote, whatever else the sentence says
+        ("Lee said on Monday that he would go, although he tweeted that he “will not be attending this vote.”", True),
+    ],
+)
+def test_words_credited_with_said_are_a_post_only_where_the_platform_is_where_they_went(text, expect_card):
+    assert bool(_social_bodies(text)) is expect_card

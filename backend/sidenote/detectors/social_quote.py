@@ -272,7 +272,9 @@ def _quote_platform(idx: _Index, quote: Quote) -> tuple[str, Span | None] | None
         idx, inner, inner, tied
     )
     if here is not None:
-        return None if _someone_elses_post(doc.text, here[1], source) else here
+        if _someone_elses_post(doc.text, here[1], source) or _said_elsewhere_than(doc, quote, here[1]):
+            return None
+        return here
     if source is not None and source.channel and _is_account_on_memo(idx, source, source.channel):
         introduced = idx.memo("introduced", source, None, lambda: introduced_on_platform(doc, source))
         if introduced and not _spoken_elsewhere(doc, quote) and not _credited_as_said(doc, quote):
@@ -378,6 +380,19 @@ def _credited_as_said(doc: Doc, quote: Quote) -> bool:
     sentence = doc.sentences[i]
     outside = doc.text[sentence.start : quote.outer_start] + " " + doc.text[quote.outer_end : sentence.end]
     return not _spoken_credit_words().isdisjoint(w.lower() for w in _GAP_WORD.findall(outside))
+
+
+def _said_elsewhere_than(doc: Doc, quote: Quote, platform_word: Span) -> bool:
+    """The quote is credited with "said" and the platform's name is not
+    where the words went: "“...,” said Laurie Cestnick, the founder of a
+    Facebook group" quotes speech; "said on Twitter", "said in a tweet"
+    quote a post, and so does a posting verb ("he tweeted that he “...”",
+    whatever else the sentence says)."""
+    if not _credited_as_said(doc, quote):
+        return False
+    if doc.text[platform_word.start : platform_word.end].lower() in load_words("social_quote/posting_verbs.txt"):
+        return False
+    return not _WHERE_POSTED.search(doc.text, max(0, platform_word.start - 40), platform_word.start)
 
 
 # How many sentences back a lead-in may name where the quoted words were
