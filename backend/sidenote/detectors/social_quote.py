@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from ..anchor import make_anchor, make_evidence
 from ..attribution.names import prose_name
 from ..attribution.words import NAMING_WORDS, PRONOUNS, WEEKDAYS
-from ..doc import Attribution, Block, Card, Doc, Evidence, Quote, Source, Span
+from ..doc import Attribution, Card, Doc, Evidence, Quote, Source, Span
 from ..intervals import Intervals
 from ..lexicon import load_lines, load_words
 from ..platforms import channel_in, display_name, find_platform_names, introduced_on_platform, post_platform
@@ -84,10 +84,6 @@ class _Index:
     @cached_property
     def attributions(self) -> Intervals[Attribution]:
         return Intervals(self.doc.attributions, lambda a: (a.content.start, a.content.end))
-
-    @cached_property
-    def blocks(self) -> Intervals[Block]:
-        return Intervals(self.doc.article.blocks, lambda b: (b.start, b.end))
 
     def mentions_starting(self, lo: int, hi: int) -> list[tuple[Span, Source]]:
         """Every (mention, source) with ``lo <= mention.start < hi``."""
@@ -353,33 +349,28 @@ def _spoken_venue_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
+def _around_quote(doc: Doc, quote: Quote) -> str:
+    """The quote's sentence without the quoted words ("" outside every sentence)."""
+    i = doc.sentence_index(quote.outer_start)
+    if i is None:
+        return ""
+    sentence = doc.sentences[i]
+    return doc.text[sentence.start : quote.outer_start] + " " + doc.text[quote.outer_end : sentence.end]
+
+
 def _spoken_elsewhere(doc: Doc, quote: Quote) -> bool:
     """The quote's sentence, outside the quoted words, says they were spoken
     or relayed off the platform ("..., Schaaf said Friday, according to NBC")."""
-    i = doc.sentence_index(quote.outer_start)
-    if i is None:
-        return False
-    sentence = doc.sentences[i]
-    outside = doc.text[sentence.start : quote.outer_start] + " " + doc.text[quote.outer_end : sentence.end]
-    return bool(_spoken_venue_re().search(outside))
-
-
-@cache
-def _spoken_credit_words() -> frozenset[str]:
-    return load_words("social_quote/spoken_credits.txt")
+    return bool(_spoken_venue_re().search(_around_quote(doc, quote)))
 
 
 def _credited_as_said(doc: Doc, quote: Quote) -> bool:
     """The quote's sentence, outside the quoted words, credits them with a
     verb of speech ("“Maybe he should have been roughed up,” he said on
     Sunday"): for a speaker who also posts, nothing ties these words to a
-    post. Only for a quote whose sentence names no platform."""
-    i = doc.sentence_index(quote.outer_start)
-    if i is None:
-        return False
-    sentence = doc.sentences[i]
-    outside = doc.text[sentence.start : quote.outer_start] + " " + doc.text[quote.outer_end : sentence.end]
-    return not _spoken_credit_words().isdisjoint(w.lower() for w in _GAP_WORD.findall(outside))
+    post unless the sentence says where they went (``_said_elsewhere_than``)."""
+    words = load_words("social_quote/spoken_credits.txt")
+    return not words.isdisjoint(w.lower() for w in _GAP_WORD.findall(_around_quote(doc, quote)))
 
 
 def _said_elsewhere_than(doc: Doc, quote: Quote, platform_word: Span) -> bool:
