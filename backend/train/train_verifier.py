@@ -23,11 +23,13 @@ import hashlib
 import json
 import time
 from pathlib import Path
+from typing import get_args
 
 import numpy as np
 
 from sidenote.anchor import make_anchor
 from sidenote.doc import Card, Evidence
+from sidenote.framing.types import FramingLabel
 from sidenote.pipeline import cards as cards_stage
 from sidenote.verifier import card_features
 from sidenote.verifier.features import page_features
@@ -76,8 +78,7 @@ UNVERIFIED_KINDS = ("single_source",)
 # judged: the seed article's specification (issue #2) requires them, though
 # the editors judge most of them otherwise; a learned model must not
 # quietly overrule it.
-SCOPE = {"loaded_framing": Scope(labels=("emotive", "intensifier", "hyperbole", "scare_quotes", "so_called",
-                                         "verdict_pair", "name_calling", "identity"), voices=("outlet", "quoted"))}
+SCOPE = {"loaded_framing": Scope(labels=get_args(FramingLabel), voices=("outlet", "quoted"))}
 
 
 def stored_card(doc_text: str, row: dict) -> Card:
