@@ -50,6 +50,14 @@ class Tally:
     hidden_right: int = 0
     errors: list = field(default_factory=list)
 
+    def add(self, other: Tally) -> None:
+        self.shown.update(other.shown)
+        self.verdicts.update(other.verdicts)
+        self.misses.update(other.misses)
+        self.unlabelled += other.unlabelled
+        self.hidden_right += other.hidden_right
+        self.errors += other.errors
+
     def row(self, kinds: tuple[str, ...]) -> tuple[int, int, int, int, int]:
         shown = sum(self.shown[k] for k in kinds)
         right = sum(self.verdicts[(k, "right")] for k in kinds)
@@ -64,10 +72,12 @@ def _returning(verifier: Verifier) -> Callable[[], Verifier]:
     return lambda: verifier
 
 
-def tally(part: str, corpus: str | None = None, panel: bool = True,
-          verifier_for: Callable[[str], Verifier] | None = None) -> Tally:
-    """``verifier_for``: the verifier each page's cards go through, by page
-    id (out of fold); otherwise the shipped one."""
+def tally(part: str, panel: bool = True,
+          verifier_for: Callable[[str], Verifier] | None = None) -> dict[str, Tally]:
+    """One Tally per corpus (the page id's first part: "news", "prop",
+    "polnear", "seed"), from one pass over the part's pages.
+    ``verifier_for``: the verifier each page's cards go through, by page id
+    (out of fold); otherwise the shipped one."""
     labels = load_card_labels(panel)
     right_by_page: dict[str, list[dict]] = {}
     for row in labels.values():
@@ -77,10 +87,9 @@ def tally(part: str, corpus: str | None = None, panel: bool = True,
     misses_by_page: dict[str, list[dict]] = {}
     for m in load_misses(panel):
         misses_by_page.setdefault(m["page"], []).append(m)
-    t = Tally()
+    by_corpus: dict[str, Tally] = {}
     for page in pages(part):
-        if corpus and not page.id.startswith(corpus):
-            continue
+        t = by_corpus.setdefault(page.id.split("/")[0], Tally())
         if verifier_for is not None:
             cards_stage.load_verifier = _returning(verifier_for(page.id))  # type: ignore[assignment]
         doc = analyse(page)
@@ -114,7 +123,7 @@ def tally(part: str, corpus: str | None = None, panel: bool = True,
             if not any(c.kind == m["kind"] and c.start < end and at < c.end for c in cards):
                 t.misses[m["kind"]] += 1
                 t.errors.append(("miss", m, m.get("why", "")))
-    return t
+    return by_corpus
 
 
 def _ratio(a: int, b: int) -> str:
@@ -156,11 +165,14 @@ def main() -> None:
         def verifier_for(page_id: str) -> Verifier:
             return by_fold[fold_of(page_id)]
 
-    whole = tally(args.part, panel=panel, verifier_for=verifier_for)
+    tallies = tally(args.part, panel, verifier_for)
+    whole = Tally()
+    for part_tally in tallies.values():
+        whole.add(part_tally)
     by_corpus = []
-    for corpus, name in (("news/", "mainstream news pages"), ("prop/", "propaganda articles"),
-                         ("polnear/", "election news (PolNeAR)")):
-        part_tally = tally(args.part, corpus, panel, verifier_for)
+    for corpus, name in (("news", "mainstream news pages"), ("prop", "propaganda articles"),
+                         ("polnear", "election news (PolNeAR)")):
+        part_tally = tallies.get(corpus, Tally())
         print_table(part_tally, f"{args.part} part, {name}")
         by_corpus.append((name, part_tally))
     print_table(whole, f"{args.part} part, all pages")
