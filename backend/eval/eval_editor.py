@@ -29,14 +29,17 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sidenote.pipeline.cards as cards_stage
+from sidenote.doc import Card, Doc
 from sidenote.verifier import Verifier, load_verifier
-from sidenote_eval.editor.cards import analyse, shown_cards
+from sidenote.verifier.encoder import card_text, load_encoder
+from sidenote.verifier.model import EncoderLogits
+from sidenote_eval.editor.cards import analyse, card_record, shown_cards
 from sidenote_eval.editor.labels import KINDS, load_card_labels, load_misses, withdrawn_misses
 from sidenote_eval.editor.pages import pages
-from sidenote_train.train_verifier import fold_of, fold_verifiers
+from sidenote_train.train_verifier import encoder_oof, fold_of, fold_verifiers
 
 TARGETS = {"precision": 0.85, "wrong": 0.05, "recall": 0.60}
 
@@ -140,6 +143,22 @@ def print_table(t: Tally, title: str) -> None:
               f"{_ratio(wrong, shown)} | {_ratio(right, right + misses)} |")
 
 
+def out_of_fold_logits(page_id: str, logits: dict[str, float]) -> EncoderLogits:
+    """The encoder logits of a tuning page's cards from the encoder of the
+    folds that never saw the page (train_encoder.py's out-of-fold file); a
+    card no editor judged was trained on by none, so the shipped encoder
+    scores it."""
+
+    def read(doc: Doc, cards: list[Card]) -> list[float]:
+        keys = [card_record(page_id, c)["key"] for c in cards]
+        missing = [c for c, k in zip(cards, keys) if k not in logits]
+        encoder = load_encoder()
+        fresh = iter(encoder.logits([card_text(doc, c) for c in missing]) if missing and encoder else [])
+        return [logits[k] if k in logits else next(fresh, 0.0) for k in keys]
+
+    return read
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("heldout", "tuning"), default="heldout")
@@ -161,9 +180,10 @@ def main() -> None:
         if args.part != "tuning" or args.no_verifier:
             parser.error("--oof is for the tuning part, with the verifier")
         by_fold = fold_verifiers(load_verifier())
+        held_out_logits = encoder_oof()
 
         def verifier_for(page_id: str) -> Verifier:
-            return by_fold[fold_of(page_id)]
+            return replace(by_fold[fold_of(page_id)], encoder_logits=out_of_fold_logits(page_id, held_out_logits))
 
     tallies = tally(args.part, panel, verifier_for)
     whole = Tally()

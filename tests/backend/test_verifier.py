@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import get_args
 
 import pytest
@@ -13,6 +14,7 @@ from sidenote.doc import Attribution, Card, Source
 from sidenote.framing.types import FramingLabel
 from sidenote.pipeline import analyze_text
 from sidenote.verifier import Verifier, card_features, load_verifier
+from sidenote.verifier.encoder import EncoderError, load_encoder
 from sidenote.verifier.model import MODEL_FILE, SPECIFIED_DENSITY, Scope, read_verifier, specified
 
 
@@ -185,3 +187,54 @@ def test_a_card_judged_for_its_voice_is_held_to_its_own_threshold():
     assert v.threshold(label) == 0.4 and v.threshold(weight) == 0.9
     assert v.keep(d, [label, weight]) == [label]  # both score 0.5
     assert Verifier(thresholds={"loaded_framing": 0.9}).threshold(label) == 0.9
+
+
+def test_the_encoders_logit_is_blended_with_the_linear_one():
+    d = doc(article(["A horrific flood destroyed 300 homes.", "The regime lied again, disgracefully."]))
+    flood, regime = _framing_card(d, "horrific"), _framing_card(d, "regime")
+    read = []
+
+    def encoder_logits(_doc, cards):
+        read.extend(cards)
+        return [-4.0 if c is flood else 4.0 for c in cards]
+
+    # alone, the linear model (logit 0, probability 0.5) shows neither at 0.6
+    linear = Verifier(thresholds={"loaded_framing": 0.6})
+    assert linear.keep(d, [flood, regime]) == []
+    blend = Verifier(thresholds={"loaded_framing": 0.6}, encoder_kind="loaded_framing", linear_weight=0.5,
+                     encoder_logits=encoder_logits)
+    assert blend.keep(d, [flood, regime]) == [regime]  # 0.5 * 0 + 0.5 * 4 = 2: probability 0.88
+    assert read == [flood, regime]  # one call for the page's cards
+
+
+def test_the_encoder_reads_only_its_kinds_judged_cards():
+    d = doc(article(["A horrific flood destroyed 300 homes."]))
+    card = _framing_card(d, "horrific")
+    other_kind = Verifier(thresholds={"loaded_framing": 0.4}, encoder_kind="single_source", linear_weight=0.5,
+                          encoder_logits=lambda _d, _c: pytest.fail("read a card of another kind"))
+    assert other_kind.keep(d, [card]) == [card]
+
+
+def test_a_model_file_that_blends_reads_its_encoder_share(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"bias": 0.0, "weights": {}, "thresholds": {"loaded_framing": 0.6},
+                                "encoder": {"kind": "loaded_framing", "linear_weight": 0.6}}))
+    v = read_verifier(path)
+    assert (v.encoder_kind, v.linear_weight) == ("loaded_framing", 0.6)
+    assert v.probability([], encoder_logit=5.0) == pytest.approx(1 / (1 + math.exp(-2.0)))
+
+
+def test_a_blending_model_without_its_encoder_names_the_fix(monkeypatch):
+    import sidenote.verifier.model as model
+
+    monkeypatch.setattr(model, "load_encoder", lambda: None)
+    d = doc(article(["A horrific flood destroyed 300 homes."]))
+    v = Verifier(thresholds={"loaded_framing": 0.6}, encoder_kind="loaded_framing", linear_weight=0.5)
+    with pytest.raises(EncoderError, match="train_encoder.py"):
+        v.keep(d, [_framing_card(d, "horrific")])
+
+
+def test_the_shipped_model_blends_the_shipped_encoder_for_loaded_framing():
+    shipped = load_verifier()
+    assert shipped.encoder_kind == "loaded_framing" and 0.0 < shipped.linear_weight < 1.0
+    assert load_encoder() is not None

@@ -8,7 +8,10 @@ written by ``backend/train/train_verifier.py``. A kind missing from
 ``scope`` is judged when every evidence item of the card has one of its
 ``labels``, or when the card's voice is one of its ``voices``; its other
 cards are shown as proposed. (An older file's scope, a bare list of labels,
-reads as ``{"labels": [...]}``.)
+reads as ``{"labels": [...]}``.) An optional ``"encoder": {"kind": kind,
+"linear_weight": a}`` blends, for that kind's judged cards, the linear
+logit (weight ``a``) with the fine-tuned sentence encoder's
+(:mod:`.encoder`, weight ``1 - a``) before the threshold.
 
 Whatever the scope, a card is shown as proposed when its evidence names a
 word of ``data/verifier/shown_as_proposed.txt`` on a page that frames
@@ -21,13 +24,18 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from ..doc import Card, Doc
 from ..lexicon import DATA_DIR, load_words
+from .encoder import FINE_TUNED_FILE, EncoderError, card_text, load_encoder
 from .features import card_features, page_features
+
+# Logits of the sentence encoder for cards of one page, in order.
+EncoderLogits = Callable[[Doc, list[Card]], list[float]]
 
 MODEL_FILE = DATA_DIR / "verifier" / "model.json"
 QUOTE_MARKS = "“”‘’\"'"
@@ -65,14 +73,24 @@ class Verifier:
     weights: dict[str, float] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
     scope: dict[str, Scope] = field(default_factory=dict)
+    encoder_kind: str | None = None  # the kind whose cards the encoder also reads
+    linear_weight: float = 1.0  # the linear logit's share of the blend
+    # Where encoder logits come from: the shipped encoder unless replaced
+    # (eval_editor.py --oof reads each tuning card's out-of-fold logit).
+    encoder_logits: EncoderLogits | None = None
 
     def judges(self, card: Card, page: dict[str, float] | None = None) -> bool:
         """Whether this card is the verifier's to decide, on a page with
         these :func:`features.page_features`."""
         return card.kind in self.thresholds and in_scope(self.scope, card, page)
 
-    def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+    def logit(self, features: list[str]) -> float:
+        return self.bias + sum(self.weights.get(f, 0.0) for f in features)
+
+    def probability(self, features: list[str], encoder_logit: float | None = None) -> float:
+        z = self.logit(features)
+        if encoder_logit is not None:
+            z = self.linear_weight * z + (1.0 - self.linear_weight) * encoder_logit
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def threshold(self, card: Card) -> float:
@@ -85,11 +103,22 @@ class Verifier:
         if not cards or not self.thresholds:
             return list(cards)
         page = page_features(doc, cards)
-        kept = []
-        for card in cards:
-            if not self.judges(card, page) or self.probability(card_features(doc, card, page)) >= self.threshold(card):
-                kept.append(card)
-        return kept
+        judged = [c for c in cards if self.judges(c, page)]
+        read = [c for c in judged if c.kind == self.encoder_kind]
+        logits = dict(zip(map(id, read), self._encoder_logits(doc, read))) if read else {}
+        shown = {id(c) for c in judged
+                 if self.probability(card_features(doc, c, page), logits.get(id(c))) >= self.threshold(c)}
+        judged_ids = {id(c) for c in judged}
+        return [c for c in cards if id(c) in shown or id(c) not in judged_ids]
+
+    def _encoder_logits(self, doc: Doc, cards: list[Card]) -> list[float]:
+        if self.encoder_logits is not None:
+            return self.encoder_logits(doc, cards)
+        encoder = load_encoder()
+        if encoder is None:
+            raise EncoderError(f"{MODEL_FILE.name} blends the encoder, but {FINE_TUNED_FILE} is missing: "
+                               f"run backend/train/train_encoder.py, then train_verifier.py")
+        return encoder.logits([card_text(doc, c) for c in cards])
 
 
 def in_scope(scope: dict[str, Scope], card: Card, page: dict[str, float] | None = None) -> bool:
@@ -140,7 +169,9 @@ def read_verifier(path: Path) -> Verifier:
         return Verifier()
     data = json.loads(path.read_text(encoding="utf-8"))
     scope = {kind: _scope(value) for kind, value in data.get("scope", {}).items()}
-    return Verifier(float(data["bias"]), dict(data["weights"]), dict(data["thresholds"]), scope)
+    blend = data.get("encoder") or {}
+    return Verifier(float(data["bias"]), dict(data["weights"]), dict(data["thresholds"]), scope,
+                    blend.get("kind"), float(blend.get("linear_weight", 1.0)))
 
 
 @cache

