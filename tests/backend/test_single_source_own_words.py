@@ -56,3 +56,20 @@ def test_what_an_unnamed_source_says_a_party_must_do_is_still_a_report():
     # Not the speaker's own demand: a claim about the company resting on unnamed officials.
     [card] = _cards("Officials familiar with the talks said the company must pay the fine by May.")
     assert "an unnamed source (officials familiar with the talks)" in card.body.lower()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The claim is that the post was made: the post is its record.
+        "Two hours later, the senator tweeted a photo of the flooded bridge on Twitter.",
+        "The mayor tweeted the full transcript of the call on Twitter.",
+    ],
+)
+def test_a_claim_that_someone_posted_something_gets_no_card(sentence):
+    assert _cards(sentence) == []
+
+
+def test_a_post_reporting_a_clause_about_others_keeps_its_card():
+    [card] = _cards("The lawyer tweeted on Twitter that the agency had hidden the files on the shooting.")
+    assert "account" in card.body

@@ -17,7 +17,13 @@ sentence, ``sidenote.syntax``):
   witness, who may need a second one) and reports no clause about others
   ("we have information that ...");
 * a demand or a duty: the reported clause carries "should", "must",
-  "ought", or "need(s) to" (``demand_words.txt``).
+  "ought", or "need(s) to" (``demand_words.txt``);
+* the act of posting itself: the credit is a posting verb
+  (``data/single_source/posting_act_verbs.txt``) whose object is the
+  thing posted, not a clause ("Trump tweeted a similar image", "the
+  reporter tweeted the transcript"): the claim is that the post was made,
+  and the post is its record. "Avenatti tweeted that he had information
+  from anonymous sources" reports a clause about others and keeps its card.
 
 The caller asks this only of named speakers: what an unnamed source says
 a party "must" do is a report resting on that source. The seed article's
@@ -75,11 +81,33 @@ def _demand(parsed: Parsed) -> bool:
     return False
 
 
+def _posting_act(doc: Doc, cue: Span) -> bool:
+    """The cue is a posting verb whose object is the thing posted and which
+    reports no clause (read from a parse of the cue's sentence)."""
+    if doc.text[cue.start : cue.end].lower() not in load_words("single_source/posting_act_verbs.txt"):
+        return False
+    i = doc.sentence_index(cue.start)
+    if i is None:
+        return False
+    sentence = doc.sentences[i]
+    parsed = parse(doc.text[sentence.start : sentence.end])
+    if parsed is None:
+        return False
+    verb = next((t for t in parsed if t.idx == cue.start - sentence.start), None)
+    if verb is None:
+        return False
+    arcs = {c.dep_ for c in verb.children}
+    return "dobj" in arcs and not arcs & CLAUSE_ARCS
+
+
 def own_stance(doc: Doc, span: Span, chain_ids: list[str]) -> bool:
     """Whether every credit of the chain inside ``span`` (a claim) is the
-    speaker's own act or demand, so the claim does not rest on it as a
-    report."""
-    pieces = [a.content for a in doc.attributions if a.source in chain_ids and a.content.overlaps(span)]
+    speaker's own act or demand, or the act of posting, so the claim does
+    not rest on it as a report."""
+    credits = [a for a in doc.attributions if a.source in chain_ids and a.content.overlaps(span)]
+    if credits and all(a.cue is not None and _posting_act(doc, a.cue) for a in credits):
+        return True
+    pieces = [a.content for a in credits]
     if not pieces:
         return False
     for piece in pieces:
