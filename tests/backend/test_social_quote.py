@@ -44,6 +44,24 @@ def test_quote_from_a_post_without_link_gets_a_card():
     assert "false" not in card.body.lower()
 
 
+@pytest.mark.parametrize("copy", [
+    f"{QUOTE}. #Aleppo pic.twitter.com/Ab12Cd34",  # a picture post, flattened with its address
+    f"{QUOTE} https://t.co/Xy98Zw",
+])
+def test_a_copy_of_the_post_with_its_address_makes_the_quote_checkable(copy):
+    assert detect(_case([INTRO, SAID, copy])) == []
+
+
+def test_a_copy_of_the_post_without_an_address_does_not():
+    [card] = detect(_case([INTRO, SAID, f"{QUOTE}. #Aleppo"]))
+    assert card.anchor.exact == QUOTE
+
+
+def test_an_address_beside_other_words_does_not_check_this_quote():
+    [card] = detect(_case([INTRO, SAID, "Our convoy reached the city at dawn pic.twitter.com/Ab12Cd34"]))
+    assert card.anchor.exact == QUOTE
+
+
 def test_a_poster_credited_only_paragraphs_away_is_not_named_in_the_card():
     # "one Weibo commenter said": the credit the pipeline carried from an
     # earlier paragraph is too weak to name who posted.

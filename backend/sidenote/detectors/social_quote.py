@@ -134,6 +134,10 @@ class _Index:
             )
         return found
 
+    @cached_property
+    def addressed_copies(self) -> _Copies:
+        return _Copies(self.doc)
+
     def embeds(self, platform: str) -> _Embeds:
         found = self._embeds.get(platform)
         if found is None:
@@ -590,8 +594,31 @@ def _name_words(source: Source) -> set[str]:
     return {w.lower() for w in _NAME_WORD.findall(source.name) if w[0].isupper() and len(w) > 2}
 
 
+# A post's own address written into its text: a picture's (pic.twitter.com/…,
+# which opens the post) or a shortened link (t.co/…). A flattened embed keeps it.
+_POST_ADDRESS = re.compile(r"(?:pic\.(?:twitter|x)\.com|\bt\.co)/\w+")
+
+
+class _Copies:
+    """The lines of the text that carry a post's address (_POST_ADDRESS),
+    as content words: a post copied onto the page with its address (an
+    embed flattened to text keeps "pic.twitter.com/…"), which a reader can
+    open, whatever else quotes its words."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.words = [content_words(m.group()) for m in re.finditer(r"[^\n]+", doc.text)
+                      if _POST_ADDRESS.search(m.group())]
+
+    def carry(self, words: frozenset[str]) -> bool:
+        return bool(words) and any(overlap(words, line) >= EMBED_MATCH for line in self.words)
+
+
 def _checkable(idx: _Index, quote: Quote, platform: str, source: Source | None) -> bool:
     doc = idx.doc
+    # The quoted words with the post's address beside them, here or in a
+    # copy of the post elsewhere on the page.
+    if idx.addressed_copies.words and idx.addressed_copies.carry(content_words(doc.text[quote.start : quote.end])):
+        return True
     # An embed of the platform that carries the quote's words, or the
     # source's own picture post (_picture_post_by, over all such embeds at once).
     embeds = idx.embeds(platform)
