@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -203,6 +204,10 @@ def model_dir() -> Path:
 
 @cache
 def tokenizer() -> Tokenizer:
+    # The tokenizer's thread pool must not start in gunicorn's master
+    # (warm-up runs there, then forks): a child would inherit a pool whose
+    # threads it does not have. Cards are few per page; one thread is enough.
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
