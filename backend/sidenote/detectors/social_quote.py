@@ -11,9 +11,11 @@ Someone who posted once is otherwise a person speaking. A paragraph that only ru
 quoted words gets no card of its own: one card for the post is enough.
 
 It is checkable when the page embeds a post of that platform with the same
-words (or the source's own picture post), or links to one specific post (a
-``/status/`` or ``/posts/`` address, not a profile) from the quote's
-paragraph or from the mention that credits it.
+words (or the source's own picture post), carries the words beside the
+post's own address (a flattened embed's ``pic.twitter.com/…``), or links to
+one specific post (a ``/status/`` or ``/posts/`` address, not a profile)
+from the quote's paragraph or from the mention that credits it
+(``social_quote_posts``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import cache, cached_property
-from urllib.parse import urlsplit
 
 from ..anchor import make_anchor, make_evidence
 from ..attribution.names import prose_name
@@ -31,17 +32,13 @@ from ..doc import Attribution, Card, Doc, Evidence, Quote, Source, Span
 from ..intervals import Intervals
 from ..lexicon import load_lines, load_words
 from ..platforms import channel_in, display_name, find_platform_names, introduced_on_platform, post_platform
-from ..text import content_words, overlap
+from ..text import content_words
+from .social_quote_posts import NAME_WORD, AddressedCopies, Embeds
 
-# An embed "carries" a quote when this share of the quote's content words is in it.
-EMBED_MATCH = 0.5
 # More lower-case words than this (beyond name particles) and a source's
 # "name" is a run-in headline or sentence, not a name or a short description
 # ("Taliban spokesman Zabihullah Mujahid" has one).
 MAX_LOWER_WORDS = 2
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-# The address Twitter/X puts in a post's text for an attached picture.
-_PICTURE = re.compile(r"\bpic\.(?:twitter|x)\.com/")
 
 
 class _Index:
@@ -59,7 +56,7 @@ class _Index:
         self._own: dict[int, tuple[list[int], list[tuple[int, Span]]]] = {}
         self._memo: dict[tuple[str, int, str | None], object] = {}
         self._block_posts: dict[int, frozenset[str | None]] = {}
-        self._embeds: dict[str, _Embeds] = {}
+        self._embeds: dict[str, Embeds] = {}
         self._platform_names: dict[int, list[tuple[int, int, str]]] = {}
 
     # Each look-up is built when first asked: most pages have no quote
@@ -135,43 +132,14 @@ class _Index:
         return found
 
     @cached_property
-    def addressed_copies(self) -> _Copies:
-        return _Copies(self.doc)
+    def addressed_copies(self) -> AddressedCopies:
+        return AddressedCopies(self.doc)
 
-    def embeds(self, platform: str) -> _Embeds:
+    def embeds(self, platform: str) -> Embeds:
         found = self._embeds.get(platform)
         if found is None:
-            found = self._embeds[platform] = _Embeds(self.doc, platform)
+            found = self._embeds[platform] = Embeds(self.doc, platform)
         return found
-
-
-class _Embeds:
-    """The embedded posts of one platform: which share content words with a
-    quote (an index from each word to the embeds that hold it), and the
-    words that sign those that carry a picture."""
-
-    def __init__(self, doc: Doc, platform: str) -> None:
-        self.words: list[frozenset[str]] = []
-        self.holding: dict[str, list[int]] = {}
-        self.signed: set[str] = set()
-        for block in doc.article.blocks:
-            if block.embed is None or block.embed.platform != platform:
-                continue
-            embed_text = doc.text[block.start : block.end]
-            words = content_words(embed_text)
-            for w in words:
-                self.holding.setdefault(w, []).append(len(self.words))
-            self.words.append(words)
-            signed = _picture_signature(embed_text, block.embed.url)
-            if signed is not None:
-                self.signed |= signed
-
-    def carry(self, words: frozenset[str]) -> bool:
-        """Some embed's content words overlap ``words`` by ``EMBED_MATCH``
-        (text.overlap). An embed that shares no word overlaps by 0, so
-        only those found through the index are compared."""
-        candidates = {e for w in words for e in self.holding.get(w, ())}
-        return any(overlap(words, self.words[e]) >= EMBED_MATCH for e in candidates)
 
 
 def _platform_near(
@@ -540,7 +508,7 @@ def _named_nearby(idx: _Index, quote: Quote, source: Source) -> bool:
 
 def _reads_as_name(name: str) -> bool:
     """Whether a source's name can stand in a card as the poster's name."""
-    words = _NAME_WORD.findall(name)
+    words = NAME_WORD.findall(name)
     if not any(w[0].isupper() for w in words):
         return False  # "group": a common noun the attribution stage could not resolve
     particles = load_words("social_quote/name_particles.txt")
@@ -565,54 +533,6 @@ def _is_account_on_memo(idx: _Index, source: Source, platform: str) -> bool:
     return idx.memo("account_on", source, platform, lambda: _is_account_on(source, platform))  # type: ignore[return-value]
 
 
-def _picture_post_by(embed_text: str, url: str | None, source: Source) -> bool:
-    """Whether an embedded post is the source's own and carries a picture:
-    a letter or statement posted as an image has no words in the page to
-    match the quote against, yet the reader can open it from the embed. The
-    post is the source's when a word of its name is in the signature
-    ("— Rep. Ilhan Omar (@Ilhan) November 19, 2019") or is its address's
-    account. Another post of the same account without a picture does not
-    count: its words are on the page and are not the quote."""
-    signed = _picture_signature(embed_text, url)
-    return signed is not None and not _name_words(source).isdisjoint(signed)
-
-
-def _picture_signature(embed_text: str, url: str | None) -> set[str] | None:
-    """The words that sign an embedded post carrying a picture (and its
-    address's account); None for a post without a picture."""
-    if not _PICTURE.search(embed_text):
-        return None
-    _, dash, tail = embed_text.rpartition("—")
-    signature = tail if dash else embed_text.rpartition("\n")[2]
-    signed = {w.lower() for w in _NAME_WORD.findall(signature)}
-    if url:
-        signed.add(urlsplit(url).path.strip("/").partition("/")[0].lower())
-    return signed
-
-
-def _name_words(source: Source) -> set[str]:
-    return {w.lower() for w in _NAME_WORD.findall(source.name) if w[0].isupper() and len(w) > 2}
-
-
-# A post's own address written into its text: a picture's (pic.twitter.com/…,
-# which opens the post) or a shortened link (t.co/…). A flattened embed keeps it.
-_POST_ADDRESS = re.compile(r"(?:pic\.(?:twitter|x)\.com|\bt\.co)/\w+")
-
-
-class _Copies:
-    """The lines of the text that carry a post's address (_POST_ADDRESS),
-    as content words: a post copied onto the page with its address (an
-    embed flattened to text keeps "pic.twitter.com/…"), which a reader can
-    open, whatever else quotes its words."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.words = [content_words(m.group()) for m in re.finditer(r"[^\n]+", doc.text)
-                      if _POST_ADDRESS.search(m.group())]
-
-    def carry(self, words: frozenset[str]) -> bool:
-        return bool(words) and any(overlap(words, line) >= EMBED_MATCH for line in self.words)
-
-
 def _checkable(idx: _Index, quote: Quote, platform: str, source: Source | None) -> bool:
     doc = idx.doc
     # The quoted words with the post's address beside them, here or in a
@@ -620,11 +540,11 @@ def _checkable(idx: _Index, quote: Quote, platform: str, source: Source | None) 
     if idx.addressed_copies.words and idx.addressed_copies.carry(content_words(doc.text[quote.start : quote.end])):
         return True
     # An embed of the platform that carries the quote's words, or the
-    # source's own picture post (_picture_post_by, over all such embeds at once).
+    # source's own picture post.
     embeds = idx.embeds(platform)
     if embeds.carry(content_words(doc.text[quote.start : quote.end])):
         return True
-    if source is not None and not _name_words(source).isdisjoint(embeds.signed):
+    if source is not None and embeds.signed_by(source):
         return True
     # A link to a post of the platform from the quote's block ...
     b = doc.block_index(quote.start)
