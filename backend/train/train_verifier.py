@@ -10,8 +10,12 @@ Model: L2-regularised logistic regression over the sparse string features
 of ``sidenote.verifier.features``, fitted by full-batch gradient descent in
 numpy (deterministic). Thresholds, one per card kind, are chosen on
 out-of-fold probabilities (5 folds grouped by page, so a page's cards never
-score each other): the one that makes the most of right - 2 x wrong among
-the cards it shows (``WRONG_COST``).
+score each other): the one that makes the most of right - 3 x wrong -
+debatable among the cards it shows (``WRONG_COST``, ``DEBATABLE_COST``).
+For loaded_framing cards the linear logit is first blended with the
+sentence encoder's out-of-fold logit (``train_encoder.py`` writes it; run
+that first), at the linear share that makes the most of the same utility
+(``BLEND_SHARES``); the share goes into the model file.
 
     .venv/bin/python backend/train/train_verifier.py [--dry-run]
 """
