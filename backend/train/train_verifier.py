@@ -239,7 +239,7 @@ def fold_verifiers(shipped: Verifier, l2: float = L2) -> dict[int, Verifier]:
         b, w = fit(matrix(kept, vocab), y[train], l2)
         weights = {f: float(w[j]) for f, j in vocab.items()}
         out[k] = Verifier(b, weights, dict(shipped.thresholds), dict(shipped.scope),
-                          shipped.encoder_kind, shipped.linear_weight)
+                          shipped.encoder_kind, shipped.linear_weight, shipped.encoder_range)
     return out
 
 
@@ -318,7 +318,11 @@ def main() -> None:
         "weights": dict(sorted(weights.items())),
     }
     if linear_weight < 1.0:
-        model["encoder"] = {"kind": ENCODER_KIND, "linear_weight": linear_weight}
+        # The range of the logits the threshold was chosen on: the product
+        # holds the encoder to it, and skips it where it cannot matter.
+        logits = [v for k, v in encoder_oof().items() if k in set(keys)]
+        model["encoder"] = {"kind": ENCODER_KIND, "linear_weight": linear_weight,
+                            "logit_range": [min(logits), max(logits)]}
     top = sorted(weights.items(), key=lambda kv: kv[1])
     print("most against:", ", ".join(f"{f} {v:.2f}" for f, v in top[:12]))
     print("most for:", ", ".join(f"{f} {v:.2f}" for f, v in top[-12:]))

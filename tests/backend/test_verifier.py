@@ -218,9 +218,10 @@ def test_the_encoder_reads_only_its_kinds_judged_cards():
 def test_a_model_file_that_blends_reads_its_encoder_share(tmp_path):
     path = tmp_path / "model.json"
     path.write_text(json.dumps({"bias": 0.0, "weights": {}, "thresholds": {"loaded_framing": 0.6},
-                                "encoder": {"kind": "loaded_framing", "linear_weight": 0.6}}))
+                                "encoder": {"kind": "loaded_framing", "linear_weight": 0.6,
+                                            "logit_range": [-3.0, 6.0]}}))
     v = read_verifier(path)
-    assert (v.encoder_kind, v.linear_weight) == ("loaded_framing", 0.6)
+    assert (v.encoder_kind, v.linear_weight, v.encoder_range) == ("loaded_framing", 0.6, (-3.0, 6.0))
     assert v.probability([], encoder_logit=5.0) == pytest.approx(1 / (1 + math.exp(-2.0)))
 
 
@@ -237,4 +238,29 @@ def test_a_blending_model_without_its_encoder_names_the_fix(monkeypatch):
 def test_the_shipped_model_blends_the_shipped_encoder_for_loaded_framing():
     shipped = load_verifier()
     assert shipped.encoder_kind == "loaded_framing" and 0.0 < shipped.linear_weight < 1.0
+    assert shipped.encoder_range is not None and shipped.encoder_range[0] < 0.0 < shipped.encoder_range[1]
     assert load_encoder() is not None
+
+
+def test_the_encoder_reads_only_cards_its_range_could_move_across_the_threshold():
+    d = doc(article(["A horrific flood destroyed 300 homes.", "The regime lied again, disgracefully.",
+                     "The plan was outrageous, residents said."]))
+    low, high, near = _framing_card(d, "horrific"), _framing_card(d, "regime"), _framing_card(d, "outrageous")
+    read = []
+
+    def encoder_logits(_doc, cards):
+        read.extend(cards)
+        return [2.0 for _ in cards]
+
+    v = Verifier(weights={"lf:w=horrific": -10.0, "lf:w=regime": 10.0}, thresholds={"loaded_framing": 0.6},
+                 encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0),
+                 encoder_logits=encoder_logits)
+    # linear logits -10, 10 and 0: blended, -6..-4 (hidden whatever the
+    # encoder says), 4..6 (shown whatever it says) and -1..1 (its call)
+    assert v.keep(d, [low, high, near]) == [high, near]
+    assert read == [near]
+
+
+def test_an_encoder_logit_beyond_its_range_is_held_to_it():
+    v = Verifier(encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0))
+    assert v.probability([], encoder_logit=50.0) == pytest.approx(v.probability([], encoder_logit=2.0))

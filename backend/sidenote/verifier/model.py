@@ -9,9 +9,13 @@ written by ``backend/train/train_verifier.py``. A kind missing from
 ``labels``, or when the card's voice is one of its ``voices``; its other
 cards are shown as proposed. (An older file's scope, a bare list of labels,
 reads as ``{"labels": [...]}``.) An optional ``"encoder": {"kind": kind,
-"linear_weight": a}`` blends, for that kind's judged cards, the linear
-logit (weight ``a``) with the fine-tuned sentence encoder's
-(:mod:`.encoder`, weight ``1 - a``) before the threshold.
+"linear_weight": a, "logit_range": [lo, hi]}`` blends, for that kind's
+judged cards, the linear logit (weight ``a``) with the fine-tuned sentence
+encoder's (:mod:`.encoder`, weight ``1 - a``, held to the range its
+logits had when the threshold was chosen) before the threshold. With the
+range known, the encoder reads only the cards it could move across the
+threshold: a card the linear model puts far below (or above) is decided
+without it.
 
 Whatever the scope, a card is shown as proposed when its evidence names a
 word of ``data/verifier/shown_as_proposed.txt`` on a page that frames
@@ -75,6 +79,7 @@ class Verifier:
     scope: dict[str, Scope] = field(default_factory=dict)
     encoder_kind: str | None = None  # the kind whose cards the encoder also reads
     linear_weight: float = 1.0  # the linear logit's share of the blend
+    encoder_range: tuple[float, float] | None = None  # its logits are held to this
     # Where encoder logits come from: the shipped encoder unless replaced
     # (eval_editor.py --oof reads each tuning card's out-of-fold logit).
     encoder_logits: EncoderLogits | None = None
@@ -88,10 +93,22 @@ class Verifier:
         return self.bias + sum(self.weights.get(f, 0.0) for f in features)
 
     def probability(self, features: list[str], encoder_logit: float | None = None) -> float:
-        z = self.logit(features)
-        if encoder_logit is not None:
-            z = self.linear_weight * z + (1.0 - self.linear_weight) * encoder_logit
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self._blend(self.logit(features), encoder_logit))
+
+    def _blend(self, z: float, encoder_logit: float | None) -> float:
+        if encoder_logit is None:
+            return z
+        if self.encoder_range is not None:
+            encoder_logit = min(max(encoder_logit, self.encoder_range[0]), self.encoder_range[1])
+        return self.linear_weight * z + (1.0 - self.linear_weight) * encoder_logit
+
+    def _needs_encoder(self, z: float, threshold: float) -> bool:
+        """Whether the encoder's logit, anywhere in its range, could put a
+        card with linear logit ``z`` on either side of ``threshold``."""
+        if self.encoder_range is None:
+            return True
+        low, high = (_sigmoid(self._blend(z, e)) for e in self.encoder_range)
+        return low < threshold <= high
 
     def threshold(self, card: Card) -> float:
         """The card's population's threshold (:func:`population`), or its
@@ -104,10 +121,23 @@ class Verifier:
             return list(cards)
         page = page_features(doc, cards)
         judged = [c for c in cards if self.judges(c, page)]
-        read = [c for c in judged if c.kind == self.encoder_kind]
+        linear = {id(c): self.logit(card_features(doc, c, page)) for c in judged}
+        read = [c for c in judged
+                if c.kind == self.encoder_kind and self._needs_encoder(linear[id(c)], self.threshold(c))]
         logits = dict(zip(map(id, read), self._encoder_logits(doc, read))) if read else {}
-        shown = {id(c) for c in judged
-                 if self.probability(card_features(doc, c, page), logits.get(id(c))) >= self.threshold(c)}
+        shown = set()
+        for c in judged:
+            z = linear[id(c)]
+            if c.kind == self.encoder_kind and id(c) not in logits:
+                # decided without reading: the encoder's range cannot move it
+                # across the threshold, so its extreme stands in
+                shown_anyway = self.encoder_range is not None and _sigmoid(
+                    self._blend(z, self.encoder_range[0])) >= self.threshold(c)
+                if shown_anyway:
+                    shown.add(id(c))
+                continue
+            if _sigmoid(self._blend(z, logits.get(id(c)))) >= self.threshold(c):
+                shown.add(id(c))
         judged_ids = {id(c) for c in judged}
         return [c for c in cards if id(c) in shown or id(c) not in judged_ids]
 
@@ -119,6 +149,10 @@ class Verifier:
             raise EncoderError(f"{MODEL_FILE.name} blends the encoder, but {FINE_TUNED_FILE} is missing: "
                                f"run backend/train/train_encoder.py, then train_verifier.py")
         return encoder.logits([card_text(doc, c) for c in cards])
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def in_scope(scope: dict[str, Scope], card: Card, page: dict[str, float] | None = None) -> bool:
@@ -170,8 +204,10 @@ def read_verifier(path: Path) -> Verifier:
     data = json.loads(path.read_text(encoding="utf-8"))
     scope = {kind: _scope(value) for kind, value in data.get("scope", {}).items()}
     blend = data.get("encoder") or {}
+    span = blend.get("logit_range")
     return Verifier(float(data["bias"]), dict(data["weights"]), dict(data["thresholds"]), scope,
-                    blend.get("kind"), float(blend.get("linear_weight", 1.0)))
+                    blend.get("kind"), float(blend.get("linear_weight", 1.0)),
+                    (float(span[0]), float(span[1])) if span else None)
 
 
 @cache
