@@ -127,16 +127,11 @@ class Verifier:
         logits = dict(zip(map(id, read), self._encoder_logits(doc, read))) if read else {}
         shown = set()
         for c in judged:
-            z = linear[id(c)]
-            if c.kind == self.encoder_kind and id(c) not in logits:
-                # decided without reading: the encoder's range cannot move it
-                # across the threshold, so its extreme stands in
-                shown_anyway = self.encoder_range is not None and _sigmoid(
-                    self._blend(z, self.encoder_range[0])) >= self.threshold(c)
-                if shown_anyway:
-                    shown.add(id(c))
-                continue
-            if _sigmoid(self._blend(z, logits.get(id(c)))) >= self.threshold(c):
+            encoder_logit = logits.get(id(c))
+            if encoder_logit is None and c.kind == self.encoder_kind and self.encoder_range is not None:
+                # not read: anywhere in its range gives the same answer
+                encoder_logit = self.encoder_range[0]
+            if _sigmoid(self._blend(linear[id(c)], encoder_logit)) >= self.threshold(c):
                 shown.add(id(c))
         judged_ids = {id(c) for c in judged}
         return [c for c in cards if id(c) in shown or id(c) not in judged_ids]
