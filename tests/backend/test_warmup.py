@@ -113,6 +113,19 @@ def _gunicorn_conf():
     return conf
 
 
+def test_the_server_config_gives_each_worker_one_blas_thread() -> None:
+    # Read in a fresh interpreter: the variables count only if set before numpy loads.
+    code = (
+        "import importlib.util, os, sys\n"
+        f"spec = importlib.util.spec_from_file_location('conf', {str(REPO / 'backend' / 'gunicorn.conf.py')!r})\n"
+        "spec.loader.exec_module(importlib.util.module_from_spec(spec))\n"
+        "print(os.environ['OPENBLAS_NUM_THREADS'], os.environ['OMP_NUM_THREADS'], 'numpy' in sys.modules)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["1", "1", "False"]
+
+
 class _Worker:
     pid = 4242
 
