@@ -61,12 +61,16 @@ BATCH = 16
 SEED = 0
 # Clear misses as right examples (see the module's docstring).
 WITH_MISSES = True
+# The top layers are stored in float16: the product's logits may differ from
+# the trained model's by this much, no more.
+PARITY = 0.05
 
 
 class Top(nn.Module):
     """Layers ``FROZEN``..5 of the encoder and the head, in torch: the same
-    arithmetic as ``enc.Layer.__call__`` (tests/backend/test_encoder.py
-    holds the two to each other through the shipped file)."""
+    arithmetic as ``enc.Layer.__call__``. No test holds the two together
+    (CI has no torch); :func:`main` checks, after writing the file, that the
+    product's numpy encoder gives the trained model's logits."""
 
     def __init__(self, base: dict[str, np.ndarray]) -> None:
         super().__init__()
@@ -160,30 +164,38 @@ def predict(model: Top, states, idx: np.ndarray) -> np.ndarray:
     return np.concatenate(out) if out else np.zeros(0)
 
 
-def miss_rows() -> list[tuple[str, tuple[str, str], str]]:
-    """The clear misses of the encoder's kind on the tuning pages, each as
-    (key, text pair as ``enc.card_text`` writes it, page id)."""
-    tuning = {p.id: p for p in pages("tuning")}
-    docs: dict[str, Doc] = {}
+def check_against_numpy(model: Top, states: list[tuple[np.ndarray, np.ndarray]],
+                        texts: list[tuple[str, str]]) -> float:
+    """The largest gap between the trained model's logits and those of the
+    product's numpy encoder read back from the written file, on the first
+    texts; fails above ``PARITY``."""
+    idx = np.arange(min(64, len(texts)))
+    product = enc.read_encoder()
+    if product is None:
+        raise SystemExit(f"{enc.FINE_TUNED_FILE} was not written")
+    gap = float(np.abs(predict(model, states, idx) - np.array(product.logits(texts[: len(idx)]))).max())
+    if gap > PARITY:
+        raise SystemExit(f"the numpy encoder differs from the trained model by {gap:.4f} (> {PARITY}): "
+                         f"sidenote/verifier/encoder.py and Top.forward must compute the same thing")
+    return gap
+
+
+def miss_rows(docs: dict[str, Doc]) -> list[tuple[str, tuple[str, str], str]]:
+    """The clear misses of the encoder's kind on these tuning pages (page
+    id -> its analysis), each as (key, text pair as ``enc.card_text``
+    writes it, page id)."""
     out = []
     for m in load_misses():
-        if m["kind"] != ENCODER_KIND or m["page"] not in tuning:
+        doc = docs.get(m["page"])
+        if m["kind"] != ENCODER_KIND or doc is None:
             continue
-        if m["page"] not in docs:
-            docs[m["page"]] = analyse(tuning[m["page"]])
-        doc = docs[m["page"]]
         at = doc.text.find(m["exact"])
         i = doc.sentence_index(at) if at >= 0 else None
         if i is None:
             continue
-        sentence = doc.sentences[i]
-        text = doc.text[sentence.start : sentence.end]
-        a = at - sentence.start
-        b = min(len(text), a + len(m["exact"]))
+        end = min(doc.sentences[i].end, at + len(m["exact"]))
         voice = "quoted" if "quot" in m.get("why", "").lower() else "outlet"
-        before = doc.text[doc.sentences[i - 1].start : doc.sentences[i - 1].end] if i else ""
-        out.append((f"miss:{m['page']}:{m['exact']}", (f"wording {voice}: {text[:a]}[{text[a:b]}]{text[b:]}",
-                                                        before or "."), m["page"]))
+        out.append((f"miss:{m['page']}:{m['exact']}", enc.marked_sentence(doc, i, (at, end), voice), m["page"]))
     return out
 
 
@@ -191,20 +203,25 @@ def collect() -> tuple[list[str], list[tuple[str, str]], np.ndarray, list[str], 
     """The encoder's rows: every judged card of its kind on the tuning
     pages whose words still fit the text, and for each whether the
     detectors still propose it (only those are the verifier's: the others
-    are judged wording all the same, so the encoder learns from them too)."""
-    labels = load_card_labels()
-    proposed = {row["key"] for *_, row in labelled_candidates(labels, pages("tuning"))}
-    keys, texts, ys, groups, current = [], [], [], [], []
-    for page, doc, _, card, row in labelled_candidates(labels, pages("tuning"), proposed_only=False):
+    are judged wording all the same, so the encoder learns from them too);
+    then the clear misses, as right examples."""
+    proposed: set[str] = set()
+    docs: dict[str, Doc] = {}
+    keys, texts, ys, groups = [], [], [], []
+    for page, doc, _, card, row in labelled_candidates(load_card_labels(), pages("tuning"), proposed_only=False,
+                                                       proposed_keys=proposed):
+        docs[page.id] = doc
         if card.kind != ENCODER_KIND:
             continue
         keys.append(row["key"])
         texts.append(enc.card_text(doc, card))
         ys.append(1.0 if row["verdict"] == "right" else 0.0)
         groups.append(page.id)
-        current.append(row["key"] in proposed)
+    current = [k in proposed for k in keys]
     if WITH_MISSES:
-        for key, text, group in miss_rows():
+        with_misses = {m["page"] for m in load_misses() if m["kind"] == ENCODER_KIND}
+        docs.update({p.id: analyse(p) for p in pages("tuning") if p.id in with_misses and p.id not in docs})
+        for key, text, group in miss_rows(docs):
             keys.append(key)
             texts.append(text)
             ys.append(1.0)
@@ -241,7 +258,9 @@ def main() -> None:
     out["first_tuned_layer"] = np.array(FROZEN)
     enc.FINE_TUNED_FILE.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(enc.FINE_TUNED_FILE, **out)
-    print(f"wrote {enc.FINE_TUNED_FILE} and {OOF_FILE} ({time.time() - t0:.0f} s)")
+    gap = check_against_numpy(model, states, texts)
+    print(f"wrote {enc.FINE_TUNED_FILE} and {OOF_FILE}; the numpy encoder gives the trained logits within "
+          f"{gap:.4f} ({time.time() - t0:.0f} s)")
 
 
 if __name__ == "__main__":

