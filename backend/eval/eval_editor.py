@@ -1,7 +1,8 @@
 """Cards as a careful editor judges them: precision, wrong share and recall.
 
 Runs the product over the editors' pages (``editor/pages.py``: the 134
-extraction pages, the 307 propaganda articles and the seed), matches every
+extraction pages, the 307 propaganda articles, 924 PolNeAR election-news
+articles and the seed), matches every
 card it shows to the editors' labels (``editor/labels/``) by its key, and
 counts under ``../shared/EDITOR-RUBRIC.md``:
 
@@ -77,8 +78,8 @@ def _returning(verifier: Verifier) -> Callable[[], Verifier]:
 
 def tally(part: str, panel: bool = True,
           verifier_for: Callable[[str], Verifier] | None = None) -> dict[str, Tally]:
-    """One Tally per corpus (the page id's first part: "news", "prop",
-    "polnear", "seed"), from one pass over the part's pages.
+    """One Tally per corpus (``Page.corpus``: "news", "prop", "polnear",
+    "polnear-fresh", "seed"), from one pass over the part's pages.
     ``verifier_for``: the verifier each page's cards go through, by page id
     (out of fold); otherwise the shipped one."""
     labels = load_card_labels(panel)
@@ -92,7 +93,7 @@ def tally(part: str, panel: bool = True,
         misses_by_page.setdefault(m["page"], []).append(m)
     by_corpus: dict[str, Tally] = {}
     for page in pages(part):
-        t = by_corpus.setdefault(page.id.split("/")[0], Tally())
+        t = by_corpus.setdefault(page.corpus, Tally())
         if verifier_for is not None:
             cards_stage.load_verifier = _returning(verifier_for(page.id))  # type: ignore[assignment]
         doc = analyse(page)
@@ -191,7 +192,8 @@ def main() -> None:
         whole.add(part_tally)
     by_corpus = []
     for corpus, name in (("news", "mainstream news pages"), ("prop", "propaganda articles"),
-                         ("polnear", "election news (PolNeAR)")):
+                         ("polnear", "election news (PolNeAR)"),
+                         ("polnear-fresh", "election news, fresh pages (sixth session)")):
         part_tally = tallies.get(corpus, Tally())
         print_table(part_tally, f"{args.part} part, {name}")
         by_corpus.append((name, part_tally))
@@ -218,6 +220,12 @@ def main() -> None:
           f">= 0.85 / <= 0.05 / >= 0.60")
     print(f"RESULT\tsingle_source cards judged by editors ({args.part} part){who}\tprecision / wrong share\t"
           f"{_ratio(s_right, s_shown)} / {_ratio(s_wrong, s_shown)}\t-\t>= 0.80 / <= 0.05")
+    if "polnear-fresh" in tallies:
+        earlier = Tally()
+        for corpus, part_tally in tallies.items():
+            if corpus != "polnear-fresh":
+                earlier.add(part_tally)
+        by_corpus.append(("pages held out before the sixth session", earlier))
     for name, part_tally in by_corpus:
         shown, right, wrong, _, misses = part_tally.row(KINDS)
         print(f"RESULT\tcards judged by editors ({args.part} part, {name} only){who}\t"

@@ -1,7 +1,7 @@
 """Write every candidate card on the editors' pages (before the verifier), for judging.
 
     .venv/bin/python backend/eval/editor/dump.py OUT_DIR [--batches N] [--only-unlabelled]
-        [--part all|tuning|heldout] [--corpus news|prop|polnear|seed] [--exclude-dump DIR]
+        [--part all|tuning|heldout] [--corpus news|prop|polnear|polnear-fresh|seed] [--exclude-dump DIR]
 
 Writes ``OUT_DIR/cards.jsonl`` (one card a line, with its key),
 ``OUT_DIR/texts.jsonl`` (each page's ``article.text``) and, for the
@@ -44,7 +44,7 @@ def main() -> None:
     with (args.out / "cards.jsonl").open("w", encoding="utf-8") as fh, \
             (args.out / "texts.jsonl").open("w", encoding="utf-8") as texts:
         for page in pages(args.part):
-            if (args.corpus and page.id.split("/")[0] != args.corpus) or page.id in excluded:
+            if (args.corpus and page.corpus != args.corpus) or page.id in excluded:
                 continue
             doc = analyse(page)
             texts.write(json.dumps({"page": page.id, "text": doc.text}, ensure_ascii=False) + "\n")
