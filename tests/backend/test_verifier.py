@@ -89,11 +89,11 @@ def test_model_file_round_trip(tmp_path):
     assert read_verifier(tmp_path / "absent.json") == Verifier()
 
 
-def test_the_shipped_model_judges_every_loaded_framing_card_and_social_quotes():
+def test_the_shipped_model_judges_every_kind():
     assert MODEL_FILE.exists()
     shipped = load_verifier()
-    # single_source has no threshold: no threshold beat hiding them all (see train_verifier.py)
-    assert set(shipped.thresholds) == {"unverified_social_quote", "loaded_framing"}
+    # single_source too since the sixth session, the specification's shapes aside (see train_verifier.py)
+    assert set(shipped.thresholds) == {"single_source", "unverified_social_quote", "loaded_framing"}
     assert set(get_args(FramingLabel)) == set(shipped.scope["loaded_framing"].labels)
     assert set(shipped.scope["loaded_framing"].voices) == {"outlet", "quoted"}
     assert shipped.weights
@@ -264,3 +264,30 @@ def test_the_encoder_reads_only_cards_its_range_could_move_across_the_threshold(
 def test_an_encoder_logit_beyond_its_range_is_held_to_it():
     v = Verifier(encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0))
     assert v.probability([], encoder_logit=50.0) == pytest.approx(v.probability([], encoder_logit=2.0))
+
+
+def _source_card(d, claim: str, body: str) -> Card:
+    s = span(d.text, claim)
+    return Card(id="", kind="single_source", severity="warning", title="This claim rests on a single source",
+                body=body, anchor=make_anchor(d.text, s.start, s.end), evidence=())
+
+
+def test_a_single_source_card_of_a_specified_shape_is_shown_as_proposed_on_a_page_that_frames_throughout():
+    # data/verifier/specified_single_source.txt: the seed article's specification
+    d = doc(article(["The militants shelled the town overnight, an MP said."]))
+    claim = "The militants shelled the town overnight"
+    account = _source_card(d, claim, "The only support the article gives for this claim is Ann Lee's X (Twitter) "
+                                     "account. No other source in the article says the same thing independently.")
+    relayed = _source_card(d, claim, "The only support the article gives for this claim is the Defence Ministry, "
+                                     "as relayed by RT. No other source in the article says the same thing.")
+    unnamed = _source_card(d, claim, "The only support the article gives for this claim is an unnamed source "
+                                     "(officials). No other source in the article says the same thing.")
+    v = Verifier(weights={"kind=single_source": -20.0}, thresholds={"single_source": 0.5})
+    assert specified(account) and specified(relayed) and not specified(unnamed)
+    dense: dict[str, float] = {"density": SPECIFIED_DENSITY}
+    assert not v.judges(account, dense) and not v.judges(relayed, dense)
+    assert v.judges(unnamed, dense)
+    # on plain reporting the verifier decides every single_source card
+    plain: dict[str, float] = {"density": SPECIFIED_DENSITY - 1}
+    assert v.judges(account, plain) and v.judges(relayed, plain)
+

@@ -17,10 +17,12 @@ range known, the encoder reads only the cards it could move across the
 threshold: a card the linear model puts far below (or above) is decided
 without it.
 
-Whatever the scope, a card is shown as proposed when its evidence names a
-word of ``data/verifier/shown_as_proposed.txt`` on a page that frames
-throughout (``SPECIFIED_DENSITY``): the product's specification requires
-those cards on such a page (see that file).
+Whatever the scope, a card is shown as proposed on a page that frames
+throughout (``SPECIFIED_DENSITY``) when the product's specification
+requires its shape there: a loaded_framing card whose evidence names a
+word of ``data/verifier/shown_as_proposed.txt``, or a single_source card
+whose only support is one account or one relayed source
+(``data/verifier/specified_single_source.txt``; see those files).
 """
 
 from __future__ import annotations
@@ -179,8 +181,22 @@ def _specified_re() -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
 
+@cache
+def _specified_source_re() -> re.Pattern[str] | None:
+    phrases = sorted(load_words("verifier/specified_single_source.txt"), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+
+
 def specified(card: Card) -> bool:
-    """The card's evidence names a word the specification requires carded."""
+    """A card of a shape the specification requires: loaded_framing whose
+    evidence names a word of ``shown_as_proposed.txt``, or single_source
+    whose body names the sole support as one account or one relayed source
+    (``specified_single_source.txt``)."""
+    if card.kind == "single_source":
+        pattern = _specified_source_re()
+        return pattern is not None and pattern.search(card.body.lower()) is not None
     pattern = _specified_re()
     return pattern is not None and any(pattern.search(e.exact.strip(QUOTE_MARKS).lower()) for e in card.evidence)
 
