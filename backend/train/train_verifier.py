@@ -107,18 +107,6 @@ UNVERIFIED_KINDS: tuple[str, ...] = ()
 # the few cards near the threshold, and jumped from 0.8 at cost 3 to 0.5
 # at cost 5 and 0.9 at cost 8. Log loss reads every card: 0.7 (0.578,
 # against 0.583 at 0.8 and 0.617 for the linear model alone).
-# Kinds learned also from the judged cards the detectors no longer
-# propose. The social-quote rules were written on the tuning pages' errors,
-# so the tuning candidates they still propose are mostly right (116 of 136)
-# and the verifier learned nothing from them (out-of-fold AUC 0.50). On
-# pages no rule was written on, the candidates look like the tuning
-# candidates before those rules: of all 264 judged there, 142 right, 63
-# wrong, 59 debatable. From those the verifier learns what a wrong social
-# quote looks like (features.post_tie: a platform named nearby, not as
-# where the words went, is right 18-34 % of the time; a posting verb or
-# "on Twitter" in the quote's own sentence, 82-86 %), and its threshold is
-# chosen on them.
-WITH_DROPPED_KINDS: tuple[str, ...] = ("unverified_social_quote",)
 ENCODER_KIND = "loaded_framing"
 ENCODER_OOF_FILE = Path(__file__).resolve().parent / "encoder_oof.json"
 BLEND_SHARES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4)
@@ -183,22 +171,14 @@ def collect() -> tuple[list[list[str]], np.ndarray, list[str], list[str], list[s
     (:func:`labelled_candidates`), with each card's label key."""
     feats, ys, kinds, verdicts, groups, keys = [], [], [], [], [], []
     counts: dict[str, int] = {}
-    proposed: set[str] = set()
-    for page, doc, page_f, card, row in labelled_candidates(load_card_labels(), pages("tuning"), counts,
-                                                            proposed_only=False, proposed_keys=proposed):
-        if row["key"] not in proposed:
-            if card.kind not in WITH_DROPPED_KINDS:
-                counts["dropped"] = counts.get("dropped", 0) + 1
-                continue
-            counts["dropped_kept"] = counts.get("dropped_kept", 0) + 1
+    for page, doc, page_f, card, row in labelled_candidates(load_card_labels(), pages("tuning"), counts):
         feats.append(card_features(doc, card, page_f))
         ys.append(1.0 if row["verdict"] == "right" else 0.0)
         kinds.append(population(SCOPE, card))
         verdicts.append(row["verdict"])
         groups.append(page.id)
         keys.append(row["key"])
-    print(f"{counts.get('dropped', 0)} judged cards the detectors no longer propose, left out; "
-          f"{counts.get('dropped_kept', 0)} kept ({', '.join(WITH_DROPPED_KINDS) or 'no kind'})")
+    print(f"{counts.get('dropped', 0)} judged cards the detectors no longer propose, left out")
     return feats, np.array(ys), kinds, verdicts, groups, counts.get("stale", 0), keys
 
 

@@ -15,7 +15,6 @@ from sidenote.framing.types import FramingLabel
 from sidenote.pipeline import analyze_text
 from sidenote.verifier import Verifier, card_features, load_verifier
 from sidenote.verifier.encoder import EncoderError, load_encoder
-from sidenote.verifier.features import post_tie
 from sidenote.verifier.model import MODEL_FILE, SPECIFIED_DENSITY, Scope, read_verifier, specified
 
 
@@ -292,40 +291,3 @@ def test_a_single_source_card_of_a_specified_shape_is_shown_as_proposed_on_a_pag
     plain: dict[str, float] = {"density": SPECIFIED_DENSITY - 1}
     assert v.judges(account, plain) and v.judges(relayed, plain)
 
-
-
-def _social_card(d, words: str, platform: str, nth: int = 0) -> Card:
-    q, p = span(d.text, words), span(d.text, platform, nth)
-    return Card(id="", kind="unverified_social_quote", severity="caution",
-                title="Quoted from X (Twitter), with no link to the post", body="b",
-                anchor=make_anchor(d.text, q.start, q.end),
-                evidence=(make_evidence(d.text, p.start, p.end, "platform_attribution"),))
-
-
-@pytest.mark.parametrize(("paragraphs", "words", "platform", "tie"), [
-    (["Lee tweeted that the vote was “a disgrace for the city.”"], "a disgrace for the city.", "tweeted",
-     "posting_verb"),
-    (["Lee said on Twitter that the vote was “a disgrace for the city.”"], "a disgrace for the city.", "Twitter",
-     "posted_on"),
-    (["In a tweet, Lee called the vote “a disgrace for the city.”"], "a disgrace for the city.", "tweet",
-     "posted_on"),
-    (["“We feel robbed,” said Ann Lee, who founded a Facebook group."], "We feel robbed,", "Facebook", "said"),
-    (["The Twitter feud grew as Lee called the vote “a disgrace for the city.”"], "a disgrace for the city.",
-     "Twitter", "named"),
-    (["Lee is a prolific Twitter user.", "At the rally she called the vote “a disgrace for the city.”"],
-     "a disgrace for the city.", "Twitter", "elsewhere"),
-])
-def test_the_post_tie_says_how_the_quotes_sentence_ties_it_to_a_post(paragraphs, words, platform, tie):
-    d = doc(article(paragraphs))
-    card = _social_card(d, words, platform)
-    assert post_tie(d, card) == tie
-    assert f"sq:tie={tie}" in card_features(d, card)
-
-
-def test_social_quote_cards_on_a_page_that_frames_throughout_are_shown_as_proposed():
-    d = doc(article(["Lee is a prolific Twitter user.", "At the rally she called the vote “a disgrace.”"]))
-    card = _social_card(d, "a disgrace.", "Twitter")
-    v = Verifier(weights={"sq:tie=elsewhere": -20.0}, thresholds={"unverified_social_quote": 0.5})
-    assert specified(card)
-    assert not v.judges(card, {"density": SPECIFIED_DENSITY})
-    assert v.judges(card, {"density": SPECIFIED_DENSITY - 1})

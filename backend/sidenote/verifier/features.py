@@ -15,7 +15,6 @@ import re
 
 from ..doc import Card, Doc, Source
 from ..lexicon import load_words
-from ..platforms import find_platform_names
 from ..syntax import parse
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -179,39 +178,8 @@ def _single_source(doc: Doc, card: Card) -> list[str]:
     return out
 
 
-# "on Twitter", "in a tweet", "from Bush's Facebook post", "via Instagram":
-# the platform named as where the words went.
-_POSTED_ON = re.compile(r"\b(?:on|in|via|from|to|onto)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-
-
-def post_tie(doc: Doc, card: Card) -> str:
-    """How the quote's own sentence, outside the quoted words, ties them to a
-    post: with a posting verb ("tweeted", "wrote", "posted"), by naming the
-    platform as where they went ("said on Twitter", "in a tweet"), by
-    naming the platform only ("named"; "said" when a verb of speech credits
-    the words), or not at all, the platform named in another sentence
-    ("elsewhere"). Editors judge the last three wrong or debatable far
-    more often than the first two: a platform nearby is not where words
-    were said."""
-    a0, a1 = card.anchor.start, card.anchor.end
-    i = doc.sentence_index(a0)
-    if i is None:
-        return "none"
-    text = doc.text
-    lo, hi = doc.sentences[i].start, max(doc.sentences[i].end, a1)
-    words = {w.lower() for w in _WORD.findall(text[lo:a0] + " " + text[a1:hi])}
-    if words & load_words("social_quote/posting_verbs.txt"):
-        return "posting_verb"
-    for start, _, _ in find_platform_names(text, lo, hi):
-        if not a0 <= start < a1 and _POSTED_ON.search(text, max(0, start - 40), start):
-            return "posted_on"
-    if any(lo <= e.start < hi for e in card.evidence):
-        return "said" if words & load_words("social_quote/spoken_credits.txt") else "named"
-    return "elsewhere"
-
-
 def _social_quote(doc: Doc, card: Card) -> list[str]:
-    out = [f"sq:title={card.title}", f"sq:tie={post_tie(doc, card)}"]
+    out = [f"sq:title={card.title}"]
     words = len(card.anchor.exact.split())
     out.append(f"sq:words={_bucket(words, (4, 10, 25))}")
     for e in card.evidence:

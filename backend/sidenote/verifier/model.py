@@ -22,8 +22,7 @@ throughout (``SPECIFIED_DENSITY``) when the product's specification
 requires its shape there: a loaded_framing card whose evidence names a
 word of ``data/verifier/shown_as_proposed.txt``, or a single_source card
 whose only support is one account or one relayed source
-(``data/verifier/specified_single_source.txt``; see those files), or an
-unverified_social_quote card (``SPECIFIED_KINDS``).
+(``data/verifier/specified_single_source.txt``; see those files).
 """
 
 from __future__ import annotations
@@ -55,14 +54,6 @@ QUOTE_MARKS = "“”‘’\"'"
 # right 8 times in 38, and 24 were wrong, most of them on pages below this
 # density. There the verifier decides them like any other card.
 SPECIFIED_DENSITY = 4
-# Kinds whose every card the specification requires on such a page: the
-# seed's social quotes include one credited to a post only through an
-# earlier sentence ("one Syrian MP has called a “clear & direct US
-# protection of ISIS”", his tweets named before), the shape the verifier
-# holds least likely to be right elsewhere. (On the tuning pages of this
-# kind the detectors now propose 7 social quotes, 6 right and 1
-# debatable; of the 12 ever judged there, 2 were wrong.)
-SPECIFIED_KINDS = ("unverified_social_quote",)
 
 
 @dataclass(frozen=True)
@@ -200,12 +191,9 @@ def _specified_source_re() -> re.Pattern[str] | None:
 
 def specified(card: Card) -> bool:
     """A card of a shape the specification requires: loaded_framing whose
-    evidence names a word of ``shown_as_proposed.txt``, single_source whose
-    body names the sole support as one account or one relayed source
-    (``specified_single_source.txt``), or any unverified_social_quote
-    (``SPECIFIED_KINDS``)."""
-    if card.kind in SPECIFIED_KINDS:
-        return True
+    evidence names a word of ``shown_as_proposed.txt``, or single_source
+    whose body names the sole support as one account or one relayed source
+    (``specified_single_source.txt``)."""
     if card.kind == "single_source":
         pattern = _specified_source_re()
         return pattern is not None and pattern.search(card.body.lower()) is not None
