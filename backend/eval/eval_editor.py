@@ -16,7 +16,8 @@ Labels are the panel's majority where a panel of judges has judged
 two split); ``--first-judge`` counts the first judges' labels alone.
 
 Figures are reported on the held-out part only (fixed by hash, never tuned
-on). A card with no label yet is counted and named: the figures are final
+on), each with a 95 % interval from resampling whole pages
+(``editor/bootstrap.py``). A card with no label yet is counted and named: the figures are final
 only when that count is 0 (judge them first, see ``editor/labels/README.md``).
 
     .venv/bin/python backend/eval/eval_editor.py [--part heldout|tuning] [--errors] [--no-verifier] [--first-judge]
@@ -37,6 +38,7 @@ from sidenote.doc import Card, Doc
 from sidenote.verifier import Verifier, load_verifier
 from sidenote.verifier.encoder import card_text, load_encoder
 from sidenote.verifier.model import EncoderLogits
+from sidenote_eval.editor.bootstrap import PageCounts, describe, page_bootstrap
 from sidenote_eval.editor.cards import analyse, card_record, shown_cards
 from sidenote_eval.editor.labels import KINDS, load_card_labels, load_misses, withdrawn_misses
 from sidenote_eval.editor.pages import pages
@@ -53,6 +55,7 @@ class Tally:
     unlabelled: list = field(default_factory=list)
     hidden_right: int = 0
     errors: list = field(default_factory=list)
+    pages: list[PageCounts] = field(default_factory=list)  # each page's counts, all kinds
 
     def add(self, other: Tally) -> None:
         self.shown.update(other.shown)
@@ -61,6 +64,7 @@ class Tally:
         self.unlabelled += other.unlabelled
         self.hidden_right += other.hidden_right
         self.errors += other.errors
+        self.pages += other.pages
 
     def row(self, kinds: tuple[str, ...]) -> tuple[int, int, int, int, int]:
         shown = sum(self.shown[k] for k in kinds)
@@ -94,6 +98,7 @@ def tally(part: str, panel: bool = True,
     by_corpus: dict[str, Tally] = {}
     for page in pages(part):
         t = by_corpus.setdefault(page.corpus, Tally())
+        before = t.row(KINDS)
         if verifier_for is not None:
             cards_stage.load_verifier = _returning(verifier_for(page.id))  # type: ignore[assignment]
         doc = analyse(page)
@@ -127,6 +132,8 @@ def tally(part: str, panel: bool = True,
             if not any(c.kind == m["kind"] and c.start < end and at < c.end for c in cards):
                 t.misses[m["kind"]] += 1
                 t.errors.append(("miss", m, m.get("why", "")))
+        shown, right, wrong, _, misses = (a - b for a, b in zip(t.row(KINDS), before))
+        t.pages.append(PageCounts(shown, right, wrong, misses))
     return by_corpus
 
 
@@ -226,6 +233,10 @@ def main() -> None:
             if corpus != "polnear-fresh":
                 earlier.add(part_tally)
         by_corpus.append(("pages held out before the sixth session", earlier))
+    print(f"95 % interval, pages resampled ({args.part} part, all pages): {describe(page_bootstrap(whole.pages))}")
+    for name, part_tally in by_corpus:
+        if part_tally.pages:
+            print(f"95 % interval, pages resampled ({name}): {describe(page_bootstrap(part_tally.pages))}")
     for name, part_tally in by_corpus:
         shown, right, wrong, _, misses = part_tally.row(KINDS)
         print(f"RESULT\tcards judged by editors ({args.part} part, {name} only){who}\t"
