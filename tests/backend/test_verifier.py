@@ -261,6 +261,30 @@ def test_the_encoder_reads_only_cards_its_range_could_move_across_the_threshold(
     assert read == [near]
 
 
+def test_past_its_page_limit_the_encoder_reads_the_cards_the_linear_model_is_least_sure_of(monkeypatch):
+    import sidenote.verifier.model as model
+
+    monkeypatch.setattr(model, "MAX_ENCODER_READS", 2)
+    d = doc(article(["The plan was outrageous.", "The regime lied again.", "A horrific flood came."]))
+    cards = [_framing_card(d, "outrageous"), _framing_card(d, "regime"), _framing_card(d, "horrific")]
+    read = []
+
+    def encoder_logits(_doc, chosen):
+        read.extend(chosen)
+        return [2.0 for _ in chosen]
+
+    # linear logits 0, 0.6 and -1.4 against a threshold of 0.5 (logit 0):
+    # every card is the encoder's call, the third the least close
+    v = Verifier(weights={"lf:w=regime": 0.6, "lf:w=horrific": -1.4}, thresholds={"loaded_framing": 0.5},
+                 encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0),
+                 encoder_logits=encoder_logits)
+    assert v.keep(d, cards) == cards[:2]
+    assert read == cards[:2]  # the third was not read, so not shown
+    monkeypatch.setattr(model, "MAX_ENCODER_READS", 3)
+    read.clear()
+    assert v.keep(d, cards) == cards
+
+
 def test_an_encoder_logit_beyond_its_range_is_held_to_it():
     v = Verifier(encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0))
     assert v.probability([], encoder_logit=50.0) == pytest.approx(v.probability([], encoder_logit=2.0))

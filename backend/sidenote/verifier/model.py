@@ -54,6 +54,11 @@ QUOTE_MARKS = "“”‘’\"'"
 # right 8 times in 38, and 24 were wrong, most of them on pages below this
 # density. There the verifier decides them like any other card.
 SPECIFIED_DENSITY = 4
+# Most cards the sentence encoder reads on one page (about 12 ms each). On
+# every editors' page (1,366) it read at most 12; an invented page with a
+# loaded word in every sentence had it read 77, and its cards stage then
+# ran past the API's deadline, so the reader got no card at all.
+MAX_ENCODER_READS = 16
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,15 @@ class Verifier:
         linear = {id(c): self.logit(card_features(doc, c, page)) for c in judged}
         read = [c for c in judged
                 if c.kind == self.encoder_kind and self._needs_encoder(linear[id(c)], self.threshold(c))]
+        if len(read) > MAX_ENCODER_READS:
+            # the ones the linear model is least sure of; the rest are not read
+            # and so not shown (stay quiet when unsure)
+            nearest = sorted(read, key=lambda c: abs(_sigmoid(self._blend(linear[id(c)], 0.0)) - self.threshold(c)))
+            chosen = {id(c) for c in nearest[:MAX_ENCODER_READS]}
+            unread = {id(c) for c in read} - chosen
+            read = [c for c in read if id(c) in chosen]
+        else:
+            unread = set()
         logits = dict(zip(map(id, read), self._encoder_logits(doc, read))) if read else {}
         shown = set()
         for c in judged:
@@ -133,6 +147,8 @@ class Verifier:
             if encoder_logit is None and c.kind == self.encoder_kind and self.encoder_range is not None:
                 # not read: anywhere in its range gives the same answer
                 encoder_logit = self.encoder_range[0]
+            if id(c) in unread:
+                continue
             if _sigmoid(self._blend(linear[id(c)], encoder_logit)) >= self.threshold(c):
                 shown.add(id(c))
         judged_ids = {id(c) for c in judged}
