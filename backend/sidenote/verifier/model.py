@@ -191,16 +191,9 @@ def population(scope: dict[str, Scope], card: Card) -> str:
 
 
 @cache
-def _specified_re() -> re.Pattern[str] | None:
-    words = sorted(load_words("verifier/shown_as_proposed.txt"), key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
-
-
-@cache
-def _specified_source_re() -> re.Pattern[str] | None:
-    phrases = sorted(load_words("verifier/specified_single_source.txt"), key=len, reverse=True)
+def _phrases_re(list_name: str) -> re.Pattern[str] | None:
+    """Any phrase of ``data/<list_name>`` as whole words, longest first."""
+    phrases = sorted(load_words(list_name), key=len, reverse=True)
     if not phrases:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
@@ -212,9 +205,9 @@ def specified(card: Card) -> bool:
     whose body names the sole support as one account or one relayed source
     (``specified_single_source.txt``)."""
     if card.kind == "single_source":
-        pattern = _specified_source_re()
+        pattern = _phrases_re("verifier/specified_single_source.txt")
         return pattern is not None and pattern.search(card.body.lower()) is not None
-    pattern = _specified_re()
+    pattern = _phrases_re("verifier/shown_as_proposed.txt")
     return pattern is not None and any(pattern.search(e.exact.strip(QUOTE_MARKS).lower()) for e in card.evidence)
 
 
