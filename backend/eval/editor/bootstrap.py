@@ -25,7 +25,7 @@ class PageCounts:
 
 
 @dataclass(frozen=True)
-class Intervals:
+class FigureIntervals:
     """95 % percentile intervals; None where a figure has no denominator."""
 
     precision: tuple[float, float] | None
@@ -41,22 +41,22 @@ def _ratio_interval(num: np.ndarray, den: np.ndarray) -> tuple[float, float] | N
     return float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))
 
 
-def page_bootstrap(pages: Sequence[PageCounts], reps: int = REPS, seed: int = SEED) -> Intervals:
+def page_bootstrap(pages: Sequence[PageCounts], reps: int = REPS, seed: int = SEED) -> FigureIntervals:
     """Intervals for precision (right / shown), wrong share (wrong / shown)
     and recall (right / (right + misses)) over ``reps`` resamples of the
     pages; deterministic for a given ``seed``."""
     if not pages:
-        return Intervals(None, None, None)
+        return FigureIntervals(None, None, None)
     counts = np.array([(p.shown, p.right, p.wrong, p.misses) for p in pages], dtype=float)
     rng = np.random.default_rng(seed)
     picks = rng.integers(0, len(pages), size=(reps, len(pages)))
     totals = counts[picks].sum(axis=1)  # reps x 4
     shown, right, wrong, misses = totals.T
-    return Intervals(_ratio_interval(right, shown), _ratio_interval(wrong, shown),
+    return FigureIntervals(_ratio_interval(right, shown), _ratio_interval(wrong, shown),
                      _ratio_interval(right, right + misses))
 
 
-def describe(intervals: Intervals) -> str:
+def describe(intervals: FigureIntervals) -> str:
     def one(name: str, value: tuple[float, float] | None) -> str:
         return f"{name} {value[0]:.3f}-{value[1]:.3f}" if value is not None else f"{name} -"
 

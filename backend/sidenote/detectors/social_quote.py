@@ -537,12 +537,13 @@ def _checkable(idx: _Index, quote: Quote, platform: str, source: Source | None) 
     doc = idx.doc
     # The quoted words with the post's address beside them, here or in a
     # copy of the post elsewhere on the page.
-    if idx.addressed_copies.words and idx.addressed_copies.carry(content_words(doc.text[quote.start : quote.end])):
+    words = content_words(doc.text[quote.start : quote.end])
+    if idx.addressed_copies.words and idx.addressed_copies.carry(words):
         return True
     # An embed of the platform that carries the quote's words, or the
     # source's own picture post.
     embeds = idx.embeds(platform)
-    if embeds.carry(content_words(doc.text[quote.start : quote.end])):
+    if embeds.carry(words):
         return True
     if source is not None and embeds.signed_by(source):
         return True
