@@ -201,7 +201,9 @@ def main() -> None:
     for corpus, name in (("news", "mainstream news pages"), ("prop", "propaganda articles"),
                          ("polnear", "election news (PolNeAR)"),
                          ("polnear-fresh", "election news, fresh pages (sixth session)")):
-        part_tally = tallies.get(corpus, Tally())
+        if corpus not in tallies:
+            continue  # (the fresh pages are all held out: no table of zeros on the tuning part)
+        part_tally = tallies[corpus]
         print_table(part_tally, f"{args.part} part, {name}")
         by_corpus.append((name, part_tally))
     print_table(whole, f"{args.part} part, all pages")

@@ -21,6 +21,7 @@ Speech verbs (``data/syntax/speech_verbs.txt``), naming verbs
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -244,3 +245,115 @@ def _as_verb(child: Token, head: Token, verbs: frozenset[str]) -> Token | None:
 def _is_verb(token: Token, verbs: frozenset[str]) -> bool:
     # Penn tags (the tagger's own; coarse POS would need the attribute ruler)
     return token.tag_.startswith("VB") and token.lower_ in verbs
+
+
+# A quotation's credit runs on from a verb without a subject of its own
+# ("Clinton tweeted congratulations, adding “...”", "a tweet by Sadikov,
+# saying “...”") through these arcs, up to the verb or noun it continues.
+CONTINUING_ARCS = frozenset({"advcl", "xcomp", "acl", "conj", "pcomp", "relcl", "prep", "pobj"})
+# A verb without a subject heading these arcs is part of the phrase above it
+# ("a video posted on Twitter", "by saying"), not a clause of its own.
+PHRASE_VERB_ARCS = frozenset({"acl", "advcl", "xcomp", "pcomp", "prep"})
+# "he tweeted: “...”", "From Bush's Facebook post: “...”": a platform word
+# at most this many words before the quotation, with a colon or comma just
+# before it, introduces it whatever the parse says (a parse often makes a
+# quotation after a colon a sentence of its own).
+_LEAD_IN = re.compile(r"^\W*(?:[\w'’-]+\W+){0,3}?[:,]\s*[“\"'‘]*\s*$")
+
+
+def credited_with(sentence: str, quoted: tuple[int, int], word: tuple[int, int]) -> bool | None:
+    """Whether the word at ``sentence[word[0]:word[1]]`` (a platform's name,
+    "tweet", "tweeted") is part of the act that credits the quoted words at
+    ``quoted``: "Trump said on Twitter", "In a tweet, she wrote", "a tweet by
+    Sadikov, saying" are; "Months after he savaged her on Twitter, Trump
+    tells Kelly that people “gotta get over it”" and "Coulter tweeted that
+    ..., and Trump called Haley “very weak”" are not: the platform sits in
+    another clause. None when no parse tells (too long to parse, or no verb
+    credits the words)."""
+    if word[1] <= quoted[0] and _LEAD_IN.match(sentence[word[1] : quoted[0]]):
+        return True
+    parsed = parse(sentence)
+    if parsed is None:
+        return None
+    act = _crediting_act(parsed, *quoted)
+    path = _word_clause(parsed, *word)
+    if not act or not path:
+        return None
+    if act & path:
+        return True
+    # The act sits inside the clause that names the post ("in her post on
+    # Facebook, she asks who the man she called “...” was"), not beside it
+    # (across "and": "Coulter tweeted ..., and Trump called Haley “...”").
+    heads = {i for i in path if _clause_verb(parsed[i])}
+    for i in act:
+        token = parsed[i]
+        while token.head.i != token.i and token.dep_ != "conj":
+            token = token.head
+            if token.i in heads:
+                return True
+    return False
+
+
+def _clause_verb(token: Token) -> bool:
+    return token.tag_.startswith("VB") and token.dep_ != "prep"  # ("including" is a preposition)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_ARCS for c in token.children)
+
+
+def _crediting_act(parsed: Any, start: int, end: int) -> set[int]:
+    """The tokens of the act that credits ``[start, end)``: the first verb
+    of speech, naming or posting above the words, or, for words the parse
+    makes a clause of their own ("“...,” Trump said on Twitter."), the verbs
+    set beside them; with what a subjectless participle continues."""
+    verbs = load_words("syntax/speech_verbs.txt") | load_words("syntax/naming_verbs.txt") | load_words(
+        "syntax/post_verbs.txt"
+    )
+    inside = [t for t in parsed if start <= t.idx < end and not t.is_punct]
+    tops = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
+    acts = []
+    for top in tops:
+        for head in top.ancestors:
+            if not start <= head.idx < end and head.tag_.startswith("VB") and head.lower_ in verbs:
+                acts.append(head)
+                break
+        if acts:
+            break
+    if not acts:
+        own_clause = any(t.head.i == t.i for t in tops)
+        acts = [
+            t for t in parsed
+            if not start <= t.idx < end and t.tag_.startswith("VB")
+            and (start <= t.head.idx < end or (own_clause and t.head.i == t.i))
+        ]
+    found: set[int] = set()
+    for verb in acts:
+        found.add(verb.i)
+        token = verb
+        while not _has_subject(token) and token.dep_ in CONTINUING_ARCS and token.head.i != token.i:
+            token = token.head
+            found.add(token.i)
+            if (token.tag_.startswith("VB") and _has_subject(token)) or token.tag_.startswith("NN"):
+                break
+    return found
+
+
+def _word_clause(parsed: Any, start: int, end: int) -> set[int]:
+    """The word at ``[start, end)`` and what it hangs on, up to the verb of
+    its clause: "on Twitter" up to "said", "Twitter" in "a video posted on
+    Twitter" past "posted" (a phrase) to the clause's verb."""
+    tokens = [t for t in parsed if t.idx < end and t.idx + len(t.text) > start]
+    if not tokens:
+        return set()
+    word = token = tokens[-1]
+    path = {token.i}
+    while token.head.i != token.i:
+        if token.i == word.i:
+            if token.tag_.startswith("VB") and (_has_subject(token) or token.dep_ in ("conj", "ccomp")):
+                break  # "Coulter tweeted": the word is its clause's verb
+        elif _clause_verb(token) and (_has_subject(token) or token.dep_ not in PHRASE_VERB_ARCS):
+            break
+        token = token.head
+        path.add(token.i)
+    return path

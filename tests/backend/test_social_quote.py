@@ -533,3 +533,30 @@ def test_the_card_names_the_poster_only_when_the_quote_s_sentence_or_the_one_bef
 )
 def test_words_credited_with_said_are_a_post_only_where_the_platform_is_where_they_went(text, expect_card):
     assert bool(_social_bodies(text)) is expect_card
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the platform is where she mocked him, not where the senator spoke
+        "Weeks after she mocked him on Twitter, Senator Ann Lee told a radio host that her critics "
+        "“should toughen up.”",
+        # the tweet is the mayor's; the governor's words were not posted
+        "Mayor Ann Lee tweeted that the count was close, and Governor Bob Hart later called the "
+        "result “a disgrace to the state.”",
+    ],
+)
+def test_a_platform_word_in_another_clause_does_not_make_the_quote_a_post(text):
+    assert _social_bodies(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Bob Hart praised the vote in a tweet, saying: “A great day for our state and for every "
+        "worker in it.”",
+        "In a tweet on Monday, the union said the company “is not keeping its promises to workers.”",
+    ],
+)
+def test_a_platform_word_in_the_crediting_clause_still_makes_a_post(text):
+    assert len(_social_bodies(text)) == 1

@@ -138,3 +138,46 @@ def test_a_label_after_a_view_verbs_as_is_its_subjects(sentence, words, speaker)
 )
 def test_a_label_after_as_that_is_the_writers_or_an_acts_is_no_ones_speech(sentence, words):
     assert _at(sentence, words) is None
+
+
+def _credited(sentence: str, quoted: str, word: str):
+    q, w = sentence.index(quoted), sentence.index(word)
+    return syntax.credited_with(sentence, (q, q + len(quoted)), (w, w + len(word)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted", "word"),
+    [
+        ("“We need a stronger leader now!” Ann Lee said on Twitter.", "We need", "Twitter"),
+        ("In a tweet, the union said the company “is not keeping its promises.”", "is not", "tweet"),
+        ("The governor praised the vote in a tweet, saying “a great day for our state.”", "a great", "tweet"),
+        ("The senator tweeted: “The vote was rigged from the start.”", "The vote", "tweeted"),
+    ],
+)
+def test_a_platform_word_in_the_crediting_act_credits_the_quote(sentence, quoted, word):
+    assert _credited(sentence, quoted, word) is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted", "word"),
+    [
+        (
+            "Weeks after she mocked him on Twitter, the senator told a radio host that critics "
+            "“should toughen up.”",
+            "should toughen",
+            "Twitter",
+        ),
+        (
+            "The mayor tweeted that the count was close, and the governor later called the result “a disgrace.”",
+            "a disgrace",
+            "tweeted",
+        ),
+    ],
+)
+def test_a_platform_word_in_another_clause_does_not(sentence, quoted, word):
+    assert _credited(sentence, quoted, word) is False
+
+
+def test_a_sentence_too_long_to_parse_tells_nothing():
+    sentence = "The mayor said on Twitter " + "very " * 400 + "“bad things.”"
+    assert _credited(sentence, "bad things", "Twitter") is None

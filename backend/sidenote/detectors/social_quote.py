@@ -32,6 +32,7 @@ from ..doc import Attribution, Card, Doc, Evidence, Quote, Source, Span
 from ..intervals import Intervals
 from ..lexicon import load_lines, load_words
 from ..platforms import channel_in, display_name, find_platform_names, introduced_on_platform, post_platform
+from ..syntax import credited_with
 from ..text import content_words
 from .social_quote_posts import NAME_WORD, AddressedCopies, Embeds
 
@@ -240,7 +241,11 @@ def _quote_platform(idx: _Index, quote: Quote) -> tuple[str, Span | None] | None
         idx, inner, inner, tied
     )
     if here is not None:
-        if _someone_elses_post(doc.text, here[1], source) or _said_elsewhere_than(doc, quote, here[1]):
+        if (
+            _someone_elses_post(doc.text, here[1], source)
+            or _said_elsewhere_than(doc, quote, here[1])
+            or _credited_in_another_clause(doc, quote, here[1])
+        ):
             return None
         return here
     if source is not None and source.channel and _is_account_on_memo(idx, source, source.channel):
@@ -248,6 +253,26 @@ def _quote_platform(idx: _Index, quote: Quote) -> tuple[str, Span | None] | None
         if introduced and not _spoken_elsewhere(doc, quote) and not _credited_as_said(doc, quote):
             return source.channel, _channel_evidence(idx, source)
     return _lead_in_platform(idx, quote, source) or _posted_just_before(idx, quote, source)
+
+
+def _credited_in_another_clause(doc: Doc, quote: Quote, platform_word: Span) -> bool:
+    """A parse of the sentence puts the platform word in another clause than
+    the act that credits the quote: "Months after he savaged her on Twitter,
+    Trump tells Kelly that people “gotta get over it”" was said on
+    television; "Coulter tweeted ..., and Trump called Haley “very weak”"
+    was not tweeted. False when the parse cannot tell."""
+    i = doc.sentence_index(platform_word.start)
+    if i is None:
+        return False
+    sentence = doc.sentences[i]
+    start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
+    if start >= end:
+        return False
+    at = sentence.start
+    verdict = credited_with(
+        doc.text[at : sentence.end], (start - at, end - at), (platform_word.start - at, platform_word.end - at)
+    )
+    return verdict is False
 
 
 # Most words between a platform word and what it ties to: the quotation
