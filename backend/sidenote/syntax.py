@@ -258,7 +258,7 @@ PHRASE_VERB_ARCS = frozenset({"acl", "advcl", "xcomp", "pcomp", "prep"})
 # at most this many words before the quotation, with a colon or comma just
 # before it, introduces it whatever the parse says (a parse often makes a
 # quotation after a colon a sentence of its own).
-_LEAD_IN = re.compile(r"^\W*(?:[\w'’-]+\W+){0,3}?[:,]\s*[“\"'‘]*\s*$")
+_LEAD_IN = re.compile(r"^\W*(?:[\w'’-]+\s+){0,2}[\w'’-]*\s*[:,]\s*[“\"'‘]*\s*$")
 
 
 def credited_with(sentence: str, quoted: tuple[int, int], word: tuple[int, int]) -> bool | None:

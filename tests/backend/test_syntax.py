@@ -152,6 +152,8 @@ def _credited(sentence: str, quoted: str, word: str):
         ("In a tweet, the union said the company “is not keeping its promises.”", "is not", "tweet"),
         ("The governor praised the vote in a tweet, saying “a great day for our state.”", "a great", "tweet"),
         ("The senator tweeted: “The vote was rigged from the start.”", "The vote", "tweeted"),
+        # a platform word a short phrase before the colon still introduces the quote
+        ("Ann Lee tweeted in response: “The vote was rigged from the start.”", "The vote", "tweeted"),
     ],
 )
 def test_a_platform_word_in_the_crediting_act_credits_the_quote(sentence, quoted, word):
