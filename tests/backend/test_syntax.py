@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sidenote import syntax
 from sidenote.syntax import reported_by
@@ -183,3 +185,18 @@ def test_a_platform_word_in_another_clause_does_not(sentence, quoted, word):
 def test_a_sentence_too_long_to_parse_tells_nothing():
     sentence = "The mayor said on Twitter " + "very " * 400 + "“bad things.”"
     assert _credited(sentence, "bad things", "Twitter") is None
+
+
+_WORDS = ["Trump", "tweeted", "said", "on", "Twitter", "in", "a", "tweet", ",", ":", "“", "”", "the", "mayor",
+          "called", "it", "saying", "and", "later", "post", "wrote", ".", "Facebook", "that", "she"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25),
+    cuts=st.lists(st.integers(min_value=0, max_value=200), min_size=4, max_size=4),
+)
+def test_any_sentence_and_spans_give_an_answer_not_an_error(words, cuts):
+    sentence = " ".join(words)
+    a, b, c, d = (min(x, len(sentence)) for x in cuts)
+    assert syntax.credited_with(sentence, (min(a, b), max(a, b)), (min(c, d), max(c, d))) in (True, False, None)
