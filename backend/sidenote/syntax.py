@@ -261,15 +261,28 @@ PHRASE_VERB_ARCS = frozenset({"acl", "advcl", "xcomp", "pcomp", "prep"})
 _LEAD_IN = re.compile(r"^\W*(?:[\w'’-]+\s+){0,2}[\w'’-]*\s*[:,]\s*[“\"'‘]*\s*$")
 
 
-def credited_with(sentence: str, quoted: tuple[int, int], word: tuple[int, int]) -> bool | None:
+def credited_with(
+    sentence: str, quoted: tuple[int, int], word: tuple[int, int], venues: frozenset[str] = frozenset()
+) -> bool | None:
     """Whether the word at ``sentence[word[0]:word[1]]`` (a platform's name,
-    "tweet", "tweeted") is part of the act that credits the quoted words at
-    ``quoted``: "Trump said on Twitter", "In a tweet, she wrote", "a tweet by
-    Sadikov, saying" are; "Months after he savaged her on Twitter, Trump
-    tells Kelly that people “gotta get over it”" and "Coulter tweeted that
-    ..., and Trump called Haley “very weak”" are not: the platform sits in
-    another clause. None when no parse tells (too long to parse, or no verb
-    credits the words)."""
+    "tweet", "tweeted") names where the quoted words at ``quoted`` went: it
+    is part of the act that credits them, as its medium. "Trump said on
+    Twitter", "In a tweet, she wrote", "a tweet by Sadikov, saying", "Trump
+    posted a message saying" are; these are not:
+
+    - the platform in another clause: "Months after he savaged her on
+      Twitter, Trump tells Kelly that people “gotta get over it”",
+      "Coulter tweeted that ..., and Trump called Haley “very weak”";
+    - the post as the topic of the act, its object: "Trump defended his
+      tweet, calling it “a joke”" (unless the act posts it);
+    - the platform describing the speaker: "Trump, a prolific Twitter
+      user, described the deal as “a disaster”" (unless the subject is the
+      post itself: "A tweet from the campaign said");
+    - the platform inside a place of speech (one of ``venues``): "In a Fox
+      News interview after his Twitter tirade, Trump called Cruz “...”".
+
+    None when no parse tells (too long to parse, or no verb credits the
+    words)."""
     if word[1] <= quoted[0] and _LEAD_IN.match(sentence[word[1] : quoted[0]]):
         return True
     parsed = parse(sentence)
@@ -279,19 +292,42 @@ def credited_with(sentence: str, quoted: tuple[int, int], word: tuple[int, int])
     path = _word_clause(parsed, *word)
     if not act or not path:
         return None
-    if act & path:
-        return True
-    # The act sits inside the clause that names the post ("in her post on
-    # Facebook, she asks who the man she called “...” was"), not beside it
-    # (across "and": "Coulter tweeted ..., and Trump called Haley “...”").
-    heads = {i for i in path if _clause_verb(parsed[i])}
+    if any(t.lower_ in venues for t in path[1:]):
+        return False
+    for k, token in enumerate(path):
+        if token.i in act:
+            return k == 0 or _medium_arc(path[: k + 1])
+    # The act sits inside the clause that names the post as where it
+    # happens ("in her post on Facebook, she asks who the man she called
+    # “...” was"), not beside it (across "and": "Coulter tweeted ..., and
+    # Trump called Haley “...”") nor under a clause the post is the subject
+    # of ("The Twitter war escalated when Clinton called Trump “...”").
+    # The act may also be said of the post itself: "a Twitter post by
+    # Malinowski that read, “...”".
+    top = path[-1]
+    located = _clause_verb(top) and len(path) >= 2 and path[-2].dep_ == "prep"
+    below = {t.i for t in path[:-1]}
     for i in act:
         token = parsed[i]
         while token.head.i != token.i and token.dep_ != "conj":
             token = token.head
-            if token.i in heads:
+            if token.i in below or (located and token.i == top.i):
                 return True
     return False
+
+
+def _medium_arc(path: list[Token]) -> bool:
+    """Whether the phrase ``path[:-1]`` (the platform word up to the act's
+    word ``path[-1]``) gives where the act went: not its object (unless the
+    act posts), not its subject's description (unless the act posts or the
+    subject is a post)."""
+    verb, child = path[-1], path[-2]
+    if child.dep_ == "dobj":
+        return verb.lower_ in load_words("syntax/post_verbs.txt")
+    if child.dep_ in SUBJECT_ARCS:  # ("one Twitter user wrote" posts; "a Twitter user, described" does not)
+        posts = verb.lower_ in load_words("syntax/post_verbs.txt")
+        return posts or any(t.lower_ in load_words("syntax/post_nouns.txt") for t in path[:-1])
+    return True
 
 
 def _clause_verb(token: Token) -> bool:
@@ -304,11 +340,14 @@ def _has_subject(token: Token) -> bool:
 
 def _crediting_act(parsed: Any, start: int, end: int) -> set[int]:
     """The tokens of the act that credits ``[start, end)``: the first verb
-    of speech, naming or posting above the words, or, for words the parse
+    of speech, naming, viewing-as or posting above the words, or, for words the parse
     makes a clause of their own ("“...,” Trump said on Twitter."), the verbs
     set beside them; with what a subjectless participle continues."""
-    verbs = load_words("syntax/speech_verbs.txt") | load_words("syntax/naming_verbs.txt") | load_words(
-        "syntax/post_verbs.txt"
+    verbs = (
+        load_words("syntax/speech_verbs.txt")
+        | load_words("syntax/naming_verbs.txt")
+        | load_words("syntax/as_verbs.txt")
+        | load_words("syntax/post_verbs.txt")
     )
     inside = [t for t in parsed if start <= t.idx < end and not t.is_punct]
     tops = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
@@ -339,15 +378,15 @@ def _crediting_act(parsed: Any, start: int, end: int) -> set[int]:
     return found
 
 
-def _word_clause(parsed: Any, start: int, end: int) -> set[int]:
-    """The word at ``[start, end)`` and what it hangs on, up to the verb of
-    its clause: "on Twitter" up to "said", "Twitter" in "a video posted on
-    Twitter" past "posted" (a phrase) to the clause's verb."""
+def _word_clause(parsed: Any, start: int, end: int) -> list[Token]:
+    """The word at ``[start, end)`` and what it hangs on, in order, up to the
+    verb of its clause: "on Twitter" up to "said", "Twitter" in "a video
+    posted on Twitter" past "posted" (a phrase) to the clause's verb."""
     tokens = [t for t in parsed if t.idx < end and t.idx + len(t.text) > start]
     if not tokens:
-        return set()
+        return []
     word = token = tokens[-1]
-    path = {token.i}
+    path = [token]
     while token.head.i != token.i:
         if token.i == word.i:
             if token.tag_.startswith("VB") and (_has_subject(token) or token.dep_ in ("conj", "ccomp")):
@@ -355,5 +394,5 @@ def _word_clause(parsed: Any, start: int, end: int) -> set[int]:
         elif _clause_verb(token) and (_has_subject(token) or token.dep_ not in PHRASE_VERB_ARCS):
             break
         token = token.head
-        path.add(token.i)
+        path.append(token)
     return path

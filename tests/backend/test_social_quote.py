@@ -544,6 +544,17 @@ def test_words_credited_with_said_are_a_post_only_where_the_platform_is_where_th
         # the tweet is the mayor's; the governor's words were not posted
         "Mayor Ann Lee tweeted that the count was close, and Governor Bob Hart later called the "
         "result “a disgrace to the state.”",
+        # the tweet is what he defended, not where these words went
+        "Donald Trump defended his tweet about the judge on Sunday, calling it “a fair comment about a "
+        "biased man.”",
+        # the platform describes the speaker
+        "Donald Trump, a prolific Twitter user, described the trade deal as “a disaster for American workers.”",
+        # the feud on Twitter is the main clause; the words were spoken in the "when" clause
+        "The Twitter war escalated Monday when Hillary Clinton called Donald Trump “dangerous and unfit "
+        "to serve.”",
+        # the platform is inside the place the words were said
+        "In a Fox News interview after his Twitter tirade, Donald Trump called Ted Cruz “a nasty guy with "
+        "no friends.”",
     ],
 )
 def test_a_platform_word_in_another_clause_does_not_make_the_quote_a_post(text):

@@ -182,6 +182,45 @@ def test_a_platform_word_in_another_clause_does_not(sentence, quoted, word):
     assert _credited(sentence, quoted, word) is False
 
 
+@pytest.mark.parametrize(
+    ("sentence", "quoted", "word"),
+    [
+        # the post is what the act is about, not where it went
+        ("The mayor defended her tweet on Sunday, calling it “a fair comment.”", "a fair", "tweet"),
+        # the platform describes the speaker
+        (
+            "The mayor, a prolific Twitter user, described the deal as “a disaster for workers.”",
+            "a disaster",
+            "Twitter",
+        ),
+        # the post is the subject of a clause the act is only subordinate to
+        ("The Twitter feud escalated when the mayor called the governor “a coward.”", "a coward", "Twitter"),
+    ],
+)
+def test_a_platform_word_that_is_not_the_acts_medium_does_not(sentence, quoted, word):
+    assert _credited(sentence, quoted, word) is False
+
+
+def test_a_platform_word_inside_a_place_of_speech_does_not():
+    sentence = "In a radio interview after her Twitter spat, the mayor called the governor “a coward.”"
+    q, w = sentence.index("a coward"), sentence.index("Twitter")
+    assert syntax.credited_with(sentence, (q, q + 8), (w, w + 7), venues=frozenset({"interview"})) is False
+    assert syntax.credited_with(sentence, (q, q + 8), (w, w + 7)) is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted", "word"),
+    [
+        # a posting act's object is the post, and a post may be the subject
+        ("The mayor posted a message on Sunday, saying “the count was fair.”", "the count", "message"),
+        ("A tweet from the campaign said the count was “fair and final.”", "fair and", "tweet"),
+        ("“The count was fair,” one Twitter user wrote.", "The count", "Twitter"),
+    ],
+)
+def test_a_post_as_object_of_posting_or_as_subject_still_credits(sentence, quoted, word):
+    assert _credited(sentence, quoted, word) is True
+
+
 def test_a_sentence_too_long_to_parse_tells_nothing():
     sentence = "The mayor said on Twitter " + "very " * 400 + "“bad things.”"
     assert _credited(sentence, "bad things", "Twitter") is None

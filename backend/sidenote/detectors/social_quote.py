@@ -270,7 +270,10 @@ def _credited_in_another_clause(doc: Doc, quote: Quote, platform_word: Span) -> 
         return False
     at = sentence.start
     verdict = credited_with(
-        doc.text[at : sentence.end], (start - at, end - at), (platform_word.start - at, platform_word.end - at)
+        doc.text[at : sentence.end],
+        (start - at, end - at),
+        (platform_word.start - at, platform_word.end - at),
+        venues=load_words("social_quote/spoken_venues.txt"),
     )
     return verdict is False
 
