@@ -156,6 +156,10 @@ def _credited(sentence: str, quoted: str, word: str):
         ("The senator tweeted: “The vote was rigged from the start.”", "The vote", "tweeted"),
         # a platform word a short phrase before the colon still introduces the quote
         ("Ann Lee tweeted in response: “The vote was rigged from the start.”", "The vote", "tweeted"),
+        # a posting act's object is the post, and a post may be the subject
+        ("The mayor posted a message on Sunday, saying “the count was fair.”", "the count", "message"),
+        ("A tweet from the campaign said the count was “fair and final.”", "fair and", "tweet"),
+        ("“The count was fair,” one Twitter user wrote.", "The count", "Twitter"),
     ],
 )
 def test_a_platform_word_in_the_crediting_act_credits_the_quote(sentence, quoted, word):
@@ -206,19 +210,6 @@ def test_a_platform_word_inside_a_place_of_speech_does_not():
     q, w = sentence.index("a coward"), sentence.index("Twitter")
     assert syntax.credited_with(sentence, (q, q + 8), (w, w + 7), venues=frozenset({"interview"})) is False
     assert syntax.credited_with(sentence, (q, q + 8), (w, w + 7)) is True
-
-
-@pytest.mark.parametrize(
-    ("sentence", "quoted", "word"),
-    [
-        # a posting act's object is the post, and a post may be the subject
-        ("The mayor posted a message on Sunday, saying “the count was fair.”", "the count", "message"),
-        ("A tweet from the campaign said the count was “fair and final.”", "fair and", "tweet"),
-        ("“The count was fair,” one Twitter user wrote.", "The count", "Twitter"),
-    ],
-)
-def test_a_post_as_object_of_posting_or_as_subject_still_credits(sentence, quoted, word):
-    assert _credited(sentence, quoted, word) is True
 
 
 def test_a_sentence_too_long_to_parse_tells_nothing():
