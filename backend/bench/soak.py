@@ -144,6 +144,29 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
+def memory_split_mb(pid: int) -> tuple[float, float] | None:
+    """A worker's resident memory as (anonymous, the rest): the heap and
+    other private allocations, where a leak would show, apart from the
+    pages of mapped files (the models' weights, the libraries' code), which
+    a worker pages in as it first reads them and the kernel can drop."""
+    try:
+        return split_of_smaps_rollup(Path(f"/proc/{pid}/smaps_rollup").read_text())
+    except OSError:
+        return None
+
+
+def split_of_smaps_rollup(text: str) -> tuple[float, float] | None:
+    """(anonymous, rest) in MB from the text of ``/proc/PID/smaps_rollup``."""
+    fields = {}
+    for line in text.splitlines():
+        name, _, rest = line.partition(":")
+        if name in ("Rss", "Anonymous") and rest.split():
+            fields[name] = int(rest.split()[0]) / 1024
+    if "Rss" not in fields or "Anonymous" not in fields:
+        return None
+    return fields["Anonymous"], fields["Rss"] - fields["Anonymous"]
+
+
 class MemoryWatch(threading.Thread):
     """Samples each worker's RSS every few seconds until stopped."""
 
@@ -232,6 +255,7 @@ def soak(seconds: float, rate: float, hostile_every: float, warmup: float, worke
         # (backend/gunicorn.conf.py, post_worker_init), before any request.
         server.wait_ready()
         ready = snapshot(server)
+        ready_split = {pid: split for pid in ready if (split := memory_split_mb(pid)) is not None}
         log(f"server on port {server.port}, workers {sorted(ready)} ready, cache {server.health.get('cache')}")
         watch = MemoryWatch(server)
         watch.start()
@@ -239,9 +263,11 @@ def soak(seconds: float, rate: float, hostile_every: float, warmup: float, worke
         results, elapsed = drive(server.port, mix, warm, total, "soak")
         watch.stop()
         end_rss = snapshot(server)
+        end_split = {pid: split for pid in end_rss if (split := memory_split_mb(pid)) is not None}
         if warm:
             log(f"warm-up: {len(warm_results)} requests, {sum(r.error for r in warm_results)} errors")
         report(results, elapsed, ready, end_rss, watch.samples, server.worker_pids())
+        report_split(ready_split, end_split)
 
 
 def report(
@@ -300,6 +326,16 @@ def report(
 
 
 # --- hostile bodies alone ---------------------------------------------------------------
+
+
+def report_split(start: dict[int, tuple[float, float]], end: dict[int, tuple[float, float]]) -> None:
+    """The RSS change split: anonymous memory (where a leak would grow) and
+    the pages of mapped files (weights and code read for the first time)."""
+    print("\n| worker | anonymous at start / end (change) | mapped files and the rest at start / end |")
+    print("|---|---|---|")
+    for pid in sorted(set(start) & set(end)):
+        (a0, f0), (a1, f1) = start[pid], end[pid]
+        print(f"| {pid} | {a0:.1f} / {a1:.1f} MB ({(a1 - a0) / a0 * 100:+.1f} %) | {f0:.1f} / {f1:.1f} MB |")
 
 
 def hostile_only(workers: int) -> None:
