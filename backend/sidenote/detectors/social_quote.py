@@ -23,18 +23,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from functools import cache, cached_property
+from functools import cached_property
 
 from ..anchor import make_anchor, make_evidence
 from ..attribution.names import prose_name
 from ..attribution.words import NAMING_WORDS, PRONOUNS, WEEKDAYS
 from ..doc import Attribution, Card, Doc, Evidence, Quote, Source, Span
 from ..intervals import Intervals
-from ..lexicon import load_lines, load_words
+from ..lexicon import load_words
 from ..platforms import channel_in, display_name, find_platform_names, introduced_on_platform, post_platform
-from ..syntax import credited_with
 from ..text import content_words
 from .social_quote_posts import NAME_WORD, AddressedCopies, Embeds
+from .social_quote_speech import (
+    GAP_WORD,
+    WHERE_POSTED,
+    credited_as_said,
+    credited_in_another_clause,
+    said_elsewhere_than,
+    spoken_elsewhere,
+)
 
 # More lower-case words than this (beyond name particles) and a source's
 # "name" is a run-in headline or sentence, not a name or a short description
@@ -243,39 +250,16 @@ def _quote_platform(idx: _Index, quote: Quote) -> tuple[str, Span | None] | None
     if here is not None:
         if (
             _someone_elses_post(doc.text, here[1], source)
-            or _said_elsewhere_than(doc, quote, here[1])
-            or _credited_in_another_clause(doc, quote, here[1])
+            or said_elsewhere_than(doc, quote, here[1])
+            or credited_in_another_clause(doc, quote, here[1])
         ):
             return None
         return here
     if source is not None and source.channel and _is_account_on_memo(idx, source, source.channel):
         introduced = idx.memo("introduced", source, None, lambda: introduced_on_platform(doc, source))
-        if introduced and not _spoken_elsewhere(doc, quote) and not _credited_as_said(doc, quote):
+        if introduced and not spoken_elsewhere(doc, quote) and not credited_as_said(doc, quote):
             return source.channel, _channel_evidence(idx, source)
     return _lead_in_platform(idx, quote, source) or _posted_just_before(idx, quote, source)
-
-
-def _credited_in_another_clause(doc: Doc, quote: Quote, platform_word: Span) -> bool:
-    """A parse of the sentence puts the platform word in another clause than
-    the act that credits the quote: "Months after he savaged her on Twitter,
-    Trump tells Kelly that people “gotta get over it”" was said on
-    television; "Coulter tweeted ..., and Trump called Haley “very weak”"
-    was not tweeted. False when the parse cannot tell."""
-    i = doc.sentence_index(platform_word.start)
-    if i is None:
-        return False
-    sentence = doc.sentences[i]
-    start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
-    if start >= end:
-        return False
-    at = sentence.start
-    verdict = credited_with(
-        doc.text[at : sentence.end],
-        (start - at, end - at),
-        (platform_word.start - at, platform_word.end - at),
-        venues=load_words("social_quote/spoken_venues.txt"),
-    )
-    return verdict is False
 
 
 # Most words between a platform word and what it ties to: the quotation
@@ -287,13 +271,12 @@ def _credited_in_another_clause(doc: Doc, quote: Quote, platform_word: Span) -> 
 # in the story of the linguist") did not post there.
 TIE_WORDS = 15
 TIE_MENTION_WORDS = 3
-_GAP_WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 def _gap_words(text: str, a: Span, b: Span) -> int:
     """How many words stand between two spans of one sentence."""
     lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
-    return len(_GAP_WORD.findall(text, lo, hi)) if lo < hi else 0
+    return len(GAP_WORD.findall(text, lo, hi)) if lo < hi else 0
 
 
 def _tied(idx: _Index, quote: Quote, where: Span, source: Source | None) -> bool:
@@ -341,49 +324,6 @@ def _someone_elses_post(text: str, platform_word: Span, source: Source | None) -
         return False
     owner = _OWNER.search(text, max(0, platform_word.start - 40), platform_word.start)
     return owner is not None and owner.group(1).lower() not in source.name.lower()
-
-
-@cache
-def _spoken_venue_re() -> re.Pattern[str]:
-    phrases = sorted(load_lines("social_quote/spoken_venues.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
-
-
-def _around_quote(doc: Doc, quote: Quote) -> str:
-    """The quote's sentence without the quoted words ("" outside every sentence)."""
-    i = doc.sentence_index(quote.outer_start)
-    if i is None:
-        return ""
-    sentence = doc.sentences[i]
-    return doc.text[sentence.start : quote.outer_start] + " " + doc.text[quote.outer_end : sentence.end]
-
-
-def _spoken_elsewhere(doc: Doc, quote: Quote) -> bool:
-    """The quote's sentence, outside the quoted words, says they were spoken
-    or relayed off the platform ("..., Schaaf said Friday, according to NBC")."""
-    return bool(_spoken_venue_re().search(_around_quote(doc, quote)))
-
-
-def _credited_as_said(doc: Doc, quote: Quote) -> bool:
-    """The quote's sentence, outside the quoted words, credits them with a
-    verb of speech ("“Maybe he should have been roughed up,” he said on
-    Sunday"): for a speaker who also posts, nothing ties these words to a
-    post unless the sentence says where they went (``_said_elsewhere_than``)."""
-    words = load_words("social_quote/spoken_credits.txt")
-    return not words.isdisjoint(w.lower() for w in _GAP_WORD.findall(_around_quote(doc, quote)))
-
-
-def _said_elsewhere_than(doc: Doc, quote: Quote, platform_word: Span) -> bool:
-    """The quote is credited with "said" and the platform's name is not
-    where the words went: "“...,” said Laurie Cestnick, the founder of a
-    Facebook group" quotes speech; "said on Twitter", "said in a tweet"
-    quote a post, and so does a posting verb ("he tweeted that he “...”",
-    whatever else the sentence says)."""
-    if not _credited_as_said(doc, quote):
-        return False
-    if doc.text[platform_word.start : platform_word.end].lower() in load_words("social_quote/posting_verbs.txt"):
-        return False
-    return not _WHERE_POSTED.search(doc.text, max(0, platform_word.start - 40), platform_word.start)
 
 
 # How many sentences back a lead-in may name where the quoted words were
@@ -443,10 +383,10 @@ _BACK_TO_POST = re.compile(
 # How far a posting verb may stand from the platform's name ("shared the
 # experience on Facebook", "hailed the House's vote in a tweet", "publicized on
 # his Facebook page"), and how the platform word must be introduced: as where
-# the words went ("on", "to", "in a", "via"). ("Lew tweeted" makes Lew an
-# account, which the lead-in rule above already covers.)
+# the words went ("on", "to", "in a", "via": social_quote_speech.WHERE_POSTED).
+# ("Lew tweeted" makes Lew an account, which the lead-in rule above already
+# covers.)
 POSTING_VERB_WORDS = 5
-_WHERE_POSTED = re.compile(r"\b(?:on|to|in|via|onto)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _bare_around(doc: Doc, quote: Quote, sentence_start: int, sentence_end: int) -> bool:
@@ -483,7 +423,7 @@ def _posted_just_before(idx: _Index, quote: Quote, source: Source | None) -> tup
         return None
     if qb != lb and doc.text[doc.article.blocks[qb].start : sentence.start].strip():
         return None  # the lead is a paragraph back and the quote's sentence does not open its own
-    if not _bare_around(doc, quote, sentence.start, sentence.end) or _spoken_elsewhere(doc, quote):
+    if not _bare_around(doc, quote, sentence.start, sentence.end) or spoken_elsewhere(doc, quote):
         return None
     text = doc.text
     mentions = [
@@ -507,9 +447,9 @@ def _posted_just_before(idx: _Index, quote: Quote, source: Source | None) -> tup
             o is not source and m.end <= start for m, o in idx.mentions_starting(mention.end, start + 1)
         ):
             continue  # "Dershowitz said Trump posted it on Twitter": another poster in between
-        if not _WHERE_POSTED.search(text, max(mention.end, start - 40), start):
+        if not WHERE_POSTED.search(text, max(mention.end, start - 40), start):
             continue
-        between = [w.lower() for w in _GAP_WORD.findall(text, mention.end, start)]
+        between = [w.lower() for w in GAP_WORD.findall(text, mention.end, start)]
         if any(w in verbs for w in between[-(POSTING_VERB_WORDS + 1) :]):
             return platform, where
     return None

@@ -1,0 +1,86 @@
+"""Where a quotation's words went when they were not posted: said aloud,
+in an interview, at a rally, or credited with a verb of speech while the
+platform the sentence names is somewhere else in it. ``social_quote``
+asks these before it calls a quote a post.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..doc import Doc, Quote, Span
+from ..lexicon import load_lines, load_words
+from ..syntax import credited_with
+
+# A word of the text, for counting the words between two places.
+GAP_WORD = re.compile(r"[^\W_][\w'’-]*")
+# The platform's name introduced as where words went ("on", "to", "in a",
+# "via"): "said on Twitter", "posted to his Facebook page".
+WHERE_POSTED = re.compile(r"\b(?:on|to|in|via|onto)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+@cache
+def spoken_venue_re() -> re.Pattern[str]:
+    phrases = sorted(load_lines("social_quote/spoken_venues.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def around_quote(doc: Doc, quote: Quote) -> str:
+    """The quote's sentence without the quoted words ("" outside every sentence)."""
+    i = doc.sentence_index(quote.outer_start)
+    if i is None:
+        return ""
+    sentence = doc.sentences[i]
+    return doc.text[sentence.start : quote.outer_start] + " " + doc.text[quote.outer_end : sentence.end]
+
+
+def spoken_elsewhere(doc: Doc, quote: Quote) -> bool:
+    """The quote's sentence, outside the quoted words, says they were spoken
+    or relayed off the platform ("..., Schaaf said Friday, according to NBC")."""
+    return bool(spoken_venue_re().search(around_quote(doc, quote)))
+
+
+def credited_as_said(doc: Doc, quote: Quote) -> bool:
+    """The quote's sentence, outside the quoted words, credits them with a
+    verb of speech ("“Maybe he should have been roughed up,” he said on
+    Sunday"): for a speaker who also posts, nothing ties these words to a
+    post unless the sentence says where they went (``said_elsewhere_than``)."""
+    words = load_words("social_quote/spoken_credits.txt")
+    return not words.isdisjoint(w.lower() for w in GAP_WORD.findall(around_quote(doc, quote)))
+
+
+def said_elsewhere_than(doc: Doc, quote: Quote, platform_word: Span) -> bool:
+    """The quote is credited with "said" and the platform's name is not
+    where the words went: "“...,” said Laurie Cestnick, the founder of a
+    Facebook group" quotes speech; "said on Twitter", "said in a tweet"
+    quote a post, and so does a posting verb ("he tweeted that he “...”",
+    whatever else the sentence says)."""
+    if not credited_as_said(doc, quote):
+        return False
+    if doc.text[platform_word.start : platform_word.end].lower() in load_words("social_quote/posting_verbs.txt"):
+        return False
+    return not WHERE_POSTED.search(doc.text, max(0, platform_word.start - 40), platform_word.start)
+
+
+def credited_in_another_clause(doc: Doc, quote: Quote, platform_word: Span) -> bool:
+    """A parse of the sentence puts the platform word in another clause than
+    the act that credits the quote: "Months after he savaged her on Twitter,
+    Trump tells Kelly that people “gotta get over it”" was said on
+    television; "Coulter tweeted ..., and Trump called Haley “very weak”"
+    was not tweeted. False when the parse cannot tell."""
+    i = doc.sentence_index(platform_word.start)
+    if i is None:
+        return False
+    sentence = doc.sentences[i]
+    start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
+    if start >= end:
+        return False
+    at = sentence.start
+    verdict = credited_with(
+        doc.text[at : sentence.end],
+        (start - at, end - at),
+        (platform_word.start - at, platform_word.end - at),
+        venues=load_words("social_quote/spoken_venues.txt"),
+    )
+    return verdict is False
