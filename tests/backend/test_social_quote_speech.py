@@ -1,0 +1,48 @@
+"""sidenote.detectors.social_quote_speech: where quoted words went when they were not posted."""
+
+from __future__ import annotations
+
+import pytest
+from handmade import article, doc, quote, span
+
+from sidenote.detectors.social_quote_speech import (
+    credited_as_said,
+    credited_in_another_clause,
+    said_elsewhere_than,
+    spoken_elsewhere,
+)
+
+WORDS = "We will win this fight for every worker"
+
+
+def _case(text: str):
+    art = article([text])
+    return doc(art), quote(art.text, WORDS)
+
+
+def test_a_place_of_speech_in_the_quotes_sentence_says_it_was_spoken():
+    d, q = _case(f"“{WORDS},” Ann Lee told a rally in Ohio.")
+    assert spoken_elsewhere(d, q)
+    d, q = _case(f"“{WORDS},” Ann Lee wrote.")
+    assert not spoken_elsewhere(d, q)
+
+
+def test_said_credits_speech_unless_the_platform_is_where_the_words_went():
+    d, q = _case(f"“{WORDS},” said Ann Lee, the founder of a Facebook group.")
+    assert credited_as_said(d, q)
+    assert said_elsewhere_than(d, q, span(d.text, "Facebook"))
+    d, q = _case(f"“{WORDS},” Ann Lee said on Facebook.")
+    assert not said_elsewhere_than(d, q, span(d.text, "Facebook"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Weeks after she mocked him on Twitter, Senator Ann Lee told a radio host that “{WORDS}.”", True),
+        (f"In a tweet on Monday, Ann Lee said that “{WORDS}.”", False),
+    ],
+)
+def test_the_platform_in_another_clause_than_the_credit(text, expected):
+    d, q = _case(text)
+    platform = "Twitter" if "Twitter" in text else "tweet"
+    assert credited_in_another_clause(d, q, span(d.text, platform)) is expected
