@@ -160,8 +160,9 @@ def split_of_smaps_rollup(text: str) -> tuple[float, float] | None:
     fields = {}
     for line in text.splitlines():
         name, _, rest = line.partition(":")
-        if name in ("Rss", "Anonymous") and rest.split():
-            fields[name] = int(rest.split()[0]) / 1024
+        value = rest.split()
+        if name in ("Rss", "Anonymous") and value:
+            fields[name] = int(value[0]) / 1024
     if "Rss" not in fields or "Anonymous" not in fields:
         return None
     return fields["Anonymous"], fields["Rss"] - fields["Anonymous"]

@@ -255,7 +255,7 @@ CONTINUING_ARCS = frozenset({"advcl", "xcomp", "acl", "conj", "pcomp", "relcl", 
 # ("a video posted on Twitter", "by saying"), not a clause of its own.
 PHRASE_VERB_ARCS = frozenset({"acl", "advcl", "xcomp", "pcomp", "prep"})
 # "he tweeted: “...”", "From Bush's Facebook post: “...”": a platform word
-# at most this many words before the quotation, with a colon or comma just
+# up to three words before the quotation, with a colon or comma just
 # before it, introduces it whatever the parse says (a parse often makes a
 # quotation after a colon a sentence of its own).
 _LEAD_IN = re.compile(r"^\W*(?:[\w'’-]+\s+){0,2}[\w'’-]*\s*[:,]\s*[“\"'‘]*\s*$")
@@ -322,12 +322,18 @@ def _medium_arc(path: list[Token]) -> bool:
     act posts), not its subject's description (unless the act posts or the
     subject is a post)."""
     verb, child = path[-1], path[-2]
+    posts = verb.lower_ in _post_verbs()
     if child.dep_ == "dobj":
-        return verb.lower_ in load_words("syntax/post_verbs.txt")
+        return posts
     if child.dep_ in SUBJECT_ARCS:  # ("one Twitter user wrote" posts; "a Twitter user, described" does not)
-        posts = verb.lower_ in load_words("syntax/post_verbs.txt")
         return posts or any(t.lower_ in load_words("syntax/post_nouns.txt") for t in path[:-1])
     return True
+
+
+def _post_verbs() -> frozenset[str]:
+    """The posting verbs the social-quote detector knows, with their other
+    forms and "read" (``data/syntax/post_verbs.txt``)."""
+    return load_words("social_quote/posting_verbs.txt") | load_words("syntax/post_verbs.txt")
 
 
 def _clause_verb(token: Token) -> bool:
@@ -347,14 +353,14 @@ def _crediting_act(parsed: Any, start: int, end: int) -> set[int]:
         load_words("syntax/speech_verbs.txt")
         | load_words("syntax/naming_verbs.txt")
         | load_words("syntax/as_verbs.txt")
-        | load_words("syntax/post_verbs.txt")
+        | _post_verbs()
     )
     inside = [t for t in parsed if start <= t.idx < end and not t.is_punct]
     tops = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
     acts = []
     for top in tops:
         for head in top.ancestors:
-            if not start <= head.idx < end and head.tag_.startswith("VB") and head.lower_ in verbs:
+            if not start <= head.idx < end and _is_verb(head, verbs):
                 acts.append(head)
                 break
         if acts:
@@ -385,14 +391,13 @@ def _word_clause(parsed: Any, start: int, end: int) -> list[Token]:
     tokens = [t for t in parsed if t.idx < end and t.idx + len(t.text) > start]
     if not tokens:
         return []
-    word = token = tokens[-1]
+    token = tokens[-1]
     path = [token]
+    if token.tag_.startswith("VB") and (_has_subject(token) or token.dep_ in ("conj", "ccomp")):
+        return path  # "Coulter tweeted": the word is its clause's verb
     while token.head.i != token.i:
-        if token.i == word.i:
-            if token.tag_.startswith("VB") and (_has_subject(token) or token.dep_ in ("conj", "ccomp")):
-                break  # "Coulter tweeted": the word is its clause's verb
-        elif _clause_verb(token) and (_has_subject(token) or token.dep_ not in PHRASE_VERB_ARCS):
-            break
         token = token.head
         path.append(token)
+        if _clause_verb(token) and (_has_subject(token) or token.dep_ not in PHRASE_VERB_ARCS):
+            break
     return path

@@ -21,12 +21,12 @@ WHERE_POSTED = re.compile(r"\b(?:on|to|in|via|onto)\s+(?:[\w'’-]+\s+){0,3}$", 
 
 
 @cache
-def spoken_venue_re() -> re.Pattern[str]:
+def _spoken_venue_re() -> re.Pattern[str]:
     phrases = sorted(load_lines("social_quote/spoken_venues.txt"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
-def around_quote(doc: Doc, quote: Quote) -> str:
+def _around_quote(doc: Doc, quote: Quote) -> str:
     """The quote's sentence without the quoted words ("" outside every sentence)."""
     i = doc.sentence_index(quote.outer_start)
     if i is None:
@@ -38,7 +38,7 @@ def around_quote(doc: Doc, quote: Quote) -> str:
 def spoken_elsewhere(doc: Doc, quote: Quote) -> bool:
     """The quote's sentence, outside the quoted words, says they were spoken
     or relayed off the platform ("..., Schaaf said Friday, according to NBC")."""
-    return bool(spoken_venue_re().search(around_quote(doc, quote)))
+    return bool(_spoken_venue_re().search(_around_quote(doc, quote)))
 
 
 def credited_as_said(doc: Doc, quote: Quote) -> bool:
@@ -47,7 +47,7 @@ def credited_as_said(doc: Doc, quote: Quote) -> bool:
     Sunday"): for a speaker who also posts, nothing ties these words to a
     post unless the sentence says where they went (``said_elsewhere_than``)."""
     words = load_words("social_quote/spoken_credits.txt")
-    return not words.isdisjoint(w.lower() for w in GAP_WORD.findall(around_quote(doc, quote)))
+    return not words.isdisjoint(w.lower() for w in GAP_WORD.findall(_around_quote(doc, quote)))
 
 
 def said_elsewhere_than(doc: Doc, quote: Quote, platform_word: Span) -> bool:
