@@ -47,6 +47,9 @@ def _rule_found(text: str) -> list[tuple[str, str]]:
         ("The officers were extremely careless with the files.", ("extremely careless", "intensifier")),
         # A singular label takes no relative pronoun after it.
         ("It involves the Syrian Christian crook who helped him buy his house.", ("crook", "name_calling")),
+        # Issue #13's own examples of labels it missed.
+        ("The migrant horde reached the border town on Monday.", ("migrant horde", "identity")),
+        ("The snowflake meltdown on campus went on for a third day.", ("snowflake meltdown", "name_calling")),
     ],
 )
 def test_loaded_wording_is_found(text, expected):
