@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sidenote.attribution.sources import Entry, find_or_add
+import pytest
+
+from sidenote.attribution.sources import Entry, classify, find_or_add
 from sidenote.doc import Span
 
 
@@ -20,3 +22,20 @@ def test_a_merged_entry_is_not_found() -> None:
     text = "Ana Ruiz spoke. Ana Ruiz left."
     entries = [Entry(kind="person", names=[Span(0, 8)], merged_into=1)]
     assert find_or_add(text, entries, Span(16, 24), "person") == 1
+
+
+@pytest.mark.parametrize(
+    ("phrase", "channel"),
+    [("one Twitter user", "twitter"), ("a Weibo commenter", "weibo"), ("Facebook users", "facebook"),
+     ("one commenter on the city's Facebook page", "facebook")],
+)
+def test_a_user_of_a_platform_is_an_account_on_it(phrase: str, channel: str) -> None:
+    # Issue #13: posts credited to an unnamed user went uncarded, because
+    # such a source was typed anonymous and its platform dropped.
+    found = classify(phrase, Span(0, len(phrase)))
+    assert (found.kind, found.channel) == ("social_media", channel)
+
+
+@pytest.mark.parametrize("phrase", ["one user", "a Twitter spokesman", "Twitter"])
+def test_a_user_with_no_platform_or_the_company_is_no_account(phrase: str) -> None:
+    assert classify(phrase, Span(0, len(phrase))).kind != "social_media"

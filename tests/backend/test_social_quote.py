@@ -345,6 +345,28 @@ def test_a_platform_word_naming_someone_else_s_post_does_not_make_the_quote_a_po
     assert bool(detect(doc(art, quotes=(q,), sources=(src,)))) is expect_card
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Don't hide things like this,” one Weibo commenter said.",
+        "“This is a disgrace to the whole city,” one Twitter user wrote after the vote.",
+        "A Facebook user wrote: “The mayor should resign today.”",
+        "“Shame on the council for this,” wrote one commenter on the city's Facebook page.",
+    ],
+)
+def test_a_post_credited_to_an_unnamed_user_gets_a_card(text):
+    # Issue #13: it misses unlinked posts credited to an unnamed user.
+    # For someone the article knows only as a user of the platform, even
+    # "said" credits a post.
+    [body] = _social_bodies("Residents were angry about the water.\n\n" + text)
+    assert re.match(r"These words are credited to a post on [\w ()]+ by a user the page does not name,", body)
+
+
+def test_a_named_speaker_who_said_words_near_a_platform_word_still_gets_none():
+    text = "“We will vote no on this bill,” the senator said, a day after a Twitter exchange with the governor."
+    assert _social_bodies(text) == []
+
+
 def _social_bodies(text: str) -> list[str]:
     from sidenote.pipeline import analyze_text
 

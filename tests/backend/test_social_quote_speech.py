@@ -8,9 +8,11 @@ from handmade import article, doc, quote, span
 from sidenote.detectors.social_quote_speech import (
     credited_as_said,
     credited_in_another_clause,
+    known_only_as_poster,
     said_elsewhere_than,
     spoken_elsewhere,
 )
+from sidenote.doc import Source
 
 WORDS = "We will win this fight for every worker"
 
@@ -46,3 +48,19 @@ def test_the_platform_in_another_clause_than_the_credit(text, expected):
     d, q = _case(text)
     platform = "Twitter" if "Twitter" in text else "tweet"
     assert credited_in_another_clause(d, q, span(d.text, platform)) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "channel", "expected"),
+    [
+        ("one Weibo commenter", "social_media", "weibo", True),
+        ("a Twitter user", "social_media", "twitter", True),
+        # An account with a name also speaks off the platform.
+        ("Fares Shehabi", "social_media", "twitter", False),
+        # "a YouTube blogger" gives interviews too.
+        ("a YouTube blogger", "social_media", "youtube", False),
+        ("one user", "anonymous", None, False),
+    ],
+)
+def test_a_source_named_only_as_a_platform_user_is_known_only_as_a_poster(name, kind, channel, expected):
+    assert known_only_as_poster(Source("s1", name, kind, channel=channel)) is expected

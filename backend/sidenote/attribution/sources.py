@@ -212,6 +212,10 @@ def _classify_at(text: str, span: Span) -> Phrase:
     named = _name_then_setting(text, toks, low)
     if named is not None:
         return named
+    if channel and any(w in _ACCOUNT_HOLDERS for w in low):
+        # "one Twitter user", "a Weibo commenter": someone the article knows
+        # only by their posts there (issue #13: such posts went uncarded).
+        return Phrase("social_media", span, channel, channel_span)
     return Phrase("anonymous", span)
 
 

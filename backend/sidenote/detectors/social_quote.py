@@ -39,6 +39,7 @@ from .social_quote_speech import (
     WHERE_POSTED,
     credited_as_said,
     credited_in_another_clause,
+    known_only_as_poster,
     said_elsewhere_than,
     spoken_elsewhere,
 )
@@ -248,16 +249,21 @@ def _quote_platform(idx: _Index, quote: Quote) -> tuple[str, Span | None] | None
         idx, inner, inner, tied
     )
     if here is not None:
-        if (
-            _someone_elses_post(doc.text, here[1], source)
-            or said_elsewhere_than(doc, quote, here[1])
-            or credited_in_another_clause(doc, quote, here[1])
+        # "one Weibo commenter said": the platform is in the speaker's own
+        # name, and the article gives them nowhere else to speak.
+        poster = known_only_as_poster(source) and any(
+            src is source for _, src in idx.mentions.overlapping(here[1].start, here[1].end)
+        )
+        if _someone_elses_post(doc.text, here[1], source) or not poster and (
+            said_elsewhere_than(doc, quote, here[1]) or credited_in_another_clause(doc, quote, here[1])
         ):
             return None
         return here
     if source is not None and source.channel and _is_account_on_memo(idx, source, source.channel):
         introduced = idx.memo("introduced", source, None, lambda: introduced_on_platform(doc, source))
-        if introduced and not spoken_elsewhere(doc, quote) and not credited_as_said(doc, quote):
+        if introduced and not spoken_elsewhere(doc, quote) and (
+            not credited_as_said(doc, quote) or known_only_as_poster(source)
+        ):
             return source.channel, _channel_evidence(idx, source)
     return _lead_in_platform(idx, quote, source) or _posted_just_before(idx, quote, source)
 
@@ -603,7 +609,11 @@ def detect(doc: Doc) -> list[Card]:
             # "According to AFP, one user on Weibo posted": the outlet relays the post.
             credited = f"a post on {where}, as relayed by {prose_name(source.name, source.kind)}"
         else:
-            if named and source is not None:
+            if known_only_as_poster(source):
+                # "one Weibo commenter": no name to give, and "a post by
+                # Weibo commenter" reads as if it were one.
+                credited = f"a post on {where} by a user the page does not name"
+            elif named and source is not None:
                 credited = f"a post by {source.name} on {where}"
             else:
                 credited = f"a post on {where}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..doc import Doc, Quote, Span
+from ..doc import Doc, Quote, Source, Span
 from ..lexicon import load_lines, load_words
 from ..syntax import credited_with
 
@@ -48,6 +48,15 @@ def credited_as_said(doc: Doc, quote: Quote) -> bool:
     post unless the sentence says where they went (``said_elsewhere_than``)."""
     words = load_words("social_quote/spoken_credits.txt")
     return not words.isdisjoint(w.lower() for w in GAP_WORD.findall(_around_quote(doc, quote)))
+
+
+def known_only_as_poster(source: Source | None) -> bool:
+    """The article names the source only as a user of its platform ("one
+    Weibo commenter", "a Twitter user"): the only place it gives them to
+    speak is the platform, so "said" credits a post."""
+    if source is None or source.kind != "social_media" or not source.channel:
+        return False
+    return not load_words("social_quote/platform_users.txt").isdisjoint(GAP_WORD.findall(source.name.lower()))
 
 
 def said_elsewhere_than(doc: Doc, quote: Quote, platform_word: Span) -> bool:
