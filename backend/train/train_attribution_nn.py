@@ -140,10 +140,13 @@ class Tagger(nn.Module):
             "T": self.T.detach().numpy().astype(np.float32),
             "B": bias.astype(np.float32),
         }
-        for k, conv in enumerate(self.convs):
+        # (a ModuleList's items type as Module, whose attributes type as Tensor | Module)
+        convs: list[nn.Conv1d] = [c for c in self.convs if isinstance(c, nn.Conv1d)]
+        for k, conv in enumerate(convs):
             W = conv.weight.detach().numpy()  # out x in x tap
             # taps: x[t-d], x[t], x[t+d] -> rows of one (3*in x out) matrix
             d[f"C{k}"] = W.transpose(2, 1, 0).reshape(-1, W.shape[0]).astype(np.float16)
+            assert conv.bias is not None  # built with bias=True, the default
             d[f"c{k}"] = conv.bias.detach().numpy().astype(np.float32)
         return d
 

@@ -242,7 +242,8 @@ def ptc_rows(docs: dict[str, Doc], max_words: int) -> list[tuple[str, tuple[str,
     return out
 
 
-def collect(ptc_max_words: int = PTC_MAX_WORDS) -> tuple[list[str], list[tuple[str, str]], np.ndarray, list[str], np.ndarray]:
+def collect(ptc_max_words: int = PTC_MAX_WORDS) -> tuple[list[str], list[tuple[str, str]], np.ndarray, list[str],
+                                                         np.ndarray]:
     """The encoder's rows: every judged card of its kind on the tuning
     pages whose words still fit the text, and for each whether the
     detectors still propose it (only those are the verifier's: the others
@@ -300,7 +301,8 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(2)
     t0 = time.time()
-    keys, texts, y, groups, current = collect(PTC_MAX_WORDS if args.ptc_max_words is None else args.ptc_max_words)
+    keys, texts, y, groups, current = collect(
+        PTC_MAX_WORDS if args.ptc_max_words is None else args.ptc_max_words)
     base = enc.published_weights()
     states = lower_states(texts)
     print(f"{len(y)} judged {ENCODER_KIND} cards ({int(y.sum())} right), {int(current.sum())} of them proposed "
