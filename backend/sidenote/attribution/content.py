@@ -171,8 +171,10 @@ _SUBORDINATORS = frozenset("when after as before once while until since because 
 
 
 # First words of a short tail that says when, where or how, not what
-# ("tweeted before Election Day.", "said shortly after the vote.").
+# ("tweeted before Election Day.", "said shortly after the vote."), or who
+# relayed it ("one Weibo commenter said, per Feng.": the quote is the
+# commenter's, not "per Feng").
 _ADJUNCT_LEADS = frozenset(
     "on in at during late earlier this last yesterday today tuesday monday wednesday thursday friday "
-    "saturday sunday via to afterward afterwards later before after shortly ahead overnight".split()
+    "saturday sunday via to afterward afterwards later before after shortly ahead overnight per".split()
 )

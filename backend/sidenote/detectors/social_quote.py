@@ -610,9 +610,11 @@ def detect(doc: Doc) -> list[Card]:
             credited = f"a post on {where}, as relayed by {prose_name(source.name, source.kind)}"
         else:
             if known_only_as_poster(source):
-                # "one Weibo commenter": no name to give, and "a post by
-                # Weibo commenter" reads as if it were one.
-                credited = f"a post on {where} by a user the page does not name"
+                # "one Weibo commenter": "a post by Weibo commenter" reads as
+                # if it were a name, and "a user the page does not name" was
+                # judged wrong where a name follows ("a Twitter user,
+                # Pulvermann from Hanover, wrote").
+                credited = f"a post on {where}"
             elif named and source is not None:
                 credited = f"a post by {source.name} on {where}"
             else:
