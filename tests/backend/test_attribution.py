@@ -1021,7 +1021,8 @@ def test_a_number_before_a_setting_is_no_person() -> None:
 @pytest.mark.parametrize("relay", ["per Feng", "per the Times"])
 def test_said_then_per_a_relay_credits_the_quote_before_it(relay: str) -> None:
     # "per X" after the cue says who relayed the words, not what was said.
-    doc = doc_through("attribution", f"Officials met on Monday. “Don't hide things like this,” the mayor said, {relay}.")
+    text = f"Officials met on Monday. “Don't hide things like this,” the mayor said, {relay}."
+    doc = doc_through("attribution", text)
     mayor = source_named(doc, "the mayor")
     assert credited_with(doc, "Don't hide things like this") == {mayor.id}
     assert [q.source for q in doc.quotes if q.kind == "direct"] == [mayor.id]
