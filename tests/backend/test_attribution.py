@@ -1026,3 +1026,19 @@ def test_said_then_per_a_relay_credits_the_quote_before_it(relay: str) -> None:
     mayor = source_named(doc, "the mayor")
     assert credited_with(doc, "Don't hide things like this") == {mayor.id}
     assert [q.source for q in doc.quotes if q.kind == "direct"] == [mayor.id]
+
+
+@pytest.mark.parametrize(
+    ("tail", "credited"),
+    [
+        # "that" with a verb after it is a relative pronoun: the tail says where the words went.
+        ("in a post that has since been deleted", "Don't hide things like this"),
+        ("in a letter that was read aloud at the meeting", "Don't hide things like this"),
+        # "that" with a subject after it opens what was said.
+        ("in a statement that the plan would go ahead", "the plan would go ahead"),
+    ],
+)
+def test_a_relative_clause_after_the_cue_is_no_content(tail: str, credited: str) -> None:
+    text = f"Officials met on Monday. “Don't hide things like this,” the mayor wrote {tail}."
+    doc = doc_through("attribution", text)
+    assert credited_with(doc, credited) == {source_named(doc, "the mayor").id}

@@ -352,6 +352,7 @@ def test_a_platform_word_naming_someone_else_s_post_does_not_make_the_quote_a_po
         "“This is a disgrace to the whole city,” one Twitter user wrote after the vote.",
         "A Facebook user wrote: “The mayor should resign today.”",
         "“Shame on the council for this,” wrote one commenter on the city's Facebook page.",
+        "“We were never told about the plan,” a TikTok user said in a post that has since been deleted.",
     ],
 )
 def test_a_post_credited_to_an_unnamed_user_gets_a_card(text):
@@ -359,7 +360,7 @@ def test_a_post_credited_to_an_unnamed_user_gets_a_card(text):
     # For someone the article knows only as a user of the platform, even
     # "said" credits a post.
     [body] = _social_bodies("Residents were angry about the water.\n\n" + text)
-    assert re.match(r"These words are credited to a post on (Weibo|X \(Twitter\)|Facebook), but", body)
+    assert re.match(r"These words are credited to a post on (Weibo|X \(Twitter\)|Facebook|TikTok), but", body)
 
 
 def test_a_named_speaker_who_said_words_near_a_platform_word_still_gets_none():

@@ -9,7 +9,7 @@ from .edges import strip_span
 from .lexical import OPEN_QUOTES, PREPOSITIONS, closes_quote
 from .sources import platform_at
 from .text import Token
-from .words import STATEMENT_NOUNS
+from .words import FINITE, STATEMENT_NOUNS
 
 
 def content_after_or_before(
@@ -28,12 +28,19 @@ def content_after_or_before(
     if stated is not None and stated + 1 < n and toks[stated + 1].text in OPEN_QUOTES \
             and any(t.lower in STATEMENT_NOUNS for t in toks[after:stated]):
         after = k = stated
+    relative_tail = False
     # "posted on Twitter accusing ...": the platform is where, not what.
     if k + 1 < n and toks[k].lower in ("on", "via") and platform_at(toks, k + 1):
         after = k = k + 2
     # "wrote on Telegram that ...", "said in a statement: ...": skip the adjunct.
+    # But "said in a post that has since been deleted": a "that" with a verb
+    # right after it opens a relative clause, and the whole tail is the
+    # adjunct (where the words went), not what was said.
     elif k < n and toks[k].lower in PREPOSITIONS:
         for m in range(k + 1, min(n, k + 9)):
+            if toks[m].lower == "that" and m + 1 < n and toks[m + 1].lower in _RELATIVE_VERBS:
+                relative_tail = True
+                break
             if toks[m].lower in ("that", ":") or (toks[m].text == "," and m + 1 < n
                                                   and toks[m + 1].text in OPEN_QUOTES):
                 after = k = m
@@ -54,7 +61,8 @@ def content_after_or_before(
         return _paragraph_after(text, toks[-1].end)
     rest_words = [t for t in toks[k:] if t.is_word]
     # "declined to comment": the to-clause is what is credited, not an adjunct.
-    adjunct = _is_adjunct(toks, after) and not (to_clause and k < n and toks[k].lower == "to") and not topic
+    adjunct = (relative_tail or _is_adjunct(toks, after)) and not (to_clause and k < n and toks[k].lower == "to") \
+        and not topic
     before_ok = mention_s > 0 and (
         toks[mention_s - 1].text == "," or closes_quote(toks, mention_s - 1)
     )
@@ -85,6 +93,11 @@ def content_after_or_before(
             end = toks[m].start
             break
     return strip_span(text, toks[k].start, end)
+
+
+# A verb right after "that" makes it a relative pronoun ("a post that has
+# since been deleted", "a tweet that was later removed").
+_RELATIVE_VERBS = FINITE | frozenset("is are was were".split())
 
 
 # Most words a cue's clause may hold between the cue and a closing colon
