@@ -254,7 +254,9 @@ def _quote_platform(idx: _Index, quote: Quote) -> tuple[str, Span | None] | None
         poster = known_only_as_poster(source) and any(
             src is source for _, src in idx.mentions.overlapping(here[1].start, here[1].end)
         )
-        if _someone_elses_post(doc.text, here[1], source) or not poster and (
+        if _someone_elses_post(doc.text, here[1], source):
+            return None
+        if not poster and (
             said_elsewhere_than(doc, quote, here[1]) or credited_in_another_clause(doc, quote, here[1])
         ):
             return None
@@ -612,7 +614,7 @@ def detect(doc: Doc) -> list[Card]:
             if known_only_as_poster(source):
                 # "one Weibo commenter": "a post by Weibo commenter" reads as
                 # if it were a name, and "a user the page does not name" was
-                # judged wrong where a name follows ("a Twitter user,
+                # judged debatable where a name follows ("a Twitter user,
                 # Pulvermann from Hanover, wrote").
                 credited = f"a post on {where}"
             elif named and source is not None:
