@@ -223,12 +223,15 @@ def ptc_rows(docs: dict[str, Doc], max_words: int) -> list[tuple[str, tuple[str,
     than ``max_words`` are left out: a card marks a few words."""
     out = []
     folder = DATASETS / "propaganda"
+    articles: dict[str, str] = {}
     for line in (folder / "techniques.labels").read_text(encoding="utf-8").splitlines():
         aid, technique, a, b = line.split("\t")
         doc = docs.get(f"prop/{aid}")
         if technique not in PTC_TECHNIQUES or doc is None:
             continue
-        raw = (folder / "articles" / f"article{aid}.txt").read_text(encoding="utf-8")[int(a) : int(b)].strip()
+        if aid not in articles:  # an article has dozens of spans: read it once
+            articles[aid] = (folder / "articles" / f"article{aid}.txt").read_text(encoding="utf-8")
+        raw = articles[aid][int(a) : int(b)].strip()
         if not raw or len(raw.split()) > max_words:
             continue
         at = doc.text.find(raw, max(0, int(a) - 200))
@@ -294,21 +297,20 @@ def auc(score: np.ndarray, y: np.ndarray) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="out of fold only; write nothing")
-    parser.add_argument("--ptc-max-words", type=int, default=None,
-                        help=f"the propaganda corpus's spans up to this many words as right examples "
-                             f"(0: none; default {PTC_MAX_WORDS})")
+    parser.add_argument("--ptc-max-words", type=int, default=PTC_MAX_WORDS,
+                        help="the propaganda corpus's spans up to this many words as right examples (0: none)")
     parser.add_argument("--ptc-weight", type=float, default=PTC_WEIGHT)
     args = parser.parse_args()
     torch.set_num_threads(2)
     t0 = time.time()
-    keys, texts, y, groups, current = collect(
-        PTC_MAX_WORDS if args.ptc_max_words is None else args.ptc_max_words)
+    keys, texts, y, groups, current = collect(args.ptc_max_words)
     base = enc.published_weights()
     states = lower_states(texts)
     print(f"{len(y)} judged {ENCODER_KIND} cards ({int(y.sum())} right), {int(current.sum())} of them proposed "
           f"today; lower layers {time.time() - t0:.0f} s", flush=True)
-    weight = np.array([args.ptc_weight if k.startswith("ptc:") else 1.0 for k in keys])
-    print(f"{int((weight != 1.0).sum())} rows from the propaganda corpus's spans, weight {args.ptc_weight}")
+    from_ptc = np.array([k.startswith("ptc:") for k in keys])
+    weight = np.where(from_ptc, args.ptc_weight, 1.0)
+    print(f"{int(from_ptc.sum())} rows from the propaganda corpus's spans, weight {args.ptc_weight}")
     folds = np.array([fold_of(g) for g in groups])
     oof = np.zeros(len(y))
     for k in range(FOLDS):
