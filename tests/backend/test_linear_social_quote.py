@@ -2,7 +2,7 @@
 mention holds the platform's name, which quote holds a word, which
 attributions credit the quote, which embeds carry its words, which blocks
 link to a post) from look-ups built once per page (sidenote/detectors/
-social_quote.py ``_Index``), not by scanning every mention, quote,
+social_quote_index.py ``QuoteIndex``), not by scanning every mention, quote,
 attribution or block for each quote (issue #15). The cards are the same;
 the work grows with the page, not with its square.
 
@@ -17,7 +17,7 @@ import re
 from handmade import article, doc, quote, span
 from workcount import lines_run
 
-from sidenote.detectors import social_quote
+from sidenote.detectors import social_quote_index
 from sidenote.detectors.social_quote import detect
 from sidenote.doc import Attribution, Doc, Embed, Quote, Source, Span
 
@@ -140,19 +140,19 @@ def test_a_page_of_100_000_mentions_is_not_quadratic() -> None:
 def test_the_index_is_built_only_when_a_quote_gets_that_far() -> None:
     # A page of mentions and no quote of three words: no look-up is built.
     built: list[str] = []
-    original = social_quote.Intervals
+    original = social_quote_index.Intervals
 
     class Counting(original):  # type: ignore[misc, valid-type]
         def __init__(self, *args, **kwargs) -> None:
             built.append("x")
             super().__init__(*args, **kwargs)
 
-    social_quote.Intervals = Counting  # type: ignore[misc]
+    social_quote_index.Intervals = Counting  # type: ignore[misc]
     try:
         page = _page(3)
         no_quotes = Doc(article=page.article, sentences=page.sentences, sources=page.sources,
                         attributions=page.attributions)
         assert detect(no_quotes) == []
     finally:
-        social_quote.Intervals = original  # type: ignore[misc]
+        social_quote_index.Intervals = original  # type: ignore[misc]
     assert built == []

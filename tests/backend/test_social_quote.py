@@ -363,6 +363,35 @@ def test_a_post_credited_to_an_unnamed_user_gets_a_card(text):
     assert re.match(r"These words are credited to a post on (Weibo|X \(Twitter\)|Facebook|TikTok), but", body)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many users on X criticised the plan, with one writing, “This is the worst decision they have made.”",
+        "Many users on X mocked the mayor, with one of them writing, “He should resign before the vote.”",
+    ],
+)
+def test_a_post_by_one_of_a_platform_s_users_gets_a_card(text):
+    # Issue #13 (unlinked posts credited to an unnamed user): "one" is one
+    # of the users the sentence has just named, so its words are a post.
+    [body] = _social_bodies("The minister's remarks drew anger.\n\n" + text)
+    assert body.startswith("These words are credited to a post on X (Twitter), but")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the group is not a platform's users
+        "Several officials on the panel criticised the plan, with one saying, “This is a mistake we will regret.”",
+        # one of the users, but speaking in another sentence, at a rally
+        "Many users on X criticised the plan. At a rally, one said, “This is a mistake we will regret.”",
+        # the member is someone else than one of the group
+        "Many users on X criticised the plan, with one minister saying, “This is a mistake we will regret.”",
+    ],
+)
+def test_one_of_a_group_that_is_not_a_platform_s_users_in_that_sentence_gets_none(text):
+    assert _social_bodies("The minister's remarks drew anger.\n\n" + text) == []
+
+
 def test_a_named_speaker_who_said_words_near_a_platform_word_still_gets_none():
     text = "“We will vote no on this bill,” the senator said, a day after a Twitter exchange with the governor."
     assert _social_bodies(text) == []

@@ -9,10 +9,11 @@ from sidenote.detectors.social_quote_speech import (
     credited_as_said,
     credited_in_another_clause,
     known_only_as_poster,
+    member_of_posters,
     said_elsewhere_than,
     spoken_elsewhere,
 )
-from sidenote.doc import Source
+from sidenote.doc import Source, Span
 
 WORDS = "We will win this fight for every worker"
 
@@ -64,3 +65,26 @@ def test_the_platform_in_another_clause_than_the_credit(text, expected):
 )
 def test_a_source_named_only_as_a_platform_user_is_known_only_as_a_poster(name, kind, channel, expected):
     assert known_only_as_poster(Source("s1", name, kind, channel=channel)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "group_name", "member_name", "expected"),
+    [
+        ("Many users on X criticised it, with one writing.", "users on X", "one", True),
+        ("Many users on X criticised it, with one of them writing.", "users on X", "one of them", True),
+        # a group that is not a platform's users
+        ("Many officials on X criticised it, with one writing.", "officials on X", "one", False),
+        # a member with a name of its own is not just one of them
+        ("Many users on X criticised it, with one minister writing.", "users on X", "one minister", False),
+        # the member in another sentence
+        ("Many users on X criticised it. At a rally, one spoke.", "users on X", "one", False),
+    ],
+)
+def test_one_of_a_platform_s_users_named_just_before_is_a_poster_too(text, group_name, member_name, expected):
+    art = article([text])
+    group = Source("s1", group_name, "social_media", channel="twitter", mentions=(span(art.text, group_name),))
+    after = art.text.index(group_name) + len(group_name)
+    at = art.text.index(member_name, after)
+    member = Source("s2", member_name, "anonymous", mentions=(Span(at, at + len(member_name)),))
+    x = art.text.index("X")
+    assert member_of_posters(doc(art), member, group, Span(x, x + 1)) is expected

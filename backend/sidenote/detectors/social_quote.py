@@ -21,138 +21,29 @@ from the quote's paragraph or from the mention that credits it
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
-from functools import cached_property
+from collections.abc import Callable
 
-from ..anchor import make_anchor, make_evidence
-from ..attribution.names import prose_name
-from ..attribution.words import NAMING_WORDS, PRONOUNS, WEEKDAYS
-from ..doc import Attribution, Card, Doc, Evidence, Quote, Source, Span
-from ..intervals import Intervals
+from ..attribution.words import NAMING_WORDS
+from ..doc import Card, Doc, Quote, Source, Span
 from ..lexicon import load_words
-from ..platforms import channel_in, display_name, find_platform_names, introduced_on_platform, post_platform
+from ..platforms import channel_in, find_platform_names, introduced_on_platform
 from ..text import content_words
-from .social_quote_posts import NAME_WORD, AddressedCopies, Embeds
+from .social_quote_card import social_quote_card
+from .social_quote_index import QuoteIndex
 from .social_quote_speech import (
     GAP_WORD,
     WHERE_POSTED,
     credited_as_said,
     credited_in_another_clause,
     known_only_as_poster,
+    member_of_posters,
     said_elsewhere_than,
     spoken_elsewhere,
 )
 
-# More lower-case words than this (beyond name particles) and a source's
-# "name" is a run-in headline or sentence, not a name or a short description
-# ("Taliban spokesman Zabihullah Mujahid" has one).
-MAX_LOWER_WORDS = 2
-
-
-class _Index:
-    """One Doc's look-ups, built once per :func:`detect`: which mentions,
-    quotes and attributions lie at a place, which embeds and post links a
-    platform has. Asking each quote's questions of every mention, quote,
-    attribution or block was quadratic (issue #15: over a second of a
-    request's three on a hostile text with 1,754 quotes in 68 sentences,
-    one source mentioned at each); these answer them by bisection, in the
-    order the scans gave, so the cards are the same."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.sources = {s.id: s for s in doc.sources}
-        self._own: dict[int, tuple[list[int], list[tuple[int, Span]]]] = {}
-        self._memo: dict[tuple[str, int, str | None], object] = {}
-        self._block_posts: dict[int, frozenset[str | None]] = {}
-        self._embeds: dict[str, Embeds] = {}
-        self._platform_names: dict[int, list[tuple[int, int, str]]] = {}
-
-    # Each look-up is built when first asked: most pages have no quote
-    # that gets this far.
-    @cached_property
-    def mentions(self) -> Intervals[tuple[Span, Source]]:
-        return Intervals(self._pairs, lambda p: (p[0].start, p[0].end))
-
-    @cached_property
-    def _pairs(self) -> list[tuple[Span, Source]]:
-        return [(m, s) for s in self.doc.sources for m in s.mentions]
-
-    @cached_property
-    def _by_start(self) -> tuple[list[int], list[tuple[Span, Source]]]:
-        ranked = sorted(self._pairs, key=lambda p: p[0].start)  # (stable: ties keep source order)
-        return [m.start for m, _ in ranked], ranked
-
-    @cached_property
-    def quotes(self) -> Intervals[Quote]:
-        return Intervals(self.doc.quotes, lambda q: (q.start, q.end))
-
-    @cached_property
-    def attributions(self) -> Intervals[Attribution]:
-        return Intervals(self.doc.attributions, lambda a: (a.content.start, a.content.end))
-
-    def mentions_starting(self, lo: int, hi: int) -> list[tuple[Span, Source]]:
-        """Every (mention, source) with ``lo <= mention.start < hi``."""
-        starts, ranked = self._by_start
-        return ranked[bisect_left(starts, lo) : bisect_left(starts, hi)]
-
-    def own_mentions(self, source: Source, lo: int, hi: int, *, hi_inclusive: bool = False) -> Iterator[Span]:
-        """The mentions of ``source`` that start in ``[lo, hi)`` (``[lo, hi]``
-        with ``hi_inclusive``), by start, one at a time (so that ``any``
-        stops at the first that does)."""
-        own = self._own.get(id(source))
-        if own is None:
-            ranked = sorted(enumerate(source.mentions), key=lambda km: km[1].start)
-            own = self._own[id(source)] = ([m.start for _, m in ranked], ranked)
-        starts, ranked = own
-        j = bisect_right(starts, hi) if hi_inclusive else bisect_left(starts, hi)
-        return (ranked[k][1] for k in range(bisect_left(starts, lo), j))
-
-    def own_mentions_in_order(self, source: Source, lo: int, hi: int, *, hi_inclusive: bool = False) -> list[Span]:
-        """:meth:`own_mentions` in the order of ``source.mentions``."""
-        self.own_mentions(source, lo, hi)  # (builds the source's index)
-        starts, ranked = self._own[id(source)]
-        j = bisect_right(starts, hi) if hi_inclusive else bisect_left(starts, hi)
-        return [m for _, m in sorted(ranked[bisect_left(starts, lo) : j], key=lambda km: km[0])]
-
-    def platform_names(self, sentence: int) -> list[tuple[int, int, str]]:
-        """find_platform_names over sentence ``sentence``, once per sentence."""
-        found = self._platform_names.get(sentence)
-        if found is None:
-            s = self.doc.sentences[sentence]
-            found = self._platform_names[sentence] = find_platform_names(self.doc.text, s.start, s.end)
-        return found
-
-    def memo(self, what: str, source: Source, platform: str | None, compute: Callable[[], object]) -> object:
-        """``compute()`` once per question about one source in this Doc."""
-        key = (what, id(source), platform)
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
-
-    def block_post_platforms(self, i: int) -> frozenset[str | None]:
-        """The platforms of the posts block ``i`` links to (None for a link
-        to no single post)."""
-        found = self._block_posts.get(i)
-        if found is None:
-            found = self._block_posts[i] = frozenset(
-                post_platform(link.href) for link in self.doc.article.blocks[i].links
-            )
-        return found
-
-    @cached_property
-    def addressed_copies(self) -> AddressedCopies:
-        return AddressedCopies(self.doc)
-
-    def embeds(self, platform: str) -> Embeds:
-        found = self._embeds.get(platform)
-        if found is None:
-            found = self._embeds[platform] = Embeds(self.doc, platform)
-        return found
-
 
 def _platform_near(
-    idx: _Index, span: Span, outside: Span | None = None, keep: Callable[[Span], bool] | None = None
+    idx: QuoteIndex, span: Span, outside: Span | None = None, keep: Callable[[Span], bool] | None = None
 ) -> tuple[str, Span] | None:
     """A platform named in the sentence holding ``span``, not inside
     ``outside`` (the quoted words) and not as a speaker's own name
@@ -190,7 +81,7 @@ def _the_company(text: str, where: Span) -> bool:
     return before is not None and before.group(1).lower() in load_words("social_quote/company_verbs.txt")
 
 
-def _part_of_a_name(idx: _Index, where: Span, platform: str) -> bool:
+def _part_of_a_name(idx: QuoteIndex, where: Span, platform: str) -> bool:
     """The platform word is in a source's name ("Twitter said it would act"
     is the company), unless that source is an account on it ("one user on
     Weibo posted")."""
@@ -199,11 +90,11 @@ def _part_of_a_name(idx: _Index, where: Span, platform: str) -> bool:
     )
 
 
-def _inside_quoted_words(idx: _Index, where: Span) -> bool:
+def _inside_quoted_words(idx: QuoteIndex, where: Span) -> bool:
     return idx.quotes.any_containing(where.start, where.end)
 
 
-def _channel_evidence(idx: _Index, source: Source) -> Span | None:
+def _channel_evidence(idx: QuoteIndex, source: Source) -> Span | None:
     """Where the article first ties ``source`` to its platform (the same
     for every quote of the source: computed once)."""
 
@@ -234,7 +125,7 @@ def _named_by_quote(text: str, quote: Quote) -> bool:
     return m.group(1).lower() == "so-called" or lead in _WRITERS
 
 
-def _quote_platform(idx: _Index, quote: Quote) -> tuple[str, Span | None] | None:
+def _quote_platform(idx: QuoteIndex, quote: Quote) -> tuple[str, Span | None] | None:
     doc = idx.doc
     inner = Span(quote.start, quote.end)
     source = idx.sources.get(quote.source or "")
@@ -250,9 +141,11 @@ def _quote_platform(idx: _Index, quote: Quote) -> tuple[str, Span | None] | None
     )
     if here is not None:
         # "one Weibo commenter said": the platform is in the speaker's own
-        # name, and the article gives them nowhere else to speak.
-        poster = known_only_as_poster(source) and any(
-            src is source for _, src in idx.mentions.overlapping(here[1].start, here[1].end)
+        # name, and the article gives them nowhere else to speak; so for
+        # "Many users on X criticised it, with one writing": one of them.
+        holders = [src for _, src in idx.mentions.overlapping(here[1].start, here[1].end)]
+        poster = (known_only_as_poster(source) and any(src is source for src in holders)) or any(
+            member_of_posters(doc, source, group, here[1]) for group in holders
         )
         if _someone_elses_post(doc.text, here[1], source):
             return None
@@ -287,7 +180,7 @@ def _gap_words(text: str, a: Span, b: Span) -> int:
     return len(GAP_WORD.findall(text, lo, hi)) if lo < hi else 0
 
 
-def _tied(idx: _Index, quote: Quote, where: Span, source: Source | None) -> bool:
+def _tied(idx: QuoteIndex, quote: Quote, where: Span, source: Source | None) -> bool:
     """Whether the platform word at ``where`` is tied to this quotation: near
     the quoted words, the speaker's mention or the cue that credits them, and
     not inside other quoted words ("told CBS’ “Face the Nation”: “Obstruction
@@ -342,7 +235,7 @@ LEAD_IN_SENTENCES = 2
 BARE_CREDIT_WORDS = 3
 
 
-def _lead_in_platform(idx: _Index, quote: Quote, source: Source | None) -> tuple[str, Span | None] | None:
+def _lead_in_platform(idx: QuoteIndex, quote: Quote, source: Source | None) -> tuple[str, Span | None] | None:
     """The platform a sentence just before the quote names for its speaker.
     A quote nobody is credited with counts only when it opens a paragraph
     right after a sentence that names a platform ("In his initial Instagram
@@ -411,7 +304,7 @@ def _bare_around(doc: Doc, quote: Quote, sentence_start: int, sentence_end: int)
     return bool(_SHORT_LEAD.match(before) or _BACK_TO_POST.search(before))
 
 
-def _posted_just_before(idx: _Index, quote: Quote, source: Source | None) -> tuple[str, Span | None] | None:
+def _posted_just_before(idx: QuoteIndex, quote: Quote, source: Source | None) -> tuple[str, Span | None] | None:
     """The platform the sentence just before names as where the quote's own
     speaker posted, when the quote's sentence is only it and a bare credit:
     "Lew shared the experience on Facebook. “...,” wrote Lew." The speaker
@@ -463,38 +356,6 @@ def _posted_just_before(idx: _Index, quote: Quote, source: Source | None) -> tup
     return None
 
 
-def _named_nearby(idx: _Index, quote: Quote, source: Source) -> bool:
-    """Whether the quote's sentence or the one before names its source by
-    name. Credit carried from paragraphs away, or by a pronoun ("He had
-    tweeted"), is right for the attribution stage's purposes but too weak to
-    name a poster in a card: "one Weibo commenter said" must not read as a
-    post by the official quoted two paragraphs up, and "he" may be another
-    man than the one coreference chose. The card then says "a post on X"."""
-    doc = idx.doc
-    i = doc.sentence_index(quote.outer_start)
-    if i is None:
-        return False
-    lo = doc.sentences[max(0, i - 1)].start
-    hi = doc.sentences[i].end
-    return any(
-        doc.text[m.start : m.end].strip().lower() not in PRONOUNS
-        for m in idx.own_mentions(source, lo, hi) if m.end <= hi
-    )
-
-
-def _reads_as_name(name: str) -> bool:
-    """Whether a source's name can stand in a card as the poster's name."""
-    words = NAME_WORD.findall(name)
-    if not any(w[0].isupper() for w in words):
-        return False  # "group": a common noun the attribution stage could not resolve
-    particles = load_words("social_quote/name_particles.txt")
-    if words[0][0].islower() and words[0] not in particles:
-        return False  # "her ICE would", "founded One in Four": cut mid-sentence
-    if any(w.lower() in WEEKDAYS for w in words):
-        return False  # "Trump on Monday morning": the time of the post run into the name
-    return sum(1 for w in words if w[0].islower() and w not in particles) <= MAX_LOWER_WORDS
-
-
 def _is_account_on(source: Source, platform: str) -> bool:
     """``source`` is an account posting on ``platform`` ("one user on
     Weibo"); a source named only by the platform's name is the company
@@ -505,11 +366,11 @@ def _is_account_on(source: Source, platform: str) -> bool:
     return not any(start == 0 and end == len(name) for start, end, _ in find_platform_names(name))
 
 
-def _is_account_on_memo(idx: _Index, source: Source, platform: str) -> bool:
+def _is_account_on_memo(idx: QuoteIndex, source: Source, platform: str) -> bool:
     return idx.memo("account_on", source, platform, lambda: _is_account_on(source, platform))  # type: ignore[return-value]
 
 
-def _checkable(idx: _Index, quote: Quote, platform: str, source: Source | None) -> bool:
+def _checkable(idx: QuoteIndex, quote: Quote, platform: str, source: Source | None) -> bool:
     doc = idx.doc
     # The quoted words with the post's address beside them, here or in a
     # copy of the post elsewhere on the page.
@@ -543,24 +404,11 @@ def _checkable(idx: _Index, quote: Quote, platform: str, source: Source | None) 
     return platform in idx.memo("linked_posts", source, None, lambda: _linked_posts(idx, source))  # type: ignore[operator]
 
 
-def _linked_posts(idx: _Index, source: Source) -> frozenset[str | None]:
+def _linked_posts(idx: QuoteIndex, source: Source) -> frozenset[str | None]:
     """The platforms of the posts linked from any block that mentions ``source``."""
     doc = idx.doc
     blocks = {i for m in source.mentions if (i := doc.block_index(m.start)) is not None}
     return frozenset(p for i in blocks for p in idx.block_post_platforms(i))
-
-
-def _relaying_outlet(idx: _Index, quote: Quote, source: Source | None) -> Source | None:
-    """An outlet credited with the clause that carries the quote around its
-    speaker's own credit ("According to Breitbart, in the mother’s post on
-    Facebook, ... she called “...”"): the reader has the post only through it."""
-    for a in idx.attributions.overlapping(quote.start, quote.end):
-        other = idx.sources.get(a.source)
-        if other is None or other is source or other.kind != "media":
-            continue
-        if a.content.start < quote.outer_start:
-            return other
-    return None
 
 
 # A title runs to a few words at most ("Midday with Charlie Sykes").
@@ -590,7 +438,7 @@ MIN_WORDS = 3
 
 
 def detect(doc: Doc) -> list[Card]:
-    idx = _Index(doc)
+    idx = QuoteIndex(doc)
     sources = idx.sources
     cards: list[Card] = []
     for quote in doc.quotes:
@@ -605,44 +453,5 @@ def detect(doc: Doc) -> list[Card]:
         source = sources.get(quote.source or "")
         if _checkable(idx, quote, platform, source):
             continue
-        where = display_name(platform)
-        named = source is not None and _named_nearby(idx, quote, source) and _reads_as_name(source.name)
-        if named and source is not None and source.kind == "media":
-            # "According to AFP, one user on Weibo posted": the outlet relays the post.
-            credited = f"a post on {where}, as relayed by {prose_name(source.name, source.kind)}"
-        else:
-            if known_only_as_poster(source):
-                # "one Weibo commenter": "a post by Weibo commenter" reads as
-                # if it were a name, and "a user the page does not name" was
-                # judged debatable where a name follows ("a Twitter user,
-                # Pulvermann from Hanover, wrote").
-                credited = f"a post on {where}"
-            elif named and source is not None:
-                credited = f"a post by {source.name} on {where}"
-            else:
-                credited = f"a post on {where}"
-            relay = _relaying_outlet(idx, quote, source)
-            if relay is not None:
-                credited += f", as relayed by {prose_name(relay.name, relay.kind)}"
-        evidence: list[Evidence] = []
-        if platform_span is not None:
-            evidence.append(
-                make_evidence(doc.text, platform_span.start, platform_span.end, "platform_attribution")
-            )
-        cards.append(
-            Card(
-                id="",
-                kind="unverified_social_quote",
-                severity="caution",
-                title=f"Quoted from {where}, with no link to the post",
-                body=(
-                    f"These words are credited to {credited}, "
-                    "but the page neither links to nor embeds that post. "
-                    "Without the original, a reader cannot see its exact wording, date or context; "
-                    f"look for it on the account itself or in a report that links to it."
-                ),
-                anchor=make_anchor(doc.text, quote.start, quote.end),
-                evidence=tuple(evidence),
-            )
-        )
+        cards.append(social_quote_card(idx, quote, platform, platform_span, source))
     return cards
