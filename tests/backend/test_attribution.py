@@ -1028,6 +1028,35 @@ def test_said_then_per_a_relay_credits_the_quote_before_it(relay: str) -> None:
     assert [q.source for q in doc.quotes if q.kind == "direct"] == [mayor.id]
 
 
+def test_reported_then_citing_a_source_credits_the_clause_before_it() -> None:
+    # "citing X" after a trailing cue names whom the outlet relays, however
+    # long, not what it reported (issue #13's "the Times, citing a person
+    # familiar with the matter quoted by the Post").
+    text = ("Officials met on Monday. Senator Mark Ellis will resign next month, the New York Times "
+            "reported, citing a person familiar with the matter quoted by the Washington Post.")
+    doc = doc_through("attribution", text)
+    times = source_named(doc, "New York Times")
+    person = source_named(doc, "a person familiar with the matter")
+    # the people the outlet cites are credited with the same clause, as heard by it
+    assert credited_with(doc, "Senator Mark Ellis will resign next month") == {times.id, person.id}
+    assert person.kind == "anonymous" and person.relayed_by == times.id
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what is cited names no unnamed person
+        "Hiring slowed in May, Reuters reported, citing data from the Labor Department.",
+        # the speaker is no outlet
+        "Hiring slowed in May, the senator said, citing people familiar with the figures.",
+    ],
+)
+def test_citing_what_is_no_unnamed_person_or_by_no_outlet_adds_no_relayed_source(sentence: str) -> None:
+    doc = doc_through("attribution", "Officials met on Monday. " + sentence)
+    assert not any(s.relayed_by for s in doc.sources)
+    assert not any("data" in s.name or "familiar" in s.name for s in doc.sources)
+
+
 @pytest.mark.parametrize(
     ("tail", "credited"),
     [

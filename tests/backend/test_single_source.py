@@ -559,3 +559,19 @@ def test_a_source_the_claim_credits_only_by_a_pronoun_makes_no_card(shown, expec
             attributions=(Attribution("s1", span(text, "Two soldiers died in a helicopter crash in Logar province"),
                                       source_span=Span(at, at + len(shown))),))
     assert bool(detect(d)) is expect_card
+
+
+def test_an_outlet_citing_unnamed_people_is_one_relayed_unnamed_source():
+    # Issue #13: "the Times, citing a person familiar with the matter" is one
+    # outlet relaying one unnamed source, not two witnesses.
+    from sidenote.pipeline import analyze_text
+    from sidenote.pipeline.cards import candidates
+
+    text = ("Senator to step down, reports say\n\nSenator Mark Ellis will resign next month, the New York Times "
+            "reported, citing a person familiar with the matter quoted by the Washington Post. Ellis has served "
+            "in the Senate since 2009. His office did not respond to requests for comment on Friday.\n\n"
+            "Ellis chairs the budget committee. He is expected to be replaced by his deputy.")
+    [card] = [c for c in candidates(analyze_text(text)) if c.kind == "single_source"]
+    assert card.anchor.exact.startswith("Senator Mark Ellis will resign next month")
+    assert ("an unnamed source (a person familiar with the matter), as relayed by the New York Times"
+            in card.body)

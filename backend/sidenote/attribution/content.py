@@ -176,7 +176,15 @@ def _is_adjunct(toks: list[Token], k: int) -> bool:
     tail = [t for t in toks[k:] if t.is_word]
     if not tail:
         return True
+    if tail[0].lower in _RELAY_LEADS:
+        return True
     return tail[0].lower in _ADJUNCT_LEADS and len(tail) <= 8
+
+
+# First words of a tail, of any length, that names whom the source relays,
+# not what it said ("..., the New York Times reported, citing a person
+# familiar with the matter quoted by the Washington Post.").
+_RELAY_LEADS = frozenset({"citing"})
 
 
 # Words that open a leading subordinate clause.

@@ -32,6 +32,7 @@ from ..subjects import skip_aux_back
 from ..text import Token
 from ..words import ALL_CUE_VERBS, CUE_VERBS, SPEAK_VERBS, STATEMENT_VERBS
 from .according import according_to
+from .citing import citing_relay
 from .credit import Credit
 from .cue_forms import base_form
 from .headline import headline_passive, title_case
@@ -106,6 +107,8 @@ def _credit_at(
         # "Obama spoke of his faith", not "spoke with investigators".
         topic = speech_topic(text, toks, i, quotes)
         return (verb_credit(text, toks, i, sent, quotes, topic=topic) if topic is not None else None), 1
+    if low == "citing" and (c := citing_relay(text, toks, i, found)) is not None:
+        return c, 1
     if low in ALL_CUE_VERBS and _read_as_cue(toks, i):
         return _cue_credit(text, toks, i, sent, quotes, found), 1
     return None, 1
