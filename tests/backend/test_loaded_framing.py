@@ -549,3 +549,17 @@ def test_the_words_of_a_post_a_paragraph_copies_are_not_the_outlets():
     # (the detectors' proposals: the learned verifier decides separately what a reader sees)
     cards = candidates(analyze_html(html))
     assert [c.kind for c in cards] == ["unverified_social_quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Pastors read from the Bible on Sunday.\n\nThe passage reads: “The wicked flee when no man "
+         "pursueth: but the righteous are bold as a lion.” The congregation sang afterwards.", "the passage"),
+    ],
+)
+def test_the_card_names_its_speaker_as_a_sentence_would_mid_way(text, speaker):
+    # "The quotation from The passage uses ..." read as a typo: the speaker's
+    # name loses its sentence-opening capital.
+    [card] = [c for c in candidates(analyze_text(text)) if c.kind == "loaded_framing"]
+    assert card.body.startswith(f"The quotation from {speaker} uses ")

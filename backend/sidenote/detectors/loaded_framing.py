@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..anchor import make_anchor, make_evidence
+from ..attribution.names import prose_name
 from ..doc import Card, Doc, Evidence, Quote, Severity, Voice
 from ..framing import FramingSpan, find_loaded_spans
 from ..framing.rules import is_contested
@@ -420,10 +421,12 @@ def _make_card(doc: Doc, s_start: int, s_end: int, voice: Voice, items: list[_It
 
 
 def _speaker_name(doc: Doc, items: list[_Item]) -> str | None:
-    names = {s.id: s.name for s in doc.sources}
+    """The speaker's name as it reads mid-sentence ("the passage", not
+    "The passage": the card says "The quotation from ...")."""
+    sources = {s.id: s for s in doc.sources}
     for it in items:
-        if it.speaker and it.speaker in names:
-            return names[it.speaker]
+        if it.speaker and it.speaker in sources:
+            return prose_name(sources[it.speaker].name, sources[it.speaker].kind)
     return None
 
 
