@@ -9,7 +9,10 @@ counts under ``../shared/EDITOR-RUBRIC.md``:
 - precision = right / shown, wrong share = wrong / shown,
 - recall = right / (right + clear misses no card of that kind covers), where
   a card once judged right that is no longer shown (hidden by the verifier,
-  or no longer proposed by a detector) counts as a miss.
+  or no longer proposed by a detector) counts as a miss. Each clear case
+  counts once: the wordings of one card judged right, and the recorded
+  misses its span covers (as a shown card's span covers them), are one
+  miss (since the ninth session; before, each counted on its own).
 
 Labels are the panel's majority where a panel of judges has judged
 (``editor/panel.py``: a second judge on every item, a third where the first
@@ -116,12 +119,20 @@ def tally(part: str, panel: bool = True,
         # it, or a detector stopped proposing it) is a clear case no card
         # covers: a miss.
         shown_keys = {c.key for c in cards}
+        # One clear case however many wordings of its card were judged
+        # right (a card reworded by a change is judged again under a new key),
+        # and however many of the editors' recorded misses lie in it.
+        counted: set[tuple[str, int, int]] = set()
         for row in right_by_page.get(page.id, []):
             if row["key"] in shown_keys or doc.text[row["start"] : row["end"]] != row["anchor"]:
                 continue
             if row["key"] in withdrawn:
                 continue  # no longer proposed, and the panel found it no clear miss
+            case = (row["kind"], row["start"], row["end"])
+            if case in counted:
+                continue
             if not any(c.kind == row["kind"] and c.start < row["end"] and row["start"] < c.end for c in cards):
+                counted.add(case)
                 t.misses[row["kind"]] += 1
                 t.hidden_right += 1
         for m in misses_by_page.get(page.id, []):
@@ -129,6 +140,10 @@ def tally(part: str, panel: bool = True,
             if at < 0:
                 continue  # the words are no longer in the article text: no longer a miss to count
             end = at + len(m["exact"])
+            if any(kind == m["kind"] and start < end and at < stop for kind, start, stop in counted):
+                # the card judged right there, had it been shown, would cover
+                # these words as a shown card does: one clear case, counted once
+                continue
             if not any(c.kind == m["kind"] and c.start < end and at < c.end for c in cards):
                 t.misses[m["kind"]] += 1
                 t.errors.append(("miss", m, m.get("why", "")))
