@@ -24,6 +24,16 @@ def source_named(doc: Doc, name: str) -> Source:
     return hits[0]
 
 
+def relay(text: str, outlet: str, relayed: str, words: str) -> tuple[Source, Source]:
+    """The outlet and the source it relays, after checking that both are
+    credited with ``words`` and that the second is relayed by the first."""
+    doc = doc_through("attribution", text)
+    first, second = source_named(doc, outlet), source_named(doc, relayed)
+    assert second.relayed_by == first.id and first.relayed_by is None
+    assert credited_with(doc, words) == {first.id, second.id}
+    return first, second
+
+
 def credited_with(doc: Doc, words: str) -> set[str]:
     """Ids of the sources whose credited content contains ``words``."""
     at = doc.text.index(words)
@@ -142,13 +152,9 @@ def test_media_relay_chain() -> None:
     # One chain: the outlet relays the ministry; each is credited with its part.
     text = ("Reuters has reported that the Defense Ministry has announced that "
             "ten tanks were destroyed near the border.")
-    doc = doc_through("attribution", text)
-    rt = source_named(doc, "Reuters")
-    ministry = source_named(doc, "Defense Ministry")
+    rt, ministry = relay(text, "Reuters", "Defense Ministry", "ten tanks were destroyed")
     assert rt.kind == "media" and ministry.kind == "organization"
-    assert ministry.relayed_by == rt.id and rt.relayed_by is None
-    assert credited_with(doc, "ten tanks were destroyed") == {rt.id, ministry.id}
-    assert credited_with(doc, "the Defense Ministry has announced") == {rt.id}
+    assert credited_with(doc_through("attribution", text), "the Defense Ministry has announced") == {rt.id}
 
 
 @pytest.mark.parametrize(
@@ -1034,12 +1040,10 @@ def test_reported_then_citing_a_source_credits_the_clause_before_it() -> None:
     # familiar with the matter quoted by the Post").
     text = ("Officials met on Monday. Senator Mark Ellis will resign next month, the New York Times "
             "reported, citing a person familiar with the matter quoted by the Washington Post.")
-    doc = doc_through("attribution", text)
-    times = source_named(doc, "New York Times")
-    person = source_named(doc, "a person familiar with the matter")
     # the people the outlet cites are credited with the same clause, as heard by it
-    assert credited_with(doc, "Senator Mark Ellis will resign next month") == {times.id, person.id}
-    assert person.kind == "anonymous" and person.relayed_by == times.id
+    _, person = relay(text, "New York Times", "a person familiar with the matter",
+                      "Senator Mark Ellis will resign next month")
+    assert person.kind == "anonymous"
 
 
 @pytest.mark.parametrize(
