@@ -623,3 +623,29 @@ def test_a_platform_word_in_another_clause_does_not_make_the_quote_a_post(text):
 )
 def test_a_platform_word_in_the_crediting_clause_still_makes_a_post(text):
     assert len(_social_bodies(text)) == 1
+
+
+def test_a_post_on_tumblr_is_a_post():
+    [body] = _social_bodies("Her albums were sold this year.\n\n“I was shocked and hurt by the sale,” she wrote on Tumblr.")
+    assert body.startswith("These words are credited to a post on Tumblr, but")
+
+
+def test_a_sentence_that_opens_with_the_post_ties_its_quote_to_it_however_far():
+    # "Tumblr" is 18 words from the quote, and the quote is credited to no
+    # one: the opening phrase says where everything the sentence quotes was
+    # written.
+    text = ("In a Tumblr post at the time she described this as a disaster for her and accused him of years of "
+            "“incessant, manipulative bullying”.")
+    [body] = _social_bodies("Her albums were sold this year.\n\n" + text + "\n\nHe has denied it.")
+    assert body.startswith("These words are credited to a post on Tumblr, but")
+
+
+def test_a_link_to_the_tumblr_post_makes_it_checkable():
+    from sidenote.pipeline import analyze_html
+
+    html = ("<html><body><article><h1>A row over her music</h1><p>Her albums were sold this year.</p>"
+            "<p>In <a href='https://taylorswift.tumblr.com/post/185958366550/for-years'>a Tumblr post</a> at "
+            "the time she described this as the “worst case scenario” and accused him of years of “incessant, "
+            "manipulative bullying”.</p><p>He has denied it.</p></article></body></html>")
+    cards = _proposed(analyze_html(html, "https://news.example/row"))
+    assert [c for c in cards if c.kind == "unverified_social_quote"] == []

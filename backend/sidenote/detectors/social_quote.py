@@ -191,6 +191,8 @@ def _tied(idx: QuoteIndex, quote: Quote, where: Span, source: Source | None) -> 
     text = doc.text
     if _gap_words(text, where, Span(quote.outer_start, quote.outer_end)) <= TIE_WORDS:
         return True  # (the quote may open in a sentence before the platform's)
+    if _opens_the_sentence_as_a_post(doc, where, quote):
+        return True
     if source is None:
         return False
     i = doc.sentence_index(where.start)
@@ -210,6 +212,31 @@ def _tied(idx: QuoteIndex, quote: Quote, where: Span, source: Source | None) -> 
     return any(
         doc.sentence_index(m.start) == i and _gap_words(text, where, m) <= TIE_MENTION_WORDS
         for m in idx.own_mentions(source, sentence.start, sentence.end)
+    )
+
+
+# "In a Tumblr post at the time": a sentence that opens by naming a post.
+_POST_OPENING = re.compile(r"\W*(?:in|on)\s+(?:a|an|the|his|her|their|its|one)\s+(?:[\w'’-]+\s+){0,2}$",
+                           re.IGNORECASE)
+_NEXT_WORD_ONLY = re.compile(r"\s*([\w-]*)")
+
+
+def _opens_the_sentence_as_a_post(doc: Doc, where: Span, quote: Quote) -> bool:
+    """The sentence holding the quote opens with the post it is from ("In a
+    Tumblr post at the time she described this as the “worst case scenario”
+    and accused him of years of “incessant, manipulative bullying”"): the
+    opening phrase sets where everything the sentence quotes was written,
+    however far the quote lies from it."""
+    i = doc.sentence_index(where.start)
+    if i is None or doc.sentence_index(quote.outer_start) != i:
+        return False
+    sentence = doc.sentences[i]
+    if not _POST_OPENING.fullmatch(doc.text, sentence.start, where.start):
+        return False
+    after = _NEXT_WORD_ONLY.match(doc.text, where.end)
+    named = doc.text[where.start : where.end].lower()
+    return named in load_words("syntax/post_nouns.txt") or (
+        after is not None and after.group(1).lower() in load_words("syntax/post_nouns.txt")
     )
 
 
