@@ -626,7 +626,8 @@ def test_a_platform_word_in_the_crediting_clause_still_makes_a_post(text):
 
 
 def test_a_post_on_tumblr_is_a_post():
-    [body] = _social_bodies("Her albums were sold this year.\n\n“I was shocked and hurt by the sale,” she wrote on Tumblr.")
+    text = "Her albums were sold this year.\n\n“I was shocked and hurt by the sale,” she wrote on Tumblr."
+    [body] = _social_bodies(text)
     assert body.startswith("These words are credited to a post on Tumblr, but")
 
 
