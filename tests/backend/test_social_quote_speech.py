@@ -68,23 +68,23 @@ def test_a_source_named_only_as_a_platform_user_is_known_only_as_a_poster(name, 
 
 
 @pytest.mark.parametrize(
-    ("text", "group_name", "member_name", "expected"),
+    ("group_name", "kind", "member_name", "mentioned_after", "expected"),
     [
-        ("Many users on X criticised it, with one writing.", "users on X", "one", True),
-        ("Many users on X criticised it, with one of them writing.", "users on X", "one of them", True),
+        ("users on X", "social_media", "one", True, True),
+        ("users on X", "social_media", "one of them", True, True),
         # a group that is not a platform's users
-        ("Many officials on X criticised it, with one writing.", "officials on X", "one", False),
+        ("officials on X", "social_media", "one", True, False),
+        ("users", "anonymous", "one", True, False),
         # a member with a name of its own is not just one of them
-        ("Many users on X criticised it, with one minister writing.", "users on X", "one minister", False),
-        # the member in another sentence
-        ("Many users on X criticised it. At a rally, one spoke.", "users on X", "one", False),
+        ("users on X", "social_media", "one minister", True, False),
+        # the member not mentioned after the group in its sentence
+        ("users on X", "social_media", "one", False, False),
     ],
 )
-def test_one_of_a_platform_s_users_named_just_before_is_a_poster_too(text, group_name, member_name, expected):
-    art = article([text])
-    group = Source("s1", group_name, "social_media", channel="twitter", mentions=(span(art.text, group_name),))
-    after = art.text.index(group_name) + len(group_name)
-    at = art.text.index(member_name, after)
-    member = Source("s2", member_name, "anonymous", mentions=(Span(at, at + len(member_name)),))
-    x = art.text.index("X")
-    assert member_of_posters(doc(art), member, group, Span(x, x + 1)) is expected
+def test_one_of_a_platform_s_users_named_just_before_is_a_poster_too(
+    group_name, kind, member_name, mentioned_after, expected
+):
+    group = Source("s1", group_name, kind, channel="twitter" if kind == "social_media" else None)
+    member = Source("s2", member_name, "anonymous")
+    later = [Span(40, 43)] if mentioned_after else []
+    assert member_of_posters(member, group, later) is expected

@@ -21,7 +21,7 @@ from the quote's paragraph or from the mention that credits it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..attribution.words import NAMING_WORDS
 from ..doc import Card, Doc, Quote, Source, Span
@@ -145,7 +145,7 @@ def _quote_platform(idx: QuoteIndex, quote: Quote) -> tuple[str, Span | None] | 
         # "Many users on X criticised it, with one writing": one of them.
         holders = [src for _, src in idx.mentions.overlapping(here[1].start, here[1].end)]
         poster = (known_only_as_poster(source) and any(src is source for src in holders)) or any(
-            member_of_posters(doc, source, group, here[1]) for group in holders
+            member_of_posters(source, group, _later_in_sentence(idx, source, here[1])) for group in holders
         )
         if _someone_elses_post(doc.text, here[1], source):
             return None
@@ -161,6 +161,14 @@ def _quote_platform(idx: QuoteIndex, quote: Quote) -> tuple[str, Span | None] | 
         ):
             return source.channel, _channel_evidence(idx, source)
     return _lead_in_platform(idx, quote, source) or _posted_just_before(idx, quote, source)
+
+
+def _later_in_sentence(idx: QuoteIndex, source: Source | None, where: Span) -> Iterator[Span]:
+    """The mentions of ``source`` after ``where`` in its sentence (by bisection)."""
+    i = idx.doc.sentence_index(where.start)
+    if source is None or i is None:
+        return iter(())
+    return idx.own_mentions(source, where.end, idx.doc.sentences[i].end)
 
 
 # Most words between a platform word and what it ties to: the quotation

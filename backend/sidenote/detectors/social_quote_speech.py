@@ -7,6 +7,7 @@ asks these before it calls a quote a post.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from ..doc import Doc, Quote, Source, Span
@@ -95,16 +96,14 @@ def credited_in_another_clause(doc: Doc, quote: Quote, platform_word: Span) -> b
     return verdict is False
 
 
-def member_of_posters(doc: Doc, source: Source | None, group: Source, platform_word: Span) -> bool:
+def member_of_posters(source: Source | None, group: Source, later_in_sentence: Iterable[Span]) -> bool:
     """``source`` is named only as one of ``group`` ("with one writing"),
     a group the article knows only as a platform's users ("Many users on
-    X"), named at ``platform_word`` earlier in the same sentence as the
-    member: the member's words are a post there too."""
+    X"), and is mentioned (``later_in_sentence``: its mentions after the
+    platform's name, in the same sentence) just after it: the member's
+    words are a post there too."""
     if source is None or group is source or not known_only_as_poster(group):
         return False
     if source.name.strip().lower() not in load_words("social_quote/group_members.txt"):
         return False
-    i = doc.sentence_index(platform_word.start)
-    return i is not None and any(
-        platform_word.end <= m.start and doc.sentence_index(m.start) == i for m in source.mentions
-    )
+    return any(True for _ in later_in_sentence)
