@@ -631,14 +631,21 @@ def test_a_post_on_tumblr_is_a_post():
     assert body.startswith("These words are credited to a post on Tumblr, but")
 
 
-def test_a_sentence_that_opens_with_the_post_ties_its_quote_to_it_however_far():
-    # "Tumblr" is 18 words from the quote, and the quote is credited to no
-    # one: the opening phrase says where everything the sentence quotes was
-    # written.
-    text = ("In a Tumblr post at the time she described this as a disaster for her and accused him of years of "
-            "“incessant, manipulative bullying”.")
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # "Tumblr" is 18 words from the quote, credited to no one
+        ("In a Tumblr post at the time she described this as a disaster for her and accused him of years of "
+         "“incessant, manipulative bullying”.", "Tumblr"),
+        ("In another tweet in which Emery links to an article that falsely attributes a quote to the senator, "
+         "Emery states, “Some people think they have to put words in his mouth to make him look bad.”",
+         "X (Twitter)"),
+    ],
+)
+def test_a_sentence_that_opens_with_the_post_ties_its_quote_to_it_however_far(text, where):
+    # The opening phrase says where everything the sentence quotes was written.
     [body] = _social_bodies("Her albums were sold this year.\n\n" + text + "\n\nHe has denied it.")
-    assert body.startswith("These words are credited to a post on Tumblr, but")
+    assert body.startswith(f"These words are credited to a post on {where}, but")
 
 
 def test_a_link_to_the_tumblr_post_makes_it_checkable():
