@@ -224,8 +224,9 @@ def _tied(idx: QuoteIndex, quote: Quote, where: Span, source: Source | None) -> 
 
 
 # "In a Tumblr post at the time": a sentence that opens by naming a post.
-_POST_OPENING = re.compile(r"\W*(?:in|on)\s+(?:a|an|another|the|this|that|his|her|their|its|one)\s+(?:[\w'’-]+\s+){0,2}$",
-                           re.IGNORECASE)
+_POST_OPENING = re.compile(
+    r"\W*(?:in|on)\s+(?:a|an|another|the|this|that|his|her|their|its|one)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
+)
 _NEXT_WORD_ONLY = re.compile(r"\s*([\w-]*)")
 
 
