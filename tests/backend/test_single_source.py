@@ -575,3 +575,19 @@ def test_an_outlet_citing_unnamed_people_is_one_relayed_unnamed_source():
     assert card.anchor.exact.startswith("Senator Mark Ellis will resign next month")
     assert ("an unnamed source (a person familiar with the matter), as relayed by the New York Times"
             in card.body)
+
+
+@pytest.mark.parametrize(
+    ("name", "described"),
+    [
+        ("a source", "an unnamed source."),
+        ("sources", "an unnamed source."),
+        ("a senior political source", "an unnamed source (a senior political source)."),
+    ],
+)
+def test_an_unnamed_source_is_not_named_twice(name, described):
+    # "an unnamed source (a source)" says the same thing twice.
+    sentence = f"Three cases of plague have been diagnosed in Inner Mongolia this month, {name} said."
+    [card] = _one_source_card(sentence, name, "anonymous",
+                              "Three cases of plague have been diagnosed in Inner Mongolia this month", "said")
+    assert f"The only support the article gives for this claim is {described}" in card.body

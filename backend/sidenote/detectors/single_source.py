@@ -396,12 +396,19 @@ def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str,
     return False
 
 
+# A source named by nothing more than these words ("a source", "the source",
+# "sources") is named in full by "an unnamed source".
+_BARE_SOURCE_WORDS = frozenset({"a", "an", "the", "one", "source", "sources"})
+
+
 def _describe(doc: Doc, claim: Claim, source: Source, sources: dict[str, Source], chain_ids: list[str]) -> str:
     name = prose_name(source.name, source.kind)
     if _posts(doc, claim, source) and source.channel:
         name = f"{name}'s {display_name(source.channel)} account"
     elif _unnamed(source):
-        name = f"an unnamed source ({mid_sentence(source.name)})"
+        # "an unnamed source (a source)" says nothing twice
+        bare = set(re.findall(r"[a-z]+", source.name.lower())) <= _BARE_SOURCE_WORDS
+        name = "an unnamed source" if bare else f"an unnamed source ({mid_sentence(source.name)})"
     relay_ids = [i for i in chain_ids if i != source.id and sources[i].kind == "media"]
     # The medium the attribution stage found relaying the source ("told
     # Politico"), though the claim's support did not credit it.
