@@ -311,7 +311,24 @@ def test_a_single_source_card_of_a_specified_shape_is_shown_as_proposed_on_a_pag
     dense: dict[str, float] = {"density": SPECIFIED_DENSITY}
     assert not v.judges(account, dense) and not v.judges(relayed, dense)
     assert v.judges(unnamed, dense)
-    # on plain reporting the verifier decides every single_source card
+    # on plain reporting the verifier decides every single_source card of these shapes
     plain: dict[str, float] = {"density": SPECIFIED_DENSITY - 1}
     assert v.judges(account, plain) and v.judges(relayed, plain)
+
+
+def test_a_claim_resting_only_on_an_unnamed_source_relayed_by_an_outlet_is_shown_on_every_page():
+    # data/verifier/relayed_unnamed_source.txt: the rubric's own example of
+    # the kind, which the verifier hid on plain news pages.
+    d = doc(article(["Senator Mark Ellis will resign next month, the Times reported, citing a person "
+                     "familiar with the matter."]))
+    claim = "Senator Mark Ellis will resign next month"
+    relayed_unnamed = _source_card(d, claim, "The only support the article gives for this claim is an unnamed "
+                                             "source (a person familiar with the matter), as relayed by the "
+                                             "Times. No other source in the article says the same thing.")
+    unnamed = _source_card(d, claim, "The only support the article gives for this claim is an unnamed source "
+                                     "(officials). No other source in the article says the same thing.")
+    v = Verifier(weights={"kind=single_source": -20.0}, thresholds={"single_source": 0.5})
+    plain: dict[str, float] = {"density": 0}
+    assert not v.judges(relayed_unnamed, plain) and v.judges(unnamed, plain)
+    assert v.keep(d, [relayed_unnamed, unnamed]) == [relayed_unnamed]
 

@@ -22,7 +22,9 @@ throughout (``SPECIFIED_DENSITY``) when the product's specification
 requires its shape there: a loaded_framing card whose evidence names a
 word of ``data/verifier/shown_as_proposed.txt``, or a single_source card
 whose only support is one account or one relayed source
-(``data/verifier/specified_single_source.txt``; see those files).
+(``data/verifier/specified_single_source.txt``; see those files). On
+every page, so is a single_source card whose claim rests only on an
+unnamed source relayed by one outlet (``relayed_unnamed_source.txt``).
 """
 
 from __future__ import annotations
@@ -173,6 +175,8 @@ def in_scope(scope: dict[str, Scope], card: Card, page: dict[str, float] | None 
     with no Scope."""
     if specified(card) and (page is None or page.get("density", 0) >= SPECIFIED_DENSITY):
         return False
+    if relayed_unnamed_source(card):
+        return False
     kind_scope = scope.get(card.kind)
     return kind_scope is None or kind_scope.covers(card)
 
@@ -206,6 +210,18 @@ def specified(card: Card) -> bool:
         return pattern is not None and pattern.search(card.body.lower()) is not None
     pattern = _phrases_re("verifier/shown_as_proposed.txt")
     return pattern is not None and any(pattern.search(e.exact.strip(QUOTE_MARKS).lower()) for e in card.evidence)
+
+
+def relayed_unnamed_source(card: Card) -> bool:
+    """A single_source card that says its claim rests only on an unnamed
+    source relayed by one outlet (every phrase of
+    ``data/verifier/relayed_unnamed_source.txt`` in its body): shown as
+    proposed on every page."""
+    if card.kind != "single_source":
+        return False
+    phrases = load_words("verifier/relayed_unnamed_source.txt")
+    body = card.body.lower()
+    return bool(phrases) and all(p in body for p in phrases)
 
 
 def _scope(value: object) -> Scope:
