@@ -227,7 +227,6 @@ def _tied(idx: QuoteIndex, quote: Quote, where: Span, source: Source | None) -> 
 _POST_OPENING = re.compile(
     r"\W*(?:in|on)\s+(?:a|an|another|the|this|that|his|her|their|its|one)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
 )
-_NEXT_WORD_ONLY = re.compile(r"\s*([\w-]*)")
 
 
 def _opens_the_sentence_as_a_post(doc: Doc, where: Span, quote: Quote) -> bool:
@@ -242,10 +241,11 @@ def _opens_the_sentence_as_a_post(doc: Doc, where: Span, quote: Quote) -> bool:
     sentence = doc.sentences[i]
     if not _POST_OPENING.fullmatch(doc.text, sentence.start, where.start):
         return False
-    after = _NEXT_WORD_ONLY.match(doc.text, where.end)
-    named = doc.text[where.start : where.end].lower()
-    return named in load_words("syntax/post_nouns.txt") or (
-        after is not None and after.group(1).lower() in load_words("syntax/post_nouns.txt")
+    # the platform word names the post ("tweet"), or the word after it does ("Tumblr post")
+    post_nouns = load_words("syntax/post_nouns.txt")
+    after = _NEXT_WORD.match(doc.text, where.end)
+    return doc.text[where.start : where.end].lower() in post_nouns or (
+        after is not None and not after.group(1) and after.group(2).lower() in post_nouns
     )
 
 
