@@ -270,3 +270,19 @@ def test_a_label_after_called_out_is_the_writers():
     assert [text[s.start : s.end] for s in find_loaded_spans(text, use_model=False)] == ["leftist mayor"]
     # "called" naming someone still reports the label
     assert find_loaded_spans("The sheriff called the mayor a leftist thug.", use_model=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The label opens a partial quotation after the cue: the speaker's words.
+        ("The senator called the mayor a “thug” at the rally.", ["thug"]),
+        # The quotation opens earlier, with the label inside it.
+        ("The senator called the mayor a “pathological liar.”", ["liar"]),
+        ('The senator called the mayor a "pathological liar."', ["liar"]),
+        # A quotation that has closed before the label leaves it reported, not quoted.
+        ("The senator called the “reformer” a liar.", []),
+    ],
+)
+def test_a_label_inside_a_quotation_after_the_cue_is_kept_for_its_speaker(text, expected):
+    assert [text[s.start : s.end] for s in find_loaded_spans(text, use_model=False)] == expected

@@ -168,8 +168,31 @@ def test_a_platform_that_is_the_speaker_is_not_a_post():
     assert detect(doc(art, quotes=(q,), sources=(source,))) == []
 
 
-def test_one_or_two_quoted_words_get_no_card():
-    art = article(["Fares Shehabi called it “sensational” on Twitter."])
+@pytest.mark.parametrize("text", [
+    "Senator Jane Doe called the plan “a disgrace” in a tweet on Tuesday.",
+    "Jane Doe posted on her Facebook page that the plan was “utterly shameful.”",
+])
+def test_one_or_two_quoted_words_credited_to_a_post_get_a_card(text):
+    [body] = _social_bodies(text)
+    assert "Jane Doe" in body
+
+
+@pytest.mark.parametrize("text", [
+    # nobody is credited with the words: someone else's term
+    "The senator's server handled messages later deemed “top secret,” she said in a post on Twitter on Friday.",
+    # the post is only what the speaker's act is about
+    "Company leaders have denied “sensational” claims made in a viral Weibo post on Monday.",
+    # half of a split quote: the longer half decides
+    "“Word is,” Jane Doe said on Twitter, “that the factory will close in the spring after all.”",
+])
+def test_one_or_two_quoted_words_otherwise_get_no_card(text):
+    bodies = _social_bodies(text)
+    assert not any("“Word is”" in b or "top secret" in b or "sensational" in b for b in bodies)
+
+
+def test_one_or_two_quoted_words_of_another_act_than_the_post_get_no_card():
+    # The platform is where a second act went ("wrote more on Twitter"), not these words.
+    art = article(["Fares Shehabi called it “sensational” and then wrote more on Twitter about the vote."])
     source = Source(
         "s1", "Fares Shehabi", "social_media", channel="twitter", mentions=(span(art.text, "Fares Shehabi"),)
     )

@@ -27,6 +27,7 @@ from ..attribution.words import NAMING_WORDS
 from ..doc import Card, Doc, Quote, Source, Span
 from ..lexicon import load_words
 from ..platforms import channel_in, find_platform_names, introduced_on_platform
+from ..syntax import credited_with
 from ..text import content_words
 from .social_quote_card import social_quote_card
 from .social_quote_index import QuoteIndex
@@ -468,9 +469,41 @@ def _a_title(quoted: str) -> bool:
             and any(not w.isupper() for w in big))
 
 
-# Shorter quotes are a word or two of colour, not a statement a reader needs
-# to check against the post.
+# A quote this short is a word or two of colour ("the system is “rigged”"):
+# it gets a card only where nothing else could be meant (``_short_enough``).
 MIN_WORDS = 3
+
+
+def _short_enough(idx: QuoteIndex, quote: Quote, platform_word: Span | None) -> bool:
+    """Whether a quote of fewer than MIN_WORDS words is still a post's
+    words: it is credited to a speaker, it is the only direct quotation of
+    its sentence, and a parse of that sentence says the platform word is
+    where the crediting act went ("Trump called the system “rigged” in a
+    tweet Tuesday", "posted on his Facebook page that refugees should “burn
+    alive”"). A bare one ("messages later deemed “top secret,” saying in a
+    post on Twitter: “...”") is someone else's term; one of several in a
+    sentence is often half of a split quote ("“Word is,” Trump said on
+    Twitter, “that Ford ...”"), whose longer half carries the card; and a
+    post that is only the act's topic ("denied ‘sensational’ claims made in
+    a viral Weibo post") did not carry the words."""
+    doc = idx.doc
+    i = doc.sentence_index(quote.outer_start)
+    if quote.source is None or platform_word is None or i is None:
+        return False
+    sentence = doc.sentences[i]
+    if not sentence.start <= platform_word.start < sentence.end or quote.end > sentence.end:
+        return False
+    if any(
+        o is not quote and o.kind == "direct" and sentence.start <= o.outer_start < sentence.end for o in doc.quotes
+    ):
+        return False
+    at = sentence.start
+    return credited_with(
+        doc.text[at : sentence.end],
+        (quote.start - at, quote.end - at),
+        (platform_word.start - at, platform_word.end - at),
+        venues=load_words("social_quote/spoken_venues.txt"),
+    ) is True
 
 
 def detect(doc: Doc) -> list[Card]:
@@ -478,7 +511,8 @@ def detect(doc: Doc) -> list[Card]:
     sources = idx.sources
     cards: list[Card] = []
     for quote in doc.quotes:
-        if quote.kind != "direct" or len(doc.text[quote.start : quote.end].split()) < MIN_WORDS:
+        short = len(doc.text[quote.start : quote.end].split()) < MIN_WORDS
+        if quote.kind != "direct" or (short and quote.source is None):
             continue
         if _named_by_quote(doc.text, quote) or _a_title(doc.text[quote.start : quote.end]):
             continue
@@ -486,6 +520,8 @@ def detect(doc: Doc) -> list[Card]:
         if found is None:
             continue
         platform, platform_span = found
+        if short and not _short_enough(idx, quote, platform_span):
+            continue
         source = sources.get(quote.source or "")
         if _checkable(idx, quote, platform, source):
             continue

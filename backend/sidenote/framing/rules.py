@@ -97,26 +97,40 @@ def _capitalised_mid_sentence(toks: Tokens, i: int) -> bool:
     return prev[0].isalnum() and not prev.isupper() and "\n" not in toks.text[toks.ends[i - 1] : toks.starts[i]]
 
 
-def _reported(toks: Tokens, i: int) -> bool:
-    """A reporting cue ("designated", "listed", "called") shortly before
-    token i in the same clause."""
+def _reporting_cue(toks: Tokens, i: int) -> int | None:
+    """The token index of a reporting cue ("designated", "listed",
+    "called") shortly before token i in the same clause, if any."""
     cues = reported_cues()
     for k in range(i - 1, max(-1, i - 1 - CUE_WINDOW), -1):
         w = toks.lowers[k]
         if w in CLAUSE_END:
-            return False
+            return None
         # "called out the radical leftist mayor": "call out" is to
         # criticise, not to name; the label after it is the writer's
         if w in cues and not (k + 1 < len(toks) and toks.lowers[k + 1] == "out"):
-            return True
-    return False
+            return k
+    return None
+
+
+def _reported(toks: Tokens, i: int) -> bool:
+    return _reporting_cue(toks, i) is not None
 
 
 def _opens_quote(toks: Tokens, i: int) -> bool:
-    """Token i follows an opening quote mark ("called it “vile.”"): a partial
-    quotation, which the detector credits to its speaker."""
-    before = toks.text[max(0, toks.starts[i] - 1) : toks.starts[i]]
-    return before in ("“", '"', "‘")
+    """Token i stands inside a quotation that opens after the reporting cue
+    ("called it “vile.”", "called Trump a “pathological liar.”"): a partial
+    quotation, which the detector credits to its speaker. Curly marks: an
+    opening mark after the cue not closed before the token; straight marks:
+    an odd number of them between the cue and the token."""
+    k = _reporting_cue(toks, i)
+    if k is None:
+        return False
+    between = toks.text[toks.ends[k] : toks.starts[i]]
+    return (
+        between.rfind("“") > between.rfind("”")
+        or between.rfind("‘") > between.rfind("’")
+        or between.count('"') % 2 == 1
+    )
 
 
 def _regime_is_label(toks: Tokens, i: int) -> bool:
