@@ -67,6 +67,9 @@ def test_loaded_wording_is_found(text, expected):
         # Neutral reporting of violence.
         "The attack killed 12 people and wounded 30, police said.",
         "Two people died when a terrorist attack hit the station on Friday.",
+        # A designated group named as one (editors: wrong 14 times in 15).
+        "A new recruitment video was released by Al-Shabaab, the Somali terrorist group, on Friday.",
+        "Officials praised the Saudis for their help in battling terror groups in the region.",
         # A proper name that contains the word is a name.
         "The Terrorist Screening Center keeps the watch list.",
         "Fighters of the Al-Nusra Front held the town until March.",
