@@ -680,3 +680,17 @@ def test_a_link_to_the_tumblr_post_makes_it_checkable():
             "manipulative bullying”.</p><p>He has denied it.</p></article></body></html>")
     cards = _proposed(analyze_html(html, "https://news.example/row"))
     assert [c for c in cards if c.kind == "unverified_social_quote"] == []
+
+
+def test_words_another_speaker_remarked_inside_the_posting_clause_are_not_the_post():
+    # "remarking" credits the line to Clinton, whose debate it was; the tweet is Axelrod's.
+    # (The shape of a sentence on a tuning page; shorter variants parse "remarking" as his.)
+    from sidenote.pipeline import analyze_text
+
+    text = (
+        "Axelrod has mocked her often. “Too forced?” He tweeted when Clinton ended a Democratic debate last "
+        "December with a reference to the blockbuster \"Star Wars\" sequel hitting the theaters, remarking, "
+        "“Thank you, and may The Force be with you.”"
+    )
+    anchors = [c.anchor.exact for c in _proposed(analyze_text(text)) if c.kind == "unverified_social_quote"]
+    assert not any("The Force" in a for a in anchors)
