@@ -563,3 +563,24 @@ def test_the_card_names_its_speaker_as_a_sentence_would_mid_way(text, speaker):
     # name loses its sentence-opening capital.
     [card] = [c for c in candidates(analyze_text(text)) if c.kind == "loaded_framing"]
     assert card.body.startswith(f"The quotation from {speaker} uses ")
+
+
+@pytest.mark.parametrize(
+    ("lead", "carded"),
+    [
+        # A credit closing its line on a comma: the next line is the statement, marks lost.
+        ("The agency's director said in a statement Tuesday,", False),
+        # A line that ends on a comma but credits no one leaves the next line the outlet's.
+        ("Across the city on Tuesday,", True),
+    ],
+)
+def test_a_line_after_a_credit_ending_on_a_comma_is_the_speakers(lead, carded):
+    text = (
+        "Raids in the city\n\n"
+        "Federal agents arrested dozens of people in the city this week in a long-planned operation.\n"
+        f"{lead}\n"
+        "The mayor's reckless and disgraceful decision put officers at risk and helped the gangs.\n"
+        "The operation continues."
+    )
+    outlet = [c for c in candidates(analyze_text(text)) if c.kind == "loaded_framing" and c.voice == "outlet"]
+    assert bool(outlet) is carded

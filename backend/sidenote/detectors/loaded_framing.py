@@ -226,7 +226,20 @@ def _introduced_by_colon(text: str, pos: int) -> bool:
     if text[line_start:pos].rstrip().endswith(":"):
         return True  # "Stated Stone: ..." on the same line
     lines = [line for line in text[max(0, line_start - 2000) : line_start].split("\n") if line.strip()]
+    if lines and _introduced_by_comma(lines[-1]):
+        return True
     return any(line.rstrip().endswith(":") for line in lines[-INTRODUCED_LINES:])
+
+
+def _introduced_by_comma(line: str) -> bool:
+    """The line just before ends a credit on a comma ("ICE Deputy Director
+    Thomas Homan said in a statement Tuesday,"): the next line is that
+    statement, printed without its quote marks."""
+    stripped = line.rstrip()
+    if not stripped.endswith(","):
+        return False
+    words = [w.lower() for w in _WORD.findall(stripped)]
+    return not load_words("syntax/speech_verbs.txt").isdisjoint(words[-8:])
 
 
 def _candidate_spans(doc: Doc, partial: dict[Quote, str]) -> list[FramingSpan]:
