@@ -96,7 +96,12 @@ test('content script: the toolbar’s MSG.run runs again (stylesheet not read tw
   const { fake, fetched, html } = page;
   const answers = [];
   fake.chrome.runtime.onMessage.fire({ type: MSG.run }, {}, (r) => answers.push(r));
-  await new Promise((r) => setTimeout(r, 50));
+  // Wait for the second run to be sent and to finish (a fixed 50 ms was too
+  // short on a slow host), up to 2 s.
+  const analysesSent = () => fake.calls.filter(([n, msg]) => n === 'runtime.sendMessage' && msg.type === MSG.analyze).length;
+  for (let i = 0; i < 200 && !(analysesSent() === 2 && html.dataset.sidenoteStatus === 'done'); i++) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
   assert.equal(html.dataset.sidenoteStatus, 'done');
   fake.chrome.runtime.onMessage.fire({ type: MSG.focusPanel }, {}, (r) => answers.push(r));
   fake.chrome.runtime.onMessage.fire({ type: 'sidenote:unknown' }, {}, (r) => answers.push(r));
