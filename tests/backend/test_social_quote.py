@@ -186,8 +186,8 @@ def test_one_or_two_quoted_words_credited_to_a_post_get_a_card(text):
     "“Word is,” Jane Doe said on Twitter, “that the factory will close in the spring after all.”",
 ])
 def test_one_or_two_quoted_words_otherwise_get_no_card(text):
-    bodies = _social_bodies(text)
-    assert not any("“Word is”" in b or "top secret" in b or "sensational" in b for b in bodies)
+    # (the card's body never repeats the quoted words: look at what it is anchored on)
+    assert not any(a in ("Word is,", "top secret,", "sensational") for a in _social_anchors(text))
 
 
 def test_one_or_two_quoted_words_of_another_act_than_the_post_get_no_card():
@@ -418,6 +418,12 @@ def test_one_of_a_group_that_is_not_a_platform_s_users_in_that_sentence_gets_non
 def test_a_named_speaker_who_said_words_near_a_platform_word_still_gets_none():
     text = "“We will vote no on this bill,” the senator said, a day after a Twitter exchange with the governor."
     assert _social_bodies(text) == []
+
+
+def _social_anchors(text: str) -> list[str]:
+    from sidenote.pipeline import analyze_text
+
+    return [c.anchor.exact for c in _proposed(analyze_text(text)) if c.kind == "unverified_social_quote"]
 
 
 def _social_bodies(text: str) -> list[str]:
@@ -685,12 +691,9 @@ def test_a_link_to_the_tumblr_post_makes_it_checkable():
 def test_words_another_speaker_remarked_inside_the_posting_clause_are_not_the_post():
     # "remarking" credits the line to Clinton, whose debate it was; the tweet is Axelrod's.
     # (The shape of a sentence on a tuning page; shorter variants parse "remarking" as his.)
-    from sidenote.pipeline import analyze_text
-
     text = (
         "Axelrod has mocked her often. “Too forced?” He tweeted when Clinton ended a Democratic debate last "
         "December with a reference to the blockbuster \"Star Wars\" sequel hitting the theaters, remarking, "
         "“Thank you, and may The Force be with you.”"
     )
-    anchors = [c.anchor.exact for c in _proposed(analyze_text(text)) if c.kind == "unverified_social_quote"]
-    assert not any("The Force" in a for a in anchors)
+    assert not any("The Force" in a for a in _social_anchors(text))

@@ -219,9 +219,10 @@ def _reported(doc: Doc, span: FramingSpan) -> bool:
 
 def _introduced_by_colon(text: str, pos: int) -> bool:
     """One of the few lines before this one ends on a colon ("The letter
-    reads:", "He tweeted:"): what follows is likely someone else's words
-    that plain text lost the quote marks of. Outlet-voiced cards there were
-    wrong 25 times in 36 on the tuning pages; stay quiet."""
+    reads:", "He tweeted:"), or the line just before ends a credit on a
+    comma (``_introduced_by_comma``): what follows is likely someone else's
+    words that plain text lost the quote marks of. Outlet-voiced cards after
+    a colon were wrong 25 times in 36 on the tuning pages; stay quiet."""
     line_start = text.rfind("\n", 0, pos) + 1
     if text[line_start:pos].rstrip().endswith(":"):
         return True  # "Stated Stone: ..." on the same line

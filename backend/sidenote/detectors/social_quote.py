@@ -27,7 +27,6 @@ from ..attribution.words import NAMING_WORDS
 from ..doc import Card, Doc, Quote, Source, Span
 from ..lexicon import load_words
 from ..platforms import channel_in, find_platform_names, introduced_on_platform
-from ..syntax import credited_with
 from ..text import content_words
 from .social_quote_card import social_quote_card
 from .social_quote_index import QuoteIndex
@@ -37,6 +36,7 @@ from .social_quote_speech import (
     credited_as_said,
     credited_in_another_clause,
     known_only_as_poster,
+    medium_of_the_credit,
     member_of_posters,
     said_elsewhere_than,
     spoken_elsewhere,
@@ -497,13 +497,7 @@ def _short_enough(idx: QuoteIndex, quote: Quote, platform_word: Span | None) -> 
         o is not quote and o.kind == "direct" and sentence.start <= o.outer_start < sentence.end for o in doc.quotes
     ):
         return False
-    at = sentence.start
-    return credited_with(
-        doc.text[at : sentence.end],
-        (quote.start - at, quote.end - at),
-        (platform_word.start - at, platform_word.end - at),
-        venues=load_words("social_quote/spoken_venues.txt"),
-    ) is True
+    return medium_of_the_credit(doc, quote, platform_word) is True
 
 
 def detect(doc: Doc) -> list[Card]:

@@ -73,27 +73,34 @@ def said_elsewhere_than(doc: Doc, quote: Quote, platform_word: Span) -> bool:
     return not WHERE_POSTED.search(doc.text, max(0, platform_word.start - 40), platform_word.start)
 
 
+def medium_of_the_credit(doc: Doc, quote: Quote, platform_word: Span) -> bool | None:
+    """What a parse of the platform word's sentence says (``syntax.credited_with``,
+    the quote clipped to that sentence): True when the platform is where the
+    act crediting the quote went ("said in a tweet"), False when it is not,
+    None when the parse cannot tell."""
+    i = doc.sentence_index(platform_word.start)
+    if i is None:
+        return None
+    sentence = doc.sentences[i]
+    start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
+    if start >= end:
+        return None
+    at = sentence.start
+    return credited_with(
+        doc.text[at : sentence.end],
+        (start - at, end - at),
+        (platform_word.start - at, platform_word.end - at),
+        venues=load_words("social_quote/spoken_venues.txt"),
+    )
+
+
 def credited_in_another_clause(doc: Doc, quote: Quote, platform_word: Span) -> bool:
     """A parse of the sentence puts the platform word in another clause than
     the act that credits the quote: "Months after he savaged her on Twitter,
     Trump tells Kelly that people “gotta get over it”" was said on
     television; "Coulter tweeted ..., and Trump called Haley “very weak”"
     was not tweeted. False when the parse cannot tell."""
-    i = doc.sentence_index(platform_word.start)
-    if i is None:
-        return False
-    sentence = doc.sentences[i]
-    start, end = max(quote.start, sentence.start), min(quote.end, sentence.end)
-    if start >= end:
-        return False
-    at = sentence.start
-    verdict = credited_with(
-        doc.text[at : sentence.end],
-        (start - at, end - at),
-        (platform_word.start - at, platform_word.end - at),
-        venues=load_words("social_quote/spoken_venues.txt"),
-    )
-    return verdict is False
+    return medium_of_the_credit(doc, quote, platform_word) is False
 
 
 def member_of_posters(source: Source | None, group: Source, later_in_sentence: Iterable[Span]) -> bool:

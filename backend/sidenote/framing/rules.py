@@ -112,19 +112,19 @@ def _reporting_cue(toks: Tokens, i: int) -> int | None:
     return None
 
 
-def _reported(toks: Tokens, i: int) -> bool:
-    return _reporting_cue(toks, i) is not None
-
-
-def _opens_quote(toks: Tokens, i: int) -> bool:
-    """Token i stands inside a quotation that opens after the reporting cue
-    ("called it “vile.”", "called Trump a “pathological liar.”"): a partial
-    quotation, which the detector credits to its speaker. Curly marks: an
-    opening mark after the cue not closed before the token; straight marks:
-    an odd number of them between the cue and the token."""
+def _reported_unquoted(toks: Tokens, i: int) -> bool:
+    """Token i follows a reporting cue in its clause ("Trump called them
+    thugs": someone else's label, reported) and is not inside a quotation
+    opened after that cue ("called Trump a “pathological liar.”": a partial
+    quotation, which the detector credits to its speaker)."""
     k = _reporting_cue(toks, i)
-    if k is None:
-        return False
+    return k is not None and not _quoted_after(toks, k, i)
+
+
+def _quoted_after(toks: Tokens, k: int, i: int) -> bool:
+    """A quotation opens between tokens k and i and is still open at i.
+    Curly marks: an opening mark not closed before token i; straight marks:
+    an odd number of them."""
     between = toks.text[toks.ends[k] : toks.starts[i]]
     return (
         between.rfind("“") > between.rfind("”")
@@ -173,7 +173,7 @@ def lexicon_spans(toks: Tokens) -> list[FramingSpan]:
             # "Trump called them thugs", "the White House called the process a
             # sham": someone else's label or verdict, reported (editors judged
             # such outlet-voiced cards wrong: the words are the speaker's)
-            or (label in REPORTABLE and _reported(toks, i) and not _opens_quote(toks, i))
+            or (label in REPORTABLE and _reported_unquoted(toks, i))
             or (size == 1 and toks.lowers[i] in PAIRED_TOKENS and not _regime_is_label(toks, i))
         ):
             i = j + 1
