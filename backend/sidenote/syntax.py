@@ -52,6 +52,8 @@ COMPONENTS = ("tok2vec", "tagger", "parser")
 SPEECH_ARCS = frozenset({"ccomp", "parataxis"})
 NAMING_ARCS = frozenset({"oprd", "xcomp", "attr"})
 SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass"})
+# Verb forms that make a clause of their own: past, present, modal.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Subjects that name no one else: the writer ("I think the corrupt ..." is
 # the outlet's voice), the reader an interviewer asks ("What would you
 # say ...") and the empty subject of "It was reported that ...".
@@ -401,3 +403,29 @@ def _word_clause(parsed: Any, start: int, end: int) -> list[Token]:
         if _clause_verb(token) and (_has_subject(token) or token.dep_ not in PHRASE_VERB_ARCS):
             break
     return path
+
+
+def coordinated_clause_at(sentence: str, start: int, end: int) -> int | None:
+    """Where, in ``sentence[start:end]`` (what a cue's "to" phrase is
+    credited with), a coordinated clause joined to the cue verb begins: the
+    offset of its "and" or "but". "The team decided to go a different
+    direction and the speech that was delivered bore no resemblance to the
+    draft": the team decided the first part only; "the speech ... bore" is
+    the sentence's own second clause, a verb joined to the cue outside the
+    phrase, with its own subject or a finite form (the parser may take "the
+    plant and the workers" for one phrase and leave "lost" without its
+    subject). "promised to cut taxes and raise spending" joins two verbs
+    inside the phrase, which stays whole. None when there is no such clause
+    or no parse."""
+    parsed = parse(sentence)
+    if parsed is None:
+        return None
+    for token in parsed:
+        if not start <= token.idx < end or token.dep_ != "conj" or start <= token.head.idx < end:
+            continue
+        if not (_clause_verb(token) and (_has_subject(token) or token.tag_ in FINITE_TAGS)):
+            continue
+        joins = [t for t in parsed[: token.i] if t.dep_ == "cc" and start <= t.idx]
+        if joins:
+            return joins[-1].idx
+    return None

@@ -332,6 +332,15 @@ def test_to_clause_of_a_promise_is_what_it_credits() -> None:
     assert phrases_crediting(doc, "block the sale") == ["Mayor Lin Ostrow, who once sold the bonds,"]
 
 
+def test_to_clause_ends_where_a_clause_with_its_own_subject_is_joined() -> None:
+    doc = run("Mayor Lin Ostrow has vowed to block the sale and the council approved it anyway on Monday.")
+    assert phrases_crediting(doc, "block the sale") == ["Mayor Lin Ostrow"]
+    assert phrases_crediting(doc, "the council approved it") == []
+    # Two verbs inside the phrase are both what was vowed.
+    doc = run("Mayor Lin Ostrow has vowed to block the sale and sue the buyer.")
+    assert phrases_crediting(doc, "sue the buyer") == ["Mayor Lin Ostrow"]
+
+
 def test_modal_or_negated_auxiliary_before_the_cue() -> None:
     doc = run("Councilman Ray Obi hasn't endorsed the plan for the harbor.")
     assert phrases_crediting(doc, "the plan for the harbor") == ["Councilman Ray Obi"]

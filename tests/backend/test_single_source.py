@@ -500,6 +500,35 @@ def test_a_claim_that_is_not_key_gets_a_card_only_on_a_source_named_as_unnamed(s
         assert "an unnamed source (an unnamed former aide)" in cards[0].body
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expect_card"),
+    [
+        # The article says it keeps the name back: as unnamed as "an unnamed aide".
+        ("The coach grabbed her at a team party, according to a former aide who requested anonymity.", True),
+        ("The coach grabbed her at a team party, according to a former aide, speaking on condition of anonymity.",
+         True),
+        ("The coach grabbed her at a team party, according to a former aide who declined to be identified.", True),
+        # Weaker words are not enough on a claim that is not key.
+        ("The coach grabbed her at a team party, according to a former aide familiar with the team.", False),
+        # The words belong to the next sentence's source, not this one.
+        ("The coach grabbed her at a team party, according to a former aide. "
+         "A trainer, who requested anonymity, disputed that.", False),
+    ],
+)
+def test_a_source_the_article_says_it_keeps_anonymous_counts_as_unnamed(sentence, expect_card):
+    art = article([sentence])
+    text = art.text
+    aide = Source("s1", "a former aide", "anonymous", mentions=(span(text, "a former aide"),))
+    first = text[: text.index(".") + 1]
+    d = doc(art, sources=(aide,), claims=(_claim(text, first, key=False),),
+            attributions=(Attribution("s1", span(text, "The coach grabbed her at a team party"),
+                                      cue=span(text, "according to"), source_span=span(text, "a former aide")),))
+    cards = detect(d)
+    assert bool(cards) is expect_card
+    if cards:
+        assert "an unnamed source (a former aide)" in cards[0].body
+
+
 def test_the_medium_relaying_an_unnamed_source_is_named_in_the_card():
     sentence = "An unnamed former aide told Politico that the coach grabbed her at a team party."
     art = article([sentence])

@@ -230,3 +230,22 @@ def test_any_sentence_and_spans_give_an_answer_not_an_error(words, cuts):
     sentence = " ".join(words)
     a, b, c, d = (min(x, len(sentence)) for x in cuts)
     assert syntax.credited_with(sentence, (min(a, b), max(a, b)), (min(c, d), max(c, d))) in (True, False, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "joined_at"),
+    [
+        ("The board decided to close the plant and the workers lost their jobs in May.", "to close", " and the"),
+        ("She vowed to fight the charges, but the case went to trial anyway.", "to fight", " but the"),
+        # Two verbs inside the phrase, one subject: nothing joined to the cue.
+        ("He promised to cut taxes and raise spending.", "to cut", None),
+        ("He promised to cut taxes.", "to cut", None),
+    ],
+)
+def test_a_clause_with_its_own_subject_joined_to_the_cue_is_found(sentence, phrase, joined_at):
+    start = sentence.index(phrase)
+    found = syntax.coordinated_clause_at(sentence, start, len(sentence))
+    if joined_at is None:
+        assert found is None
+    else:
+        assert found == sentence.index(joined_at) + 1

@@ -3,8 +3,11 @@ before it, or a whole quotation."""
 
 from __future__ import annotations
 
+import re
+
 from ..doc import Quote, Span
 from ..lexicon import load_words
+from ..syntax import coordinated_clause_at
 from .edges import strip_span
 from .lexical import OPEN_QUOTES, PREPOSITIONS, closes_quote
 from .sources import platform_at
@@ -92,7 +95,22 @@ def content_after_or_before(
         if m > k and (toks[m].text in (";", "—", "–") or (leading and m == first_comma)):
             end = toks[m].start
             break
+    if to_clause and toks[k].lower == "to" and _JOINED.search(text, toks[k].start, end):
+        # "decided to go a different direction and the speech ... bore no
+        # resemblance to the draft, according to an adviser": the to-phrase
+        # ends where a clause with its own subject is joined to the cue.
+        cut = coordinated_clause_at(text[sent.start : sent.end], toks[k].start - sent.start, end - sent.start)
+        if cut is not None:
+            end = sent.start + cut
     return strip_span(text, toks[k].start, end)
+
+
+# "and" or "but" before what may open a clause's subject ("and the speech",
+# "but he"), which may join a second clause to a cue's "to" phrase: only then
+# is the sentence parsed, and the parse decides.
+_JOINED = re.compile(
+    r"\s(?:and|but)\s+(?:(?:the|a|an|his|her|their|its|this|that|these|those|he|she|they|it|we|i)\b|[A-Z])"
+)
 
 
 # A verb right after "that" makes it a relative pronoun ("a post that has

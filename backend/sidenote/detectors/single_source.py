@@ -40,9 +40,11 @@ either, because a card there would cry wolf:
 
 A claim the model does not rank key gets the same card only when its one
 source is one the article names as unnamed ("An unnamed former aide told
-Politico"), and not when the sentence reads it off a document (2 cards on
-the tuning pages, both judged right, both recorded misses; the wider set of
-sources the article calls unnamed would add as many doubtful cards).
+Politico") or, in the same sentence, says it keeps anonymous ("a senior
+adviser who requested anonymity", ``kept_anonymous.txt``), and not when the
+sentence reads it off a document (2 cards on the tuning pages, both judged
+right, both recorded misses; the wider set of sources the article calls
+unnamed, "people familiar with ...", would add as many doubtful cards).
 
 A claim with no support at all gets a card when the whole article credits
 nobody and the claim accuses someone, once per article; and, key or not,
@@ -285,10 +287,12 @@ def _explicitly_anonymous(doc: Doc, source: Source) -> bool:
     anonymity"). Editors judged the anonymous sources without such words
     mostly wrong: "experts" that were a UN panel's report, "authorities"
     that were the claim's subject, "Latino voters"."""
-    if _ANONYMITY.search(source.name):
+    if _ANONYMITY.search(source.name) or _kept_anonymous_re().search(source.name):
         return True
     return any(
-        _ANONYMITY.search(doc.text, m.start, min(len(doc.text), m.end + ANONYMITY_WINDOW)) for m in source.mentions
+        _ANONYMITY.search(doc.text, m.start, min(len(doc.text), m.end + ANONYMITY_WINDOW))
+        or _kept_anonymous_after(doc, m)
+        for m in source.mentions
     )
 
 
@@ -534,12 +538,33 @@ def detect(doc: Doc) -> list[Card]:
 
 def _named_as_unnamed(doc: Doc, source: Source) -> bool:
     """An anonymous source whose name or a mention says it is unnamed
-    ("An unnamed former Democratic congressional aide")."""
+    ("An unnamed former Democratic congressional aide"), or whose mention
+    the article follows, in the same sentence, with words saying it keeps
+    the name back ("a senior adviser who requested anonymity", "speaking
+    on condition of anonymity": ``kept_anonymous.txt``)."""
     if source.kind != "anonymous" or _garbled(source):
         return False
-    return bool(_SAYS_UNNAMED.search(source.name)) or any(
-        _SAYS_UNNAMED.search(doc.text, m.start, m.end) for m in source.mentions
-    )
+    if _SAYS_UNNAMED.search(source.name):
+        return True
+    if any(_SAYS_UNNAMED.search(doc.text, m.start, m.end) for m in source.mentions):
+        return True
+    return any(_kept_anonymous_after(doc, m) for m in source.mentions)
+
+
+@cache
+def _kept_anonymous_re() -> re.Pattern[str]:
+    phrases = sorted(load_words("single_source/kept_anonymous.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def _kept_anonymous_after(doc: Doc, mention: Span) -> bool:
+    """The words after ``mention``, up to ANONYMITY_WINDOW characters and
+    not past its sentence, say the article keeps the source's name back."""
+    i = doc.sentence_index(mention.start)
+    end = min(len(doc.text), mention.end + ANONYMITY_WINDOW)
+    if i is not None:
+        end = min(end, doc.sentences[i].end)
+    return _kept_anonymous_re().search(doc.text, mention.start, end) is not None
 
 
 @cache
