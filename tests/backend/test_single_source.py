@@ -503,30 +503,39 @@ def test_a_claim_that_is_not_key_gets_a_card_only_on_a_source_named_as_unnamed(s
 @pytest.mark.parametrize(
     ("sentence", "expect_card"),
     [
-        # The article says it keeps the name back: as unnamed as "an unnamed aide".
+        # The article says it keeps the name back, in words the older pattern missed.
         ("The coach grabbed her at a team party, according to a former aide who requested anonymity.", True),
-        ("The coach grabbed her at a team party, according to a former aide, speaking on condition of anonymity.",
-         True),
-        ("The coach grabbed her at a team party, according to a former aide who declined to be identified.", True),
-        # Weaker words are not enough on a claim that is not key.
-        ("The coach grabbed her at a team party, according to a former aide familiar with the team.", False),
+        ("The coach grabbed her at a team party, according to a former aide, who asked for anonymity.", True),
+        # Unnamed, but not said to be kept so: no card (such sources were mostly judged wrong).
+        ("The coach grabbed her at a team party, according to a former aide.", False),
         # The words belong to the next sentence's source, not this one.
         ("The coach grabbed her at a team party, according to a former aide. "
          "A trainer, who requested anonymity, disputed that.", False),
     ],
 )
-def test_a_source_the_article_says_it_keeps_anonymous_counts_as_unnamed(sentence, expect_card):
+def test_a_source_the_article_says_it_keeps_anonymous_is_a_weak_source_for_a_key_claim(sentence, expect_card):
     art = article([sentence])
     text = art.text
     aide = Source("s1", "a former aide", "anonymous", mentions=(span(text, "a former aide"),))
     first = text[: text.index(".") + 1]
-    d = doc(art, sources=(aide,), claims=(_claim(text, first, key=False),),
+    d = doc(art, sources=(aide,), claims=(_claim(text, first),),
             attributions=(Attribution("s1", span(text, "The coach grabbed her at a team party"),
                                       cue=span(text, "according to"), source_span=span(text, "a former aide")),))
     cards = detect(d)
     assert bool(cards) is expect_card
     if cards:
         assert "an unnamed source (a former aide)" in cards[0].body
+
+
+def test_a_claim_that_is_not_key_is_not_carded_on_a_source_only_said_to_be_kept_anonymous():
+    sentence = "The coach grabbed her at a team party, according to a former aide who requested anonymity."
+    art = article([sentence])
+    text = art.text
+    aide = Source("s1", "a former aide", "anonymous", mentions=(span(text, "a former aide"),))
+    d = doc(art, sources=(aide,), claims=(_claim(text, sentence, key=False),),
+            attributions=(Attribution("s1", span(text, "The coach grabbed her at a team party"),
+                                      cue=span(text, "according to"), source_span=span(text, "a former aide")),))
+    assert detect(d) == []
 
 
 def test_the_medium_relaying_an_unnamed_source_is_named_in_the_card():

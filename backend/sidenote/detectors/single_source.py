@@ -40,11 +40,12 @@ either, because a card there would cry wolf:
 
 A claim the model does not rank key gets the same card only when its one
 source is one the article names as unnamed ("An unnamed former aide told
-Politico") or, in the same sentence, says it keeps anonymous ("a senior
-adviser who requested anonymity", ``kept_anonymous.txt``), and not when the
-sentence reads it off a document (2 cards on the tuning pages, both judged
-right, both recorded misses; the wider set of sources the article calls
-unnamed, "people familiar with ...", would add as many doubtful cards).
+Politico"), and not when the sentence reads it off a document (2 cards on
+the tuning pages, both judged right, both recorded misses; the wider set of
+sources the article calls unnamed would add as many doubtful cards: so did
+sources it says it keeps anonymous, "a U.S. official, who ... spoke only on
+condition of anonymity", in the eleventh session, 3 right and 2 debatable
+of 5, the debatable two shown as relayed unnamed sources).
 
 A claim with no support at all gets a card when the whole article credits
 nobody and the claim accuses someone, once per article; and, key or not,
@@ -284,7 +285,8 @@ ANONYMITY_WINDOW = 120  # characters after a mention searched for the words
 def _explicitly_anonymous(doc: Doc, source: Source) -> bool:
     """The article says outright that it keeps this source's name back, in
     its name or right after a mention ("officials who spoke on condition of
-    anonymity"). Editors judged the anonymous sources without such words
+    anonymity", "a senior adviser who requested anonymity":
+    ``kept_anonymous.txt``). Editors judged the anonymous sources without such words
     mostly wrong: "experts" that were a UN panel's report, "authorities"
     that were the claim's subject, "Latino voters"."""
     if _ANONYMITY.search(source.name) or _kept_anonymous_re().search(source.name):
@@ -294,6 +296,22 @@ def _explicitly_anonymous(doc: Doc, source: Source) -> bool:
         or _kept_anonymous_after(doc, m)
         for m in source.mentions
     )
+
+
+@cache
+def _kept_anonymous_re() -> re.Pattern[str]:
+    phrases = sorted(load_words("single_source/kept_anonymous.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def _kept_anonymous_after(doc: Doc, mention: Span) -> bool:
+    """The words after ``mention``, up to ANONYMITY_WINDOW characters and
+    not past its sentence, say the article keeps the source's name back."""
+    i = doc.sentence_index(mention.start)
+    end = min(len(doc.text), mention.end + ANONYMITY_WINDOW)
+    if i is not None:
+        end = min(end, doc.sentences[i].end)
+    return _kept_anonymous_re().search(doc.text, mention.start, end) is not None
 
 
 def _posts(doc: Doc, claim: Claim, source: Source) -> bool:
@@ -538,33 +556,12 @@ def detect(doc: Doc) -> list[Card]:
 
 def _named_as_unnamed(doc: Doc, source: Source) -> bool:
     """An anonymous source whose name or a mention says it is unnamed
-    ("An unnamed former Democratic congressional aide"), or whose mention
-    the article follows, in the same sentence, with words saying it keeps
-    the name back ("a senior adviser who requested anonymity", "speaking
-    on condition of anonymity": ``kept_anonymous.txt``)."""
+    ("An unnamed former Democratic congressional aide")."""
     if source.kind != "anonymous" or _garbled(source):
         return False
-    if _SAYS_UNNAMED.search(source.name):
-        return True
-    if any(_SAYS_UNNAMED.search(doc.text, m.start, m.end) for m in source.mentions):
-        return True
-    return any(_kept_anonymous_after(doc, m) for m in source.mentions)
-
-
-@cache
-def _kept_anonymous_re() -> re.Pattern[str]:
-    phrases = sorted(load_words("single_source/kept_anonymous.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
-
-
-def _kept_anonymous_after(doc: Doc, mention: Span) -> bool:
-    """The words after ``mention``, up to ANONYMITY_WINDOW characters and
-    not past its sentence, say the article keeps the source's name back."""
-    i = doc.sentence_index(mention.start)
-    end = min(len(doc.text), mention.end + ANONYMITY_WINDOW)
-    if i is not None:
-        end = min(end, doc.sentences[i].end)
-    return _kept_anonymous_re().search(doc.text, mention.start, end) is not None
+    return bool(_SAYS_UNNAMED.search(source.name)) or any(
+        _SAYS_UNNAMED.search(doc.text, m.start, m.end) for m in source.mentions
+    )
 
 
 @cache
