@@ -81,12 +81,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for noisy in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
-    from . import api, cache, links, ratelimit
+    from . import api, cache, links, pipeline, ratelimit
 
+    pipeline.warm_up()
     # Every model, word list and lazily built pattern, and an invented
-    # article through every stage (as a page and as text): under gunicorn
-    # --preload the workers start with all of it instead of each growing by
-    # it (issue #15), and the first reader's request does not pay for it.
+    # article through every stage: under gunicorn --preload the workers
+    # start with all of it instead of each growing by it (issue #15).
     memory.warm_up()
     # Everything loaded so far lives as long as the process: keep it out of
     # the collector's way, and (under gunicorn --preload) shared between

@@ -30,6 +30,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from ..doc import Article, Coverage, CoverageLimit, Doc
 from ..errors import DeadlineReached, StageError
@@ -149,3 +150,17 @@ def analyze_html(
 
 def analyze_text(text: str, timings: dict[str, float] | None = None, limits: Limits | None = None) -> Doc:
     return run(extract.from_text(text), timings, limits)
+
+
+WARM_UP_TEXT = (
+    "Officials said on Monday that 12 people were hurt.\n\n"
+    "“It was a so-called accident,” the mayor wrote on Twitter."
+)
+
+
+@cache
+def warm_up() -> None:
+    """Load every lazily loaded model and word list once, at start-up, so the
+    first reader's request does not pay for it."""
+    analyze_text(WARM_UP_TEXT)
+    analyze_html("<html><body><article><p>" + WARM_UP_TEXT + "</p></article></body></html>")
