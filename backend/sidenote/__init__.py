@@ -83,11 +83,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from . import api, cache, links, pipeline, ratelimit
 
-    # Its short text has a social quote and a loaded word, so the parser and
-    # the verifier's encoder run once here, before the fork; the invented
-    # article below does not reach them. Without it the master held 34 MB
-    # less and each worker grew by as much in its first minute (the soak's
-    # +23 %, against its 10 % limit, eleventh session).
+    # Not redundant with memory.warm_up's invented article: run first, before
+    # the allocator is tuned, it leaves the master's heap 34 MB larger, and
+    # the forked workers start from that instead of growing by as much in
+    # their first minute. Without it (eleventh session) a 10-minute soak's
+    # workers started at 220 MB instead of 250 and ended at the same 271 MB:
+    # +23 %, against the soak's 10 % limit.
     pipeline.warm_up()
     # Every model, word list and lazily built pattern, and an invented
     # article through every stage: under gunicorn --preload the workers
