@@ -83,12 +83,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from . import api, cache, links, pipeline, ratelimit
 
-    # Not redundant with memory.warm_up's invented article: run first, before
-    # the allocator is tuned, it leaves the master's heap 34 MB larger, and
-    # the forked workers start from that instead of growing by as much in
-    # their first minute. Without it (eleventh session) a 10-minute soak's
-    # workers started at 220 MB instead of 250 and ended at the same 271 MB:
-    # +23 %, against the soak's 10 % limit.
+    # Not redundant with memory.warm_up's invented article: run before it,
+    # this leaves the master 34 MB larger (run after it, or not at all, it
+    # does not; the allocator's tuning is not the cause, and what is has not
+    # been found), and the forked workers start from that instead of growing
+    # by as much in their first minute. Without it (eleventh session) a
+    # 10-minute soak's workers started at 220 MB instead of 250 and ended at
+    # the same 271 MB: +23 %, against the soak's 10 % limit.
     pipeline.warm_up()
     # Every model, word list and lazily built pattern, and an invented
     # article through every stage: under gunicorn --preload the workers
