@@ -500,6 +500,17 @@ def test_a_claim_that_is_not_key_gets_a_card_only_on_a_source_named_as_unnamed(s
         assert "an unnamed source (an unnamed former aide)" in cards[0].body
 
 
+def _aide_credited(sentence: str, key: bool = True):
+    """A doc of ``sentence``: its first sentence a claim credited to "a former aide"."""
+    art = article([sentence])
+    text = art.text
+    aide = Source("s1", "a former aide", "anonymous", mentions=(span(text, "a former aide"),))
+    first = text[: text.index(".") + 1]
+    return doc(art, sources=(aide,), claims=(_claim(text, first, key=key),),
+               attributions=(Attribution("s1", span(text, "The coach grabbed her at a team party"),
+                                         cue=span(text, "according to"), source_span=span(text, "a former aide")),))
+
+
 @pytest.mark.parametrize(
     ("sentence", "expect_card"),
     [
@@ -514,14 +525,7 @@ def test_a_claim_that_is_not_key_gets_a_card_only_on_a_source_named_as_unnamed(s
     ],
 )
 def test_a_source_the_article_says_it_keeps_anonymous_is_a_weak_source_for_a_key_claim(sentence, expect_card):
-    art = article([sentence])
-    text = art.text
-    aide = Source("s1", "a former aide", "anonymous", mentions=(span(text, "a former aide"),))
-    first = text[: text.index(".") + 1]
-    d = doc(art, sources=(aide,), claims=(_claim(text, first),),
-            attributions=(Attribution("s1", span(text, "The coach grabbed her at a team party"),
-                                      cue=span(text, "according to"), source_span=span(text, "a former aide")),))
-    cards = detect(d)
+    cards = detect(_aide_credited(sentence))
     assert bool(cards) is expect_card
     if cards:
         assert "an unnamed source (a former aide)" in cards[0].body
@@ -529,13 +533,7 @@ def test_a_source_the_article_says_it_keeps_anonymous_is_a_weak_source_for_a_key
 
 def test_a_claim_that_is_not_key_is_not_carded_on_a_source_only_said_to_be_kept_anonymous():
     sentence = "The coach grabbed her at a team party, according to a former aide who requested anonymity."
-    art = article([sentence])
-    text = art.text
-    aide = Source("s1", "a former aide", "anonymous", mentions=(span(text, "a former aide"),))
-    d = doc(art, sources=(aide,), claims=(_claim(text, sentence, key=False),),
-            attributions=(Attribution("s1", span(text, "The coach grabbed her at a team party"),
-                                      cue=span(text, "according to"), source_span=span(text, "a former aide")),))
-    assert detect(d) == []
+    assert detect(_aide_credited(sentence, key=False)) == []
 
 
 def test_the_medium_relaying_an_unnamed_source_is_named_in_the_card():
