@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +43,57 @@ def test_padding_does_not_change_a_texts_logit():
     alone = e.logits([short])[0]
     beside_a_long_text = e.logits([short, long])[0]
     assert alone == pytest.approx(beside_a_long_text, abs=1e-4)
+
+
+def test_the_top_layer_is_zero_at_padding():
+    # The dense layers read only the real word pieces; padding gets no state.
+    ids, types, mask = enc.encode([("The mayor resigned.", "."), ("The council met again on Tuesday evening.", ".")])
+    hidden = enc.published_encoder(2).hidden(ids, types, mask)
+    assert mask[0].min() == 0  # the short text is padded
+    assert not hidden[mask == 0].any()
+    assert hidden[mask == 1].any()
+
+
+def test_gelu_of_more_rows_than_one_step_matches_row_by_row():
+    x = np.linspace(-4, 4, (enc.GELU_ROWS * 2 + 3) * 5, dtype=np.float32).reshape(-1, 5)
+    assert np.array_equal(enc.gelu(x), np.vstack([enc.gelu(row[None, :]) for row in x]))
+
+
+def _texts(n: int) -> list[tuple[str, str]]:
+    return [(f"wording outlet: The [corrupt] mayor of town {i} resigned {'again ' * i}today.", ".") for i in range(n)]
+
+
+def test_many_texts_split_between_two_threads_give_each_texts_own_logit(monkeypatch):
+    e = enc.load_encoder()
+    assert e is not None
+    texts = _texts(5)
+    alone = [e.logits([t])[0] for t in texts]
+    threads: set[str] = set()
+    encode = enc.encode
+
+    def recording(pairs):
+        threads.add(threading.current_thread().name)
+        return encode(pairs)
+
+    monkeypatch.setattr(enc, "encode", recording)
+    together = e.logits(texts)
+    assert together == pytest.approx(alone, abs=1e-4)
+    assert len(threads) == 2 and "encoder" in threads
+
+
+def test_a_failure_in_the_second_thread_reaches_the_caller(monkeypatch):
+    e = enc.load_encoder()
+    assert e is not None
+    encode = enc.encode
+
+    def failing_in_the_helper(pairs):
+        if threading.current_thread().name == "encoder":
+            raise MemoryError("no room")
+        return encode(pairs)
+
+    monkeypatch.setattr(enc, "encode", failing_in_the_helper)
+    with pytest.raises(MemoryError, match="no room"):
+        e.logits(_texts(4))
 
 
 def test_the_shipped_top_layers_are_the_fine_tuned_ones():
