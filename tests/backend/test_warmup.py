@@ -113,6 +113,22 @@ def _gunicorn_conf():
     return conf
 
 
+def test_the_allocator_gives_every_thread_one_arena(monkeypatch) -> None:
+    # The encoder's second thread would otherwise get an arena of its own,
+    # which keeps what it frees.
+    calls: list[tuple[int, int]] = []
+
+    class Libc:
+        def mallopt(self, param: int, value: int) -> int:
+            calls.append((param, value))
+            return 1
+
+    monkeypatch.setattr(memory, "_libc", lambda: Libc())
+    assert memory.tune_allocator()
+    assert (memory.M_ARENA_MAX, 1) in calls
+    assert (memory.M_MMAP_THRESHOLD, memory.MMAP_THRESHOLD_BYTES) in calls
+
+
 def test_the_server_config_gives_each_worker_one_blas_thread() -> None:
     # Read in a fresh interpreter: the variables count only if set before numpy loads.
     code = (
