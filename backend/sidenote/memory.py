@@ -35,7 +35,7 @@ and what this module does about each:
   until the twelfth session: then every array of the encoder's
   activations (megabytes each, a dozen per layer) was a mapping of its
   own, zeroed page by page by the kernel at each use, and the page whose
-  cards the encoder reads most took 0.37-0.45 s instead of 0.20-0.25 s. Both are glibc's;
+  cards the encoder reads most took 0.37-0.45 s instead of 0.24-0.30 s. Both are glibc's;
   elsewhere they do nothing. One arena serves every thread: the encoder
   reads half of a page's batches in a second thread
   (``verifier/encoder.py``), and glibc would give that thread an arena of
