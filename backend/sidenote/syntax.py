@@ -210,7 +210,11 @@ def _reporting_verb(token: Token) -> Speech | None:
     child = token
     for head in token.ancestors:
         if child.dep_ in SUBJECT_ARCS and _is_verb(head, speech | naming):
-            return None  # the phrase is the speaker, not what is reported
+            # The phrase names the speaker of this act, not what it reports:
+            # the writer's words, unless the act is itself reported ("Hart
+            # said a cabal of globalists wrote the bill": Hart's words).
+            child = head
+            continue
         verb = _as_verb(child, head, as_verbs)
         if verb is not None:
             # "the Turks regard them as terrorists": the label is the Turks'

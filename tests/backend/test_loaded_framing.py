@@ -454,6 +454,14 @@ def test_a_paraphrase_of_a_named_speaker_makes_no_outlet_card():
     assert detect(doc(article([text]))) == []
 
 
+def test_a_label_for_who_speaks_inside_a_paraphrase_makes_no_outlet_card():
+    # "a cabal of globalists" is the subject of "wrote", itself under Hart's "said"
+    text = "Senator Hart said a cabal of globalists wrote the bill in secret."
+    assert detect(doc(article([text]))) == []
+    text = "A cabal of globalists wrote the bill in secret."
+    assert [c.voice for c in detect(doc(article([text])))] == ["outlet"]
+
+
 def test_a_paraphrase_of_a_pronoun_makes_no_card():
     # "he noted that ...": whose words they are is not on this sentence
     text = "He noted that the regime could use a false flag to drag the country into war."

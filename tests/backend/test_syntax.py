@@ -65,6 +65,16 @@ def test_the_speaker_phrase_itself_is_not_reported_speech():
     assert _at("Corrupt officials said the bridge would reopen.", "Corrupt") is None
 
 
+def test_the_speaker_of_a_reported_act_is_in_the_reported_words():
+    # the cabal is who "wrote", inside what Hart said: Hart's label
+    speech = _at("Senator Hart said a cabal of globalists wrote the bill in secret.", "cabal")
+    assert speech is not None and (speech.verb, speech.speaker) == ("said", "Senator Hart")
+    speech = _at("The so-called experts claimed the vaccine was safe, Trump said.", "so-called")
+    assert speech is not None and speech.speaker == "Trump"
+    # with no act above it, the speaker phrase is still the writer's words
+    assert _at("A cabal of globalists wrote the bill in secret.", "cabal") is None
+
+
 def test_the_writers_own_opinion_stays_the_writers():
     assert _at("I think the disgraceful deal should be scrapped.", "disgraceful") is None
     assert _at("We believe the regime is lying.", "regime") is None
