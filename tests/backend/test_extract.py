@@ -264,6 +264,17 @@ def test_boilerplate_left_out(furniture: str) -> None:
         assert marker not in article.text
 
 
+def test_paragraphs_marked_as_behind_the_paywall_are_the_article() -> None:
+    # WIRED marks every paragraph after the first with class="paywall"; the
+    # paywall's own widgets ("paywall-modal") stay furniture.
+    body = para(0) + "".join(f'<p class="paywall">{PARAGRAPHS[i]}</p>' for i in range(1, 4))
+    modal = '<div class="paywall-modal"><p>Subscribe to keep reading the best stories of the week.</p></div>'
+    article = extract(page(body + modal), URL)
+    for i in range(4):
+        assert PARAGRAPHS[i] in article.text
+    assert "Subscribe to keep reading" not in article.text
+
+
 def test_hover_card_beside_a_name_is_not_read_into_the_sentence() -> None:
     # thehill.com puts a person's latest headlines in a box shown on hover,
     # inside the sentence that names them.
