@@ -31,13 +31,13 @@ and what this module does about each:
   default threshold, which rises with the largest block freed so far (up
   to 32 MB); and after each analysis, and each request with a body over
   :data:`TRIM_AFTER_BYTES`, ``malloc_trim`` returns the heap's free pages
-  (0.3 ms; lxml's trees are allocated there). The threshold was 256 KB
-  until the twelfth session: then every array of the encoder's
-  activations (megabytes each, a dozen per layer) was a mapping of its
-  own, zeroed page by page by the kernel at each use, and the page whose
-  cards the encoder reads most took 0.37-0.45 s instead of 0.24-0.30 s. Both are glibc's;
-  elsewhere they do nothing. One arena serves every thread: the encoder
-  reads half of a page's batches in a second thread
+  (0.3 ms; lxml's trees are allocated there). Both are glibc's; elsewhere
+  they do nothing. The threshold was 256 KB until the twelfth session:
+  then every array of the encoder's activations (megabytes each, a dozen
+  per layer) was a mapping of its own, zeroed page by page by the kernel
+  at each use, and the page whose cards the encoder reads most took
+  0.37-0.45 s instead of 0.21-0.26 s. One arena serves every thread: the
+  encoder reads half of a page's batches in a second thread
   (``verifier/encoder.py``), and glibc would give that thread an arena of
   its own that keeps what it frees (a 10-minute soak's workers grew +10 %
   instead of +8.5 %; twelfth session). Before that thread a sync worker
