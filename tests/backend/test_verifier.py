@@ -332,3 +332,53 @@ def test_a_claim_resting_only_on_an_unnamed_source_relayed_by_an_outlet_is_shown
     assert not v.judges(relayed_unnamed, plain) and v.judges(unnamed, plain)
     assert v.keep(d, [relayed_unnamed, unnamed]) == [relayed_unnamed]
 
+
+
+def _social_quote_card(d, quoted: str, platform: str | None, body: str = "b") -> Card:
+    q = d.text.index(quoted)
+    evidence = ()
+    if platform is not None:
+        p = d.text.index(platform)
+        evidence = (make_evidence(d.text, p, p + len(platform), "platform_attribution"),)
+    return Card(id="", kind="unverified_social_quote", severity="caution",
+                title="Quoted from X (Twitter), with no link to the post", body=body,
+                anchor=make_anchor(d.text, q, q + len(quoted)), evidence=evidence)
+
+
+@pytest.mark.parametrize(("text", "platform", "tie"), [
+    ("Mayor Ann Lee said on Twitter that the plan was “a total disgrace for the city”.", "Twitter", "confirmed"),
+    # the platform is where an earlier act went, not the one that credits the words
+    ("Months after he savaged her on Twitter, Mayor Lee told reporters the plan was “a total disgrace for the "
+     "city”.", "Twitter", "other_clause"),
+    ("Mayor Ann Lee posts on Twitter every day. On Monday she called the plan “a total disgrace for the city”.",
+     "Twitter", "other_sentence"),
+    ("Mayor Ann Lee called the plan “a total disgrace for the city”.", None, "none"),
+])
+def test_a_social_quotes_features_say_how_the_page_ties_the_words_to_the_post(text, platform, tie):
+    d = analyze_text(text)
+    feats = card_features(d, _social_quote_card(d, "a total disgrace for the city", platform))
+    assert [f for f in feats if f.startswith("sq:tie=")] == [f"sq:tie={tie}"]
+
+
+def test_the_shipped_model_trusts_a_tie_the_parse_confirms_over_one_in_another_clause():
+    # Learned from every judged tuning card (train_verifier.HISTORICAL): the
+    # parse-confirmed tie was right 96 times in 108, another clause 5 in 20.
+    w = load_verifier().weights
+    assert w.get("sq:tie=confirmed", 0.0) > 0 > w.get("sq:tie=other_clause", 0.0)
+
+
+def test_a_social_quote_credited_by_name_is_shown_as_proposed_on_a_page_that_frames_throughout():
+    # data/verifier/specified_social_quote.txt: the seed article's lead quote
+    d = analyze_text("Ann Lee posts on Twitter every day. On Monday she called the plan “a total disgrace”.")
+    named = _social_quote_card(d, "a total disgrace", "Twitter",
+                               body="These words are credited to a post by Ann Lee on X (Twitter), but the page "
+                                    "neither links to nor embeds that post.")
+    unnamed = _social_quote_card(d, "a total disgrace", "Twitter",
+                                 body="These words are credited to a post on X (Twitter), but the page neither "
+                                      "links to nor embeds that post.")
+    unplaced = _social_quote_card(d, "a total disgrace", None, body=named.body)
+    v = Verifier(weights={"kind=unverified_social_quote": -20.0}, thresholds={"unverified_social_quote": 0.5})
+    assert specified(named) and not specified(unnamed) and not specified(unplaced)
+    dense: dict[str, float] = {"density": SPECIFIED_DENSITY}
+    assert not v.judges(named, dense) and v.judges(unnamed, dense) and v.judges(unplaced, dense)
+    assert v.judges(named, {"density": SPECIFIED_DENSITY - 1})  # plain reporting: the verifier decides

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from ..doc import Card, Doc, Source
+from ..detectors.social_quote_speech import medium_of_the_credit
+from ..doc import Card, Doc, Quote, Source, Span
 from ..lexicon import load_words
 from ..syntax import parse
 
@@ -184,7 +185,29 @@ def _social_quote(doc: Doc, card: Card) -> list[str]:
     out.append(f"sq:words={_bucket(words, (4, 10, 25))}")
     for e in card.evidence:
         out.append(f"sq:ev={e.label}")
+    out.append(f"sq:tie={_tie(doc, card)}")
     return out
+
+
+def _tie(doc: Doc, card: Card) -> str:
+    """How the page ties the quoted words to the post: by the platform's
+    word in the quote's own sentence, where a parse finds it the medium of
+    the act that credits them ("confirmed"), in another clause
+    ("other_clause") or cannot tell ("unknown"); by a word in another
+    sentence ("other_sentence"); or by none ("none"). Over every round of
+    the tuning pages' judged social quotes, the first was right 96 times
+    in 108, another sentence 22 in 32, "unknown" 3 in 6 and another clause
+    5 in 20 (eleventh session)."""
+    platform = next((e for e in card.evidence if e.label == "platform_attribution"), None)
+    if platform is None:
+        return "none"
+    first, last = doc.sentence_index(card.anchor.start), doc.sentence_index(max(card.anchor.start, card.anchor.end - 1))
+    at = doc.sentence_index(platform.start)
+    if first is None or last is None or at is None or not first <= at <= last:
+        return "other_sentence"
+    quote = Quote(card.anchor.start, card.anchor.end, card.anchor.start, card.anchor.end, "direct")
+    verdict = medium_of_the_credit(doc, quote, Span(platform.start, platform.end))
+    return {True: "confirmed", False: "other_clause", None: "unknown"}[verdict]
 
 
 def page_features(doc: Doc, candidates: list[Card] | None = None) -> dict[str, float]:

@@ -202,12 +202,18 @@ def _phrases_re(list_name: str) -> re.Pattern[str] | None:
 
 def specified(card: Card) -> bool:
     """A card of a shape the specification requires: loaded_framing whose
-    evidence names a word of ``shown_as_proposed.txt``, or single_source
+    evidence names a word of ``shown_as_proposed.txt``; single_source
     whose body names the sole support as one account or one relayed source
-    (``specified_single_source.txt``)."""
+    (``specified_single_source.txt``); or a social quote credited by name
+    to its author, on a platform the page names
+    (``specified_social_quote.txt``)."""
     if card.kind == "single_source":
         pattern = _phrases_re("verifier/specified_single_source.txt")
         return pattern is not None and pattern.search(card.body.lower()) is not None
+    if card.kind == "unverified_social_quote":
+        pattern = _phrases_re("verifier/specified_social_quote.txt")
+        return (pattern is not None and pattern.search(card.body.lower()) is not None
+                and any(e.label == "platform_attribution" for e in card.evidence))
     pattern = _phrases_re("verifier/shown_as_proposed.txt")
     return pattern is not None and any(pattern.search(e.exact.strip(QUOTE_MARKS).lower()) for e in card.evidence)
 
