@@ -10,7 +10,7 @@ import pytest
 from handmade import article, doc, span
 
 from sidenote.anchor import make_anchor, make_evidence
-from sidenote.doc import Attribution, Card, Source
+from sidenote.doc import Attribution, Card, Evidence, Source
 from sidenote.framing.types import FramingLabel
 from sidenote.pipeline import analyze_text
 from sidenote.verifier import Verifier, card_features, load_verifier
@@ -336,7 +336,7 @@ def test_a_claim_resting_only_on_an_unnamed_source_relayed_by_an_outlet_is_shown
 
 def _social_quote_card(d, quoted: str, platform: str | None, body: str = "b") -> Card:
     q = d.text.index(quoted)
-    evidence = ()
+    evidence: tuple[Evidence, ...] = ()
     if platform is not None:
         p = d.text.index(platform)
         evidence = (make_evidence(d.text, p, p + len(platform), "platform_attribution"),)
