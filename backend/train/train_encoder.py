@@ -11,7 +11,7 @@ are 0. The editors' clear misses of loaded wording on the tuning pages
 examples, their words bracketed in their sentence, in the outlet's voice
 unless the judge's reason speaks of a quote (out of fold: the encoder's AUC
 0.681 to 0.710, the blend's utility 71 to 76). Out-of-fold logits are
-written for the cards proposed today only.
+written for every judged card (not the misses), proposed today or not.
 
 Model: all-MiniLM-L6-v2's lower ``FROZEN`` layers as published (run once per
 card, in the product's own numpy code), then its top layers and a linear
@@ -29,7 +29,7 @@ seeded). Writes:
 Needs torch (``backend/requirements-train.txt``); the product never imports
 it.
 
-    .venv/bin/python backend/train/train_encoder.py
+    .venv/bin/python backend/train/train_encoder.py [--dry-run | --oof-only]
 """
 
 from __future__ import annotations
@@ -300,6 +300,8 @@ def main() -> None:
     parser.add_argument("--ptc-max-words", type=int, default=PTC_MAX_WORDS,
                         help="the propaganda corpus's spans up to this many words as right examples (0: none)")
     parser.add_argument("--ptc-weight", type=float, default=PTC_WEIGHT)
+    parser.add_argument("--oof-only", action="store_true",
+                        help=f"write only {OOF_FILE.name}, not the shipped weights")
     args = parser.parse_args()
     torch.set_num_threads(2)
     t0 = time.time()
@@ -312,16 +314,24 @@ def main() -> None:
     weight = np.where(from_ptc, args.ptc_weight, 1.0)
     print(f"{int(from_ptc.sum())} rows from the propaganda corpus's spans, weight {args.ptc_weight}")
     folds = np.array([fold_of(g) for g in groups])
+    # Every judged card gets its out-of-fold logit, those the detectors no
+    # longer propose too: train_verifier.py chooses the threshold over them
+    # all (its HISTORICAL), each with the blend the product would give it.
+    judged = np.array([not k.startswith(("miss:", "ptc:")) for k in keys])
     oof = np.zeros(len(y))
     for k in range(FOLDS):
-        tr, te = np.where(folds != k)[0], np.where((folds == k) & current)[0]
+        tr, te = np.where(folds != k)[0], np.where((folds == k) & judged)[0]
         oof[te] = predict(train(base, states, y, tr, SEED + k, weight), states, te)
         print(f"fold {k}: {time.time() - t0:.0f} s", flush=True)
-    print(f"out of fold, the cards proposed today: AUC {auc(oof[current], y[current]):.3f}")
+    print(f"out of fold, the cards proposed today: AUC {auc(oof[current], y[current]):.3f}; "
+          f"every judged card: AUC {auc(oof[judged], y[judged]):.3f}")
     if args.dry_run:
         return
-    OOF_FILE.write_text(json.dumps({k: round(float(v), 4) for k, v, c in zip(keys, oof, current) if c},
+    OOF_FILE.write_text(json.dumps({k: round(float(v), 4) for k, v, c in zip(keys, oof, judged) if c},
                                    indent=0, sort_keys=True) + "\n")
+    if args.oof_only:
+        print(f"wrote {OOF_FILE} ({time.time() - t0:.0f} s)")
+        return
     model = train(base, states, y, np.arange(len(y)), SEED, weight)
     out = {n: p.detach().numpy().astype(np.float16) for n, p in zip(model.names, model.params)}
     out["head.weight"] = model.head.weight.detach().numpy().astype(np.float32)
