@@ -20,9 +20,11 @@ without it.
 Whatever the scope, a card is shown as proposed on a page that frames
 throughout (``SPECIFIED_DENSITY``) when the product's specification
 requires its shape there: a loaded_framing card whose evidence names a
-word of ``data/verifier/shown_as_proposed.txt``, or a single_source card
+word of ``data/verifier/shown_as_proposed.txt``, a single_source card
 whose only support is one account or one relayed source
-(``data/verifier/specified_single_source.txt``; see those files). On
+(``data/verifier/specified_single_source.txt``), or a social quote
+credited by name to its author on a platform the page names
+(``data/verifier/specified_social_quote.txt``; see those files). On
 every page, so is a single_source card whose claim rests only on an
 unnamed source relayed by one outlet (``relayed_unnamed_source.txt``).
 """
