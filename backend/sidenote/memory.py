@@ -372,11 +372,12 @@ def warm_worker() -> None:
     libraries' code (the parser's, the models', lxml's, hashlib's ...),
     which a process maps as it first runs it: without this, each worker's
     first requests grew its resident size by some 10-16 MB of such pages.
-    The worker is then as after any analysis: page caches empty, the heap
-    trimmed."""
+    The encoder's weights are mapped in full too (:func:`_map_encoder_weights`). The worker
+    is then as after any analysis: page caches empty, the heap trimmed."""
     warm_up()  # (a no-op under --preload: the master ran it)
     clear_page_caches()
     answer = _analyse_sample()
+    _map_encoder_weights()
     # What a request adds around the analysis: its key and its JSON.
     hashlib.sha256(answer).hexdigest()
     json.loads(answer)
@@ -397,6 +398,22 @@ def _load_word_lists() -> None:
             # is a table); load_lines is read by both.
             lexicon.load_words(name)
             lexicon.load_table(name)
+
+
+def _map_encoder_weights() -> None:
+    """Every page of the sentence encoder's memory-mapped weights, mapped
+    into this worker before it serves (``Encoder.make_resident``): a fork
+    does not carry those mappings over either, and the sample article's
+    few word pieces map few rows of the word table."""
+    from .verifier.encoder import EncoderError, load_encoder
+
+    try:
+        encoder = load_encoder()
+    except EncoderError as exc:  # the verifier says so, and how to fix it, when it needs the encoder
+        log.warning("warm-up: the encoder's weights not mapped (%s)", exc)
+        return
+    if encoder is not None:
+        encoder.make_resident()
 
 
 def _load_models() -> None:

@@ -15,13 +15,16 @@ import os
 import subprocess
 import sys
 import time
+from dataclasses import fields
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from sidenote import create_app, lexicon, memory, pipeline
 from sidenote.cache import SHARED_MEMORY_ENTRIES, MemoryCache, ResponseCache
 from sidenote.serialize import to_json
+from sidenote.verifier.encoder import load_encoder, model_dir
 from sidenote_bench.server import READY_LINE, free_port, peak_rss_mb, stop_group, wait_healthy
 
 REPO = Path(__file__).resolve().parents[2]
@@ -269,3 +272,34 @@ def test_a_child_that_does_not_answer_is_stopped(monkeypatch) -> None:
         os.close(read)
     _, status = os.waitpid(pid, 0)
     assert os.WIFSIGNALED(status)
+
+
+def _resident_bytes_of(path: Path) -> int:
+    """How much of ``path``'s mappings is resident in this process (Linux)."""
+    total, current = 0, None
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        head = line.split()
+        if head and "-" in head[0] and len(head) >= 5 and ":" not in head[0]:
+            current = head[5] if len(head) > 5 else None
+        elif head and head[0] == "Rss:" and current == str(path):
+            total += int(head[1]) * 1024
+    return total
+
+
+def _from_a_file(a: np.ndarray) -> bool:
+    while a is not None and not isinstance(a, np.memmap):
+        a = a.base  # type: ignore[assignment]
+    return a is not None
+
+
+def test_a_worker_maps_every_page_of_the_encoders_weights_before_it_serves() -> None:
+    # Otherwise a worker maps the word table a row at a time as pages bring
+    # new word pieces, and its resident size grows for as long as it serves.
+    encoder = load_encoder()
+    assert encoder is not None
+    from_file = [a for a in (encoder.word, *(getattr(layer, f.name) for layer in encoder.layers
+                                             for f in fields(layer))) if _from_a_file(a)]
+    assert _from_a_file(encoder.word)  # the word table is the memory-mapped file
+    memory.warm_worker()
+    weights = (model_dir() / "model.safetensors").resolve()
+    assert _resident_bytes_of(weights) >= sum(a.nbytes for a in from_file)
