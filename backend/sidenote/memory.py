@@ -11,7 +11,9 @@ and what this module does about each:
   through every stage. Each worker then runs that article once more before
   it serves (:func:`warm_worker`, from ``backend/gunicorn.conf.py``): a fork
   does not carry over the mapping of the libraries' code, which a process
-  maps as it first runs it.
+  maps as it first runs it. It also reads the sentence encoder's
+  memory-mapped weights once, or the word table is mapped a row at a time
+  as pages bring new word pieces (13 MB over the bench's pages).
 
 - **Caches of page content.** The stages cache what they compute from a
   page's words, phrases and sentences (``functools.lru_cache`` with a
