@@ -374,8 +374,9 @@ def warm_worker() -> None:
     libraries' code (the parser's, the models', lxml's, hashlib's ...),
     which a process maps as it first runs it: without this, each worker's
     first requests grew its resident size by some 10-16 MB of such pages.
-    The encoder's weights are mapped in full too (:func:`_map_encoder_weights`). The worker
-    is then as after any analysis: page caches empty, the heap trimmed."""
+    The encoder's weights are mapped in full too
+    (:func:`_map_encoder_weights`). The worker is then as after any
+    analysis: page caches empty, the heap trimmed."""
     warm_up()  # (a no-op under --preload: the master ran it)
     clear_page_caches()
     answer = _analyse_sample()

@@ -218,16 +218,20 @@ class Encoder:
         out[real] = x
         return out.reshape(n, t, -1)
 
+    def weights(self) -> list[np.ndarray]:
+        """Every weight array it reads: the embeddings and each layer's."""
+        return [self.word, self.position, self.token_type,
+                *(getattr(layer, f.name) for layer in self.layers for f in fields(layer))]
+
     def make_resident(self) -> int:
         """Read every weight once, so that all the pages of the memory-mapped
         weights file it reads are mapped into this process now. Otherwise
         they are mapped as pages first need them: the word table (47 MB) a
-        row at a time, as pages bring word pieces no page had before, and a
-        worker grew by some 13 MB of them over its first hundred pages. The
-        file's pages are the system's page cache, shared by every worker;
-        this maps them, it does not copy them. Returns the bytes read."""
-        arrays = [self.word, self.position, self.token_type,
-                  *(getattr(layer, f.name) for layer in self.layers for f in fields(layer))]
+        row at a time, as pages bring word pieces no page had before (13 MB
+        of it over the bench's 135 pages, in one process). The file's pages
+        are the system's page cache, shared by every worker; this maps them,
+        it does not copy them. Returns the bytes read."""
+        arrays = self.weights()
         for a in arrays:
             np.add.reduce(a, axis=None)  # reading an element is what maps its page
         return sum(a.nbytes for a in arrays)
