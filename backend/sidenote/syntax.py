@@ -303,6 +303,12 @@ def credited_with(
     for k, token in enumerate(path):
         if token.i in act:
             return k == 0 or _medium_arc(path[: k + 1])
+        if k >= 2 and path[k - 1].dep_ == "prep" and quoted[0] <= token.idx < quoted[1]:
+            # The parser hung the phrase on the quoted words ("called the
+            # system “rigged” in a tweet Tuesday"), but the writer's phrase
+            # outside the quotation cannot modify the speaker's words: it
+            # says where the act that credits them went.
+            return True
     # The act sits inside the clause that names the post as where it
     # happens ("in her post on Facebook, she asks who the man she called
     # “...” was"), not beside it (across "and": "Coulter tweeted ..., and

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from handmade import article, doc, quote, span
+from staged import doc_through
 
 from sidenote.detectors.social_quote import detect
 from sidenote.doc import Attribution, Embed, Source, Span
@@ -697,3 +698,17 @@ def test_words_another_speaker_remarked_inside_the_posting_clause_are_not_the_po
         "“Thank you, and may The Force be with you.”"
     )
     assert not any("The Force" in a for a in _social_anchors(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs "in a tweet" on the quoted word; the writer's phrase still says where it went
+        "Mayor Ann Lee called the count “rigged” in a tweet Monday, and two aldermen asked for a recount.",
+        # "in a Friday tweet" is where the words went, not part of the speaker's name
+        "“There is no plan and no leader for this movement,” said party spokesman Tom Reyes in a Friday tweet.",
+    ],
+)
+def test_words_credited_in_a_tweet_the_page_does_not_link_get_a_card(text):
+    [card] = detect(doc_through("attribution", text))
+    assert card.kind == "unverified_social_quote"

@@ -170,6 +170,10 @@ def _credited(sentence: str, quoted: str, word: str):
         ("The mayor posted a message on Sunday, saying “the count was fair.”", "the count", "message"),
         ("A tweet from the campaign said the count was “fair and final.”", "fair and", "tweet"),
         ("“The count was fair,” one Twitter user wrote.", "The count", "Twitter"),
+        # the parser hangs the phrase on the quoted word; the writer's phrase still places the act
+        ("The mayor called the count “rigged” in a tweet Monday, and two aldermen asked for a recount.",
+         "rigged", "tweet"),
+        ("The mayor called the count “rigged” in a tweet on Monday.", "rigged", "tweet"),
     ],
 )
 def test_a_platform_word_in_the_crediting_act_credits_the_quote(sentence, quoted, word):

@@ -33,6 +33,9 @@ from .words import (
     NOT_SOURCES,
     ORG_WORDS,
     PAIRED_MODIFIERS,
+    PLATFORMS,
+    POST_NOUNS,
+    POST_PLACES,
     PRONOUNS,
     TITLES,
     WEEKDAYS,
@@ -193,6 +196,33 @@ def np_forward(toks: list[Token], start: int, stop: int) -> int:
     while i > start + 1 and toks[i - 1].lower in ("on", "in", "at", "to"):
         i -= 1
     return i
+
+
+_MEDIUM_OPENERS = frozenset("in on via".split())
+# Most words between "in" and the post's noun: "in a late Friday tweet".
+_MEDIUM_WORDS = 3
+
+
+def before_where_posted(toks: list[Token], start: int, end: int) -> int:
+    """``end``, or where a phrase inside ``toks[start:end]`` begins that says
+    where words went: "said Sean Spicer in a Friday tweet", "said Ann Lee
+    via her Facebook page", "said a spokesman in a statement". The post's
+    noun or the platform's name ends that phrase: "the head of the agency in
+    Texas" stays whole, and so does a phrase the name goes on after ("a
+    report on the Twitter account of Fares Shehabi")."""
+    for i in range(start + 1, end):
+        if toks[i].lower not in _MEDIUM_OPENERS:
+            continue
+        for k in range(i + 1, min(end, i + 2 + _MEDIUM_WORDS)):
+            if not toks[k].is_word:
+                break
+            if toks[k].lower in POST_NOUNS or toks[k].lower in PLATFORMS:
+                rest = [t for t in toks[k + 1 : end] if t.is_word]
+                tail = WEEKDAYS | MONTHS | _TIME_NOUNS | TIME_WORDS | _TIME_LEADS | POST_NOUNS | POST_PLACES
+                if all(t.lower in tail for t in rest):
+                    return i
+                break
+    return end
 
 
 # Words that open a time after a name ("on Tuesday", "in March", "last week").

@@ -43,6 +43,10 @@ REPOSTED_ITEMS: frozenset[str] = load_words(_DIR + "reposted_items.txt")
 BARE_SUBJECT_HEADS: frozenset[str] = load_words(_DIR + "bare_subjects.txt")
 # One list of platform names for the whole backend (data/platforms/).
 PLATFORMS: dict[str, str] = load_table("platforms/names.tsv")
+# Nouns that name a post ("in a Friday tweet", "in a statement"): a phrase
+# after a name that says where the words went (subjects.np_forward).
+POST_NOUNS: frozenset[str] = load_words("syntax/post_nouns.txt")
+POST_PLACES: frozenset[str] = load_words(_DIR + "post_places.txt")
 PLATFORM_HOSTS: dict[str, str] = load_table(_DIR + "platform_hosts.txt")
 MEDIA: frozenset[str] = load_words(_DIR + "media.txt")
 # Last words that make a capitalised name an outlet ("the Daily News").

@@ -7,7 +7,7 @@ from ...doc import Quote, Span
 from ..content import widen_to_quote
 from ..edges import prenominal, strip_span, tail_description, trailing_appositive
 from ..lexical import PREPOSITIONS, adverb, closes_quote
-from ..subjects import TIME_WORDS, bracket_forward, np_forward
+from ..subjects import TIME_WORDS, before_where_posted, bracket_forward, np_forward
 from ..text import Token
 from ..words import CLAUSE_STOPS, CUE_VERBS, DETERMINERS, FINITE
 from .credit import Credit, token_span
@@ -28,7 +28,7 @@ def inverted_credit(
     """The credit of the cue at ``toks[i]`` when its source is the noun phrase
     after it."""
     s = i + 1
-    e = np_forward(toks, s, len(toks))
+    e = before_where_posted(toks, s, np_forward(toks, s, len(toks)))
     if not _source_follows(toks, i, s, e):
         return None
     pre_s, pre_desc = prenominal(toks, s, e)
