@@ -712,3 +712,18 @@ def test_words_another_speaker_remarked_inside_the_posting_clause_are_not_the_po
 def test_words_credited_in_a_tweet_the_page_does_not_link_get_a_card(text):
     [card] = detect(doc_through("attribution", text))
     assert card.kind == "unverified_social_quote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator quashed the rumours by tweeting that “I have no plans to run for governor next year.”",
+        "The governor answered the critics, tweeting at them, “you are not just wrong, you are loud and wrong.”",
+        # a lead-in that says she was tweeting, then a bare "she wrote"
+        "Mayor Ann Lee was the first to weigh in, tweeting her thanks on Friday afternoon.\n\n"
+        "“Proud of every volunteer who knocked on doors this month,” she wrote.",
+    ],
+)
+def test_words_credited_by_tweeting_get_a_card(text):
+    [card] = detect(doc_through("attribution", text))
+    assert card.kind == "unverified_social_quote"
