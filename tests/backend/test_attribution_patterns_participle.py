@@ -129,3 +129,21 @@ def test_only_in_opening_lets_a_credit_of_the_opening_clause_pass() -> None:
     assert only_in_opening(toks, i, [inside])
     outside = Credit(Span(35, 39), Span(35, 39), None, Span(40, 47), Span(48, 54))
     assert not only_in_opening(toks, i, [outside])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a capitalised word, a role and the name are one subject
+        ("Democratic front-runner Ann Lee was the first to weigh in, saying she was proud of the vote.",
+         "Democratic front-runner Ann Lee"),
+        ("Republican state senator Tom Reyes spoke first, saying the bill went too far.",
+         "Republican state senator Tom Reyes"),
+    ],
+)
+def test_a_role_between_a_capitalised_word_and_a_name_is_part_of_the_subject(text, source):
+    assert found(credit(text))[0] == source
+
+
+def test_a_place_after_the_verb_is_not_a_name_the_subject_runs_to():
+    assert found(credit("Tom Reyes took to Facebook, saying the vote was rigged."))[0] == "Tom Reyes"

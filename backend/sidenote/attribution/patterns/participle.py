@@ -44,7 +44,8 @@ def participle(text: str, toks: list[Token], i: int, sent: Span) -> Credit | Non
     if t.lower in ("he", "she", "they"):
         end = k
     elif t.is_cap and t.is_word and t.lower not in DETERMINERS:
-        end = _past_party_tag(toks, _past_possessed_noun(toks, _capitalised_run_end(toks, k, i), i), i)
+        end = _past_role_to_name(toks, k, _capitalised_run_end(toks, k, i), i)
+        end = _past_party_tag(toks, _past_possessed_noun(toks, end, i), i)
         closing = appositive_close(toks, end + 1, i)
         if closing is not None:
             return _described_subject_credit(text, toks, i, sent, k, end, closing)
@@ -82,6 +83,34 @@ def _capitalised_run_end(toks: list[Token], k: int, i: int) -> int:
     while end + 1 < i and toks[end + 1].is_cap and toks[end + 1].is_word:
         end += 1
     return end
+
+
+# Most lower-case words of a role between a capitalised word and a name
+# ("Democratic front-runner Hillary Clinton"), and most capitalised words
+# before it ("White House press secretary ..."; a run-in title is longer).
+_MAX_ROLE_WORDS = 3
+_MAX_ROLE_LEAD = 2
+
+
+def _past_role_to_name(toks: list[Token], k: int, end: int, i: int) -> int:
+    """"Democratic front-runner Hillary Clinton was the first to weigh in,
+    tweeting": a capitalised word or two (``toks[k:end + 1]``), a role in
+    lower case and then a name are one subject; it ends with the name, not
+    with "Democratic"."""
+    if end - k + 1 > _MAX_ROLE_LEAD:
+        return end
+    j = end + 1
+    while j < i and j - end <= _MAX_ROLE_WORDS and toks[j].is_word and not toks[j].is_cap \
+            and not verb_like(toks[j]) and toks[j].lower not in PREPOSITIONS and toks[j].lower not in ARTICLES:
+        j += 1
+    if j == end + 1 or j >= i or not (toks[j].is_cap and toks[j].is_word):
+        return end
+    name_end = _capitalised_run_end(toks, j, i)
+    # A name is two capitalised words at least ("Zakkout took to Facebook,
+    # writing": a place, not a name), and owns nothing.
+    if name_end == j or any(t.lower.endswith(("'s", "’s")) for t in toks[j : name_end + 1]):
+        return end
+    return name_end if _verb_follows(toks, name_end + 1, i) else end
 
 
 def _past_possessed_noun(toks: list[Token], end: int, i: int) -> int:
