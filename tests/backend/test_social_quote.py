@@ -727,3 +727,24 @@ def test_words_credited_in_a_tweet_the_page_does_not_link_get_a_card(text):
 def test_words_credited_by_tweeting_get_a_card(text):
     [card] = detect(doc_through("attribution", text))
     assert card.kind == "unverified_social_quote"
+
+
+def test_a_short_quote_from_someone_known_only_as_a_platforms_user_gets_a_card():
+    text = "Even those not blaming anyone showed the strain. “We’re anxious,” said another Twitter user, Johanna Bayer."
+    [card] = detect(doc_through("attribution", text))
+    assert card.anchor.exact.startswith("We’re anxious")
+    # someone the page describes by an account they run speaks elsewhere too
+    other = "“We’re anxious,” said Johanna Bayer, who runs a Twitter account about trains."
+    assert detect(doc_through("attribution", other)) == []
+
+
+def test_words_a_post_itself_said_get_a_card():
+    text = ("Twitter became a place to offer support. "
+            "One tweet said: “This is very sad. Thinking of the people of the city tonight.”")
+    [card] = detect(doc_through("attribution", text))
+    assert card.anchor.exact.startswith("This is very sad")
+    # the post has no author to name: "a post by One tweet" would be a junk source
+    assert "a post on X (Twitter)" in card.body and "One tweet" not in card.body
+    # a statement from the company is not a post
+    company = "A statement from Twitter said: “We are reviewing the accounts involved in the attack.”"
+    assert detect(doc_through("attribution", company)) == []

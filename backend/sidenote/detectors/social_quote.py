@@ -33,6 +33,7 @@ from .social_quote_index import QuoteIndex
 from .social_quote_speech import (
     GAP_WORD,
     WHERE_POSTED,
+    a_post,
     credited_as_said,
     credited_in_another_clause,
     known_only_as_poster,
@@ -85,10 +86,12 @@ def _the_company(text: str, where: Span) -> bool:
 def _part_of_a_name(idx: QuoteIndex, where: Span, platform: str) -> bool:
     """The platform word is in a source's name ("Twitter said it would act"
     is the company), unless that source is an account on it ("one user on
-    Weibo posted")."""
+    Weibo posted") or is the post itself ("One tweet said: “...”")."""
     return any(
-        not _is_account_on_memo(idx, src, platform) for _, src in idx.mentions.overlapping(where.start, where.end)
+        not _is_account_on_memo(idx, src, platform) and not a_post(src)
+        for _, src in idx.mentions.overlapping(where.start, where.end)
     )
+
 
 
 def _inside_quoted_words(idx: QuoteIndex, where: Span) -> bool:
@@ -145,7 +148,9 @@ def _quote_platform(idx: QuoteIndex, quote: Quote) -> tuple[str, Span | None] | 
         # name, and the article gives them nowhere else to speak; so for
         # "Many users on X criticised it, with one writing": one of them.
         holders = [src for _, src in idx.mentions.overlapping(here[1].start, here[1].end)]
-        poster = (known_only_as_poster(source) and any(src is source for src in holders)) or any(
+        # ("One tweet said": the post itself speaks, and "said" credits it.)
+        own = source is not None and any(src is source for src in holders)
+        poster = (own and (known_only_as_poster(source) or (source is not None and a_post(source)))) or any(
             member_of_posters(source, group, _later_in_sentence(idx, source, here[1])) for group in holders
         )
         if _someone_elses_post(doc.text, here[1], source):
@@ -200,7 +205,7 @@ def _tied(idx: QuoteIndex, quote: Quote, where: Span, source: Source | None) -> 
     text = doc.text
     if _gap_words(text, where, Span(quote.outer_start, quote.outer_end)) <= TIE_WORDS:
         return True  # (the quote may open in a sentence before the platform's)
-    if _opens_the_sentence_as_a_post(doc, where, quote):
+    if _opens_the_sentence_asa_post(doc, where, quote):
         return True
     if source is None:
         return False
@@ -230,7 +235,7 @@ _POST_OPENING = re.compile(
 )
 
 
-def _opens_the_sentence_as_a_post(doc: Doc, where: Span, quote: Quote) -> bool:
+def _opens_the_sentence_asa_post(doc: Doc, where: Span, quote: Quote) -> bool:
     """The sentence holding the quote opens with the post it is from ("In a
     Tumblr post at the time she described this as the “worst case scenario”
     and accused him of years of “incessant, manipulative bullying”"): the
@@ -480,8 +485,9 @@ def _short_enough(idx: QuoteIndex, quote: Quote, platform_word: Span | None) -> 
     its sentence, and a parse of that sentence says the platform word is
     where the crediting act went ("Trump called the system “rigged” in a
     tweet Tuesday", "posted on his Facebook page that refugees should “burn
-    alive”"). A bare one ("messages later deemed “top secret,” saying in a
-    post on Twitter: “...”") is someone else's term; one of several in a
+    alive”"), or the speaker is known only as the platform's user. A bare
+    one ("messages later deemed “top secret,” saying in a post on Twitter:
+    “...”") is someone else's term; one of several in a
     sentence is often half of a split quote ("“Word is,” Trump said on
     Twitter, “that Ford ...”"), whose longer half carries the card; and a
     post that is only the act's topic ("denied ‘sensational’ claims made in
@@ -497,7 +503,12 @@ def _short_enough(idx: QuoteIndex, quote: Quote, platform_word: Span | None) -> 
         o is not quote and o.kind == "direct" and sentence.start <= o.outer_start < sentence.end for o in doc.quotes
     ):
         return False
-    return medium_of_the_credit(doc, quote, platform_word) is True
+    # A speaker the article knows only as a platform's user ("said another
+    # Twitter user, Johanna Bayer") has nowhere else to speak: the platform
+    # word describes them, and their words are a post all the same.
+    return medium_of_the_credit(doc, quote, platform_word) is True or known_only_as_poster(
+        idx.sources.get(quote.source)
+    )
 
 
 def detect(doc: Doc) -> list[Card]:

@@ -17,7 +17,7 @@ from ..lexicon import load_words
 from ..platforms import display_name
 from .social_quote_index import QuoteIndex
 from .social_quote_posts import NAME_WORD
-from .social_quote_speech import known_only_as_poster
+from .social_quote_speech import a_post, known_only_as_poster
 
 # More lower-case words than this (beyond name particles) and a source's
 # "name" is a run-in headline or sentence, not a name or a short description
@@ -37,7 +37,14 @@ def social_quote_card(idx: QuoteIndex, quote: Quote, platform: str, platform_spa
         # "According to AFP, one user on Weibo posted": the outlet relays the post.
         credited = f"a post on {where}, as relayed by {prose_name(source.name, source.kind)}"
     else:
-        if known_only_as_poster(source):
+        if platform_span is not None and any(
+            a_post(src) for _, src in idx.mentions.overlapping(platform_span.start, platform_span.end)
+        ):
+            # "One tweet said", "According to the school's Facebook post, al
+            # Ashry said": the post speaks or relays; it has no author to
+            # name, and its speaker is not its poster.
+            credited = f"a post on {where}"
+        elif known_only_as_poster(source):
             # "one Weibo commenter": "a post by Weibo commenter" reads as
             # if it were a name, and "a user the page does not name" was
             # judged debatable where a name follows ("a Twitter user,

@@ -114,3 +114,11 @@ def member_of_posters(source: Source | None, group: Source, later_in_sentence: I
     if source.name.strip().lower() not in load_words("social_quote/group_members.txt"):
         return False
     return any(True for _ in later_in_sentence)
+
+
+def a_post(source: Source) -> bool:
+    """The source is named by a post's noun ("One tweet", "the school's
+    Facebook post"): the words it "said" are the post's, and it is no one to
+    name as their author."""
+    words = source.name.lower().split()
+    return bool(words) and words[-1] in load_words("syntax/post_nouns.txt")
