@@ -3,8 +3,9 @@
 The detector (``social_quote``) decides that a quote is an unlinked post;
 this says so in a reader's words. A poster is named only where the quote's
 own passage names them by a name; a source known only as a platform's user
-("one Weibo commenter") stays "a post on Weibo"; an outlet that carries the
-post is named as relaying it.
+("one Weibo commenter") stays "a post on Weibo", and so does a post that
+speaks for itself ("One tweet said"); an outlet that carries the post is
+named as relaying it.
 """
 
 from __future__ import annotations
