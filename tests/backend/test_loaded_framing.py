@@ -592,3 +592,14 @@ def test_a_line_after_a_credit_ending_on_a_comma_is_the_speakers(lead, carded):
     )
     outlet = [c for c in candidates(analyze_text(text)) if c.kind == "loaded_framing" and c.voice == "outlet"]
     assert bool(outlet) is carded
+
+
+def test_a_speaker_found_sentences_away_is_not_named_on_the_card():
+    # The attribution stage credits the quote to Shehabi from a lead-in two
+    # sentences back; the card's own sentence does not name him.
+    text = ("Fares Shehabi spoke at length on Monday. The meeting ran late. "
+            "“All of these al-Qaeda terrorists are French and will return to France,” the statement added.")
+    far = Source("s1", "Fares Shehabi", "person", mentions=(span(text, "Fares Shehabi"),))
+    q = quote(text, "All of these al-Qaeda terrorists are French and will return to France", "direct", "s1")
+    [card] = detect(doc(article([text]), quotes=(q,), sources=(far,)))
+    assert card.voice == "quoted" and "the person quoted" in card.body and "Shehabi" not in card.body
