@@ -217,9 +217,7 @@ def before_where_posted(toks: list[Token], start: int, end: int) -> int:
             if not toks[k].is_word:
                 break
             if toks[k].lower in POST_NOUNS or toks[k].lower in PLATFORMS:
-                rest = [t for t in toks[k + 1 : end] if t.is_word]
-                tail = WEEKDAYS | MONTHS | _TIME_NOUNS | TIME_WORDS | _TIME_LEADS | POST_NOUNS | POST_PLACES
-                if all(t.lower in tail for t in rest):
+                if all(t.lower in _AFTER_POST for t in toks[k + 1 : end] if t.is_word):
                     return i
                 break
     return end
@@ -230,6 +228,9 @@ _TIME_OPENERS = frozenset("on in last this".split())
 _TIME_NOUNS = frozenset("week month year night weekend morning afternoon evening".split())
 TIME_WORDS = frozenset("yesterday today tonight".split())
 _TIME_LEADS = frozenset("last this next earlier later".split())
+# What may follow the post's noun in that phrase: a time, or more of where
+# it went ("in a tweet Friday night", "on his Twitter account").
+_AFTER_POST = WEEKDAYS | MONTHS | _TIME_NOUNS | TIME_WORDS | _TIME_LEADS | POST_NOUNS | POST_PLACES
 
 
 def _time_adjunct_back(toks: list[Token], i: int, floor: int) -> int:

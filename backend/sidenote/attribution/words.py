@@ -44,7 +44,8 @@ BARE_SUBJECT_HEADS: frozenset[str] = load_words(_DIR + "bare_subjects.txt")
 # One list of platform names for the whole backend (data/platforms/).
 PLATFORMS: dict[str, str] = load_table("platforms/names.tsv")
 # Nouns that name a post ("in a Friday tweet", "in a statement"): a phrase
-# after a name that says where the words went (subjects.np_forward).
+# after a name that says where the words went (subjects.before_where_posted),
+# or a source that is the post itself ("One tweet said").
 POST_NOUNS: frozenset[str] = load_words("syntax/post_nouns.txt")
 POST_PLACES: frozenset[str] = load_words(_DIR + "post_places.txt")
 PLATFORM_HOSTS: dict[str, str] = load_table(_DIR + "platform_hosts.txt")

@@ -454,8 +454,8 @@ def _named_in(text: str, source: Source, start: int, end: int) -> bool:
     ``text[start:end]``."""
     if any(start <= m.start < end for m in source.mentions):
         return True
-    last = source.name.split()[-1] if source.name.split() else ""
-    return bool(last) and re.search(rf"\b{re.escape(last)}\b", text[start:end]) is not None
+    words = source.name.split()
+    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text[start:end]) is not None
 
 
 def _listing(evidence: tuple[Evidence, ...]) -> str:

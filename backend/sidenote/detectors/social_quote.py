@@ -93,7 +93,6 @@ def _part_of_a_name(idx: QuoteIndex, where: Span, platform: str) -> bool:
     )
 
 
-
 def _inside_quoted_words(idx: QuoteIndex, where: Span) -> bool:
     return idx.quotes.any_containing(where.start, where.end)
 
@@ -149,8 +148,10 @@ def _quote_platform(idx: QuoteIndex, quote: Quote) -> tuple[str, Span | None] | 
         # "Many users on X criticised it, with one writing": one of them.
         holders = [src for _, src in idx.mentions.overlapping(here[1].start, here[1].end)]
         # ("One tweet said": the post itself speaks, and "said" credits it.)
-        own = source is not None and any(src is source for src in holders)
-        poster = (own and (known_only_as_poster(source) or (source is not None and a_post(source)))) or any(
+        poster = (
+            source is not None and any(src is source for src in holders)
+            and (known_only_as_poster(source) or a_post(source))
+        ) or any(
             member_of_posters(source, group, _later_in_sentence(idx, source, here[1])) for group in holders
         )
         if _someone_elses_post(doc.text, here[1], source):
@@ -205,7 +206,7 @@ def _tied(idx: QuoteIndex, quote: Quote, where: Span, source: Source | None) -> 
     text = doc.text
     if _gap_words(text, where, Span(quote.outer_start, quote.outer_end)) <= TIE_WORDS:
         return True  # (the quote may open in a sentence before the platform's)
-    if _opens_the_sentence_asa_post(doc, where, quote):
+    if _opens_the_sentence_as_a_post(doc, where, quote):
         return True
     if source is None:
         return False
@@ -235,7 +236,7 @@ _POST_OPENING = re.compile(
 )
 
 
-def _opens_the_sentence_asa_post(doc: Doc, where: Span, quote: Quote) -> bool:
+def _opens_the_sentence_as_a_post(doc: Doc, where: Span, quote: Quote) -> bool:
     """The sentence holding the quote opens with the post it is from ("In a
     Tumblr post at the time she described this as the “worst case scenario”
     and accused him of years of “incessant, manipulative bullying”"): the

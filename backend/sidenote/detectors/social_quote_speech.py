@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from ..attribution.words import POST_NOUNS
 from ..doc import Doc, Quote, Source, Span
 from ..lexicon import load_lines, load_words
 from ..syntax import credited_with
@@ -121,4 +122,4 @@ def a_post(source: Source) -> bool:
     Facebook post"): the words it "said" are the post's, and it is no one to
     name as their author."""
     words = source.name.lower().split()
-    return bool(words) and words[-1] in load_words("syntax/post_nouns.txt")
+    return bool(words) and words[-1] in POST_NOUNS
