@@ -51,3 +51,31 @@ def test_the_share_is_the_one_with_the_lowest_log_loss_not_the_most_utility(monk
 def test_log_loss_is_lower_for_better_probabilities():
     y = np.array([1.0, 0.0])
     assert train_verifier.log_loss(np.array([0.9, 0.1]), y) < train_verifier.log_loss(np.array([0.6, 0.4]), y)
+
+
+def _plateau() -> tuple[np.ndarray, list[str], list[str]]:
+    """Ten sure right cards at 0.95, then, at 0.70 down to 0.61, ten cards
+    that add nothing on the whole (five right, one wrong), each on its own
+    page: a flat stretch of the utility curve below its best."""
+    p = np.array([0.95] * 10 + [0.70, 0.69, 0.68, 0.67, 0.66, 0.65, 0.64, 0.63, 0.62, 0.61])
+    verdicts = ["right"] * 10 + ["right", "right", "debatable", "right", "right",
+                                 "wrong", "debatable", "debatable", "debatable", "right"]
+    return p, verdicts, [f"page{i}" for i in range(20)]
+
+
+def test_the_best_threshold_is_where_the_utility_peaks():
+    p, verdicts, _ = _plateau()
+    t, stats = train_verifier.choose_threshold(p, verdicts, cost=5.0, debatable_cost=1.0)
+    assert t == 0.66 and stats["utility"] == 13  # 10 + 4 right, 1 debatable
+    assert train_verifier.choose_threshold(np.array([0.9]), ["wrong"], cost=5.0)[0] == 1.01
+
+
+def test_within_a_standard_error_the_threshold_that_shows_fewest_cards_is_chosen():
+    p, verdicts, groups = _plateau()
+    t, stats = train_verifier.choose_threshold(p, verdicts, 5.0, 1.0, groups, standard_errors=1.0)
+    # the best, 0.66, shows 15 cards (utility 13, give or take about 3);
+    # 0.70 shows 11 (utility 11), within that; 0.95 (10) is not
+    assert t == 0.70 and stats["shown"] == 11 and stats["utility"] == 11
+    # with no pages to resample, or no error allowed, the best stands
+    assert train_verifier.choose_threshold(p, verdicts, 5.0, 1.0, None, 1.0)[0] == 0.66
+    assert train_verifier.choose_threshold(p, verdicts, 5.0, 1.0, groups, 0.0)[0] == 0.66

@@ -17,6 +17,10 @@ range known, the encoder reads only the cards it could move across the
 threshold: a card the linear model puts far below (or above) is decided
 without it.
 
+Before any weight, a judged loaded_framing card whose only label is a
+designation said of a group so designated ("Al-Shabaab, the terrorist
+group") is hidden: :mod:`.designations`, the rubric's own example.
+
 Whatever the scope, a card is shown as proposed on a page that frames
 throughout (``SPECIFIED_DENSITY``) when the product's specification
 requires its shape there: a loaded_framing card whose evidence names a
@@ -41,6 +45,7 @@ from pathlib import Path
 
 from ..doc import Card, Doc
 from ..lexicon import DATA_DIR, load_words
+from .designations import fits_a_designation
 from .encoder import FINE_TUNED_FILE, EncoderError, card_text, load_encoder
 from .features import card_features, page_features
 
@@ -132,6 +137,11 @@ class Verifier:
             return list(cards)
         page = page_features(doc, cards)
         judged = [c for c in cards if self.judges(c, page)]
+        # The rubric's own case, decided before any weight: a designation
+        # said of a group so designated fits the facts (.designations).
+        vetoed = {id(c) for c in judged if fits_a_designation(doc, c)}
+        judged_ids = {id(c) for c in judged}
+        judged = [c for c in judged if id(c) not in vetoed]
         linear = {id(c): self.logit(card_features(doc, c, page)) for c in judged}
         needed = [c for c in judged
                   if c.kind == self.encoder_kind and self._needs_encoder(linear[id(c)], self.threshold(c))]
@@ -153,7 +163,6 @@ class Verifier:
                 encoder_logit = self.encoder_range[0]
             if _sigmoid(self._blend(linear[id(c)], encoder_logit)) >= self.threshold(c):
                 shown.add(id(c))
-        judged_ids = {id(c) for c in judged}
         return [c for c in cards if id(c) in shown or id(c) not in judged_ids]
 
     def _encoder_logits(self, doc: Doc, cards: list[Card]) -> list[float]:
