@@ -11,15 +11,18 @@ Model: L2-regularised logistic regression over the sparse string features
 of ``sidenote.verifier.features``, fitted by full-batch gradient descent in
 numpy (deterministic). Thresholds, one per card kind, are chosen on
 out-of-fold probabilities (5 folds grouped by page, so a page's cards never
-score each other): the one that makes the most of right - 5 x wrong -
-debatable among the cards it shows (``WRONG_COST``, ``DEBATABLE_COST``).
+score each other), on right - 5 x wrong - debatable among the cards it
+shows (``WRONG_COST``, ``DEBATABLE_COST``): the highest threshold within
+one standard error of the best (``STANDARD_ERRORS``). Cards the
+designation rule hides (:mod:`sidenote.verifier.designations`) are left
+out: they are not the model's to decide.
 For loaded_framing cards the linear logit is first blended with the
 sentence encoder's out-of-fold logit (``train_encoder.py`` writes it; run
 that first), at the linear share whose blended probabilities have the
 lowest out-of-fold log loss (``BLEND_SHARES``); the share goes into the
 model file.
 
-    .venv/bin/python backend/train/train_verifier.py [--dry-run]
+    .venv/bin/python backend/train/train_verifier.py [--dry-run] [--nested]
 """
 
 from __future__ import annotations
