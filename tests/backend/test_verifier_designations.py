@@ -18,7 +18,7 @@ def _card(d, *words: str, label: str = "name_calling") -> Card:
     return Card(
         id="", kind="loaded_framing", severity="caution", title="t", body="b",
         anchor=make_anchor(text, sentence.start, sentence.end), voice="outlet",
-        evidence=tuple(make_evidence(text, s.start, s.end, label) for s in spans),  # type: ignore[arg-type]
+        evidence=tuple(make_evidence(text, s.start, s.end, label) for s in spans),
     )
 
 
