@@ -152,10 +152,10 @@ BLEND_SHARES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4)
 # out-of-fold scores, then applied to it; fifteenth session), social
 # quotes and loaded_framing together: the best threshold showed 213 cards,
 # 179 right, 16 wrong, 18 debatable (utility 81); within one standard
-# error, 152 cards, 136 right, 6 wrong, 10 debatable (96); within half a
-# standard error, utility 91; a threshold smoothed over +-0.03, 102, with
-# 12 wrong (``--nested`` prints these for any setting). Among choices the data cannot tell apart,
-# the one that shows the fewest cards: when unsure, stay quiet.
+# error, 151 cards, 135 right, 6 wrong, 10 debatable (95); within half a
+# standard error, 190 cards, 11 wrong (94); ``--nested`` with
+# ``--standard-errors`` prints these. Among thresholds the data cannot tell
+# apart, the one that shows the fewest cards: when unsure, stay quiet.
 STANDARD_ERRORS = 1.0
 BOOTSTRAP = 200
 SCOPE = {"loaded_framing": Scope(labels=get_args(FramingLabel), voices=("outlet", "quoted"))}
