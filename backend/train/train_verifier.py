@@ -22,7 +22,7 @@ that first), at the linear share whose blended probabilities have the
 lowest out-of-fold log loss (``BLEND_SHARES``); the share goes into the
 model file.
 
-    .venv/bin/python backend/train/train_verifier.py [--dry-run] [--nested]
+    .venv/bin/python backend/train/train_verifier.py [--dry-run] [--nested] [--learning-curve]
 """
 
 from __future__ import annotations
@@ -354,6 +354,36 @@ def nested(oof: np.ndarray, kinds: list[str], verdicts: list[str], groups: list[
               f"utility {right - cost * bad - debatable_cost * debatable:.0f}")
 
 
+def learning_curve(feats: list[list[str]], y: np.ndarray, kinds: list[str], groups: list[str],
+                   l2: float = L2) -> None:
+    """Print each kind's out-of-fold AUC of the linear model when each
+    fold's model learns from a share of the other folds' pages (chosen by
+    hash): whether more labels would still help."""
+    folds = np.array([fold_of(g) for g in groups])
+    share = np.array([int(hashlib.md5(g.encode()).hexdigest(), 16) % 100 for g in groups])
+    for percent in (25, 50, 75, 100):
+        oof = np.zeros(len(y))
+        for k in range(FOLDS):
+            train = (folds != k) & (share < percent)
+            vocab = vocabulary([f for f, t in zip(feats, train) if t])
+            b, w = fit(matrix([f for f, t in zip(feats, train) if t], vocab), y[train], l2)
+            test = folds == k
+            oof[test] = 1 / (1 + np.exp(-(matrix([f for f, t in zip(feats, test) if t], vocab) @ w + b)))
+        aucs = {kind: area_under_curve(oof[idx], y[idx])
+                for kind in sorted(set(kinds)) for idx in [np.array([i for i, k in enumerate(kinds) if k == kind])]}
+        print(f"  learning curve, {percent} % of the pages ({int((share < percent).sum())} cards): "
+              + ", ".join(f"{kind} AUC {auc:.3f}" for kind, auc in aucs.items()))
+
+
+def area_under_curve(p: np.ndarray, y: np.ndarray) -> float:
+    """The chance that a right card scores above a card that is not (ties count half)."""
+    right, other = p[y == 1], p[y == 0]
+    if not len(right) or not len(other):
+        return float("nan")
+    above = (right[:, None] > other[None, :]).sum() + 0.5 * (right[:, None] == other[None, :]).sum()
+    return float(above / (len(right) * len(other)))
+
+
 def fold_verifiers(shipped: Verifier, l2: float = L2) -> dict[int, Verifier]:
     """For each fold, the shipped verifier's thresholds and scope with
     weights learned without that fold's pages: what ``eval_editor.py
@@ -427,12 +457,16 @@ def main() -> None:
                         help="the highest threshold within this many standard errors of the best utility")
     parser.add_argument("--nested", action="store_true",
                         help="also print what thresholds chosen without each fold show on it")
+    parser.add_argument("--learning-curve", action="store_true",
+                        help="also print the out-of-fold AUC when learning from a share of the pages")
     parser.add_argument("--dry-run", action="store_true", help="print, write nothing")
     args = parser.parse_args()
     t0 = time.time()
     feats, y, kinds, verdicts, groups, stale, keys = collect()
     print(f"{len(y)} judged cards on tuning pages ({stale} whose text moved, left out); "
           f"right {int(y.sum())}; {time.time() - t0:.0f} s")
+    if args.learning_curve:
+        learning_curve(feats, y, kinds, groups, args.l2)
     oof = out_of_fold(feats, y, groups, args.l2)
     linear_weight, oof = choose_blend(oof, keys, kinds, verdicts, args.cost, args.debatable_cost)
     print(f"{ENCODER_KIND}: the linear model's share of the blend with the encoder: {linear_weight:.1f}")

@@ -79,3 +79,11 @@ def test_within_a_standard_error_the_threshold_that_shows_fewest_cards_is_chosen
     # with no pages to resample, or no error allowed, the best stands
     assert train_verifier.choose_threshold(p, verdicts, 5.0, 1.0, None, 1.0)[0] == 0.66
     assert train_verifier.choose_threshold(p, verdicts, 5.0, 1.0, groups, 0.0)[0] == 0.66
+
+
+def test_the_area_under_the_curve_is_the_chance_a_right_card_scores_higher():
+    y = np.array([1.0, 1.0, 0.0, 0.0])
+    assert train_verifier.area_under_curve(np.array([0.9, 0.8, 0.2, 0.1]), y) == 1.0
+    assert train_verifier.area_under_curve(np.array([0.1, 0.2, 0.8, 0.9]), y) == 0.0
+    assert train_verifier.area_under_curve(np.array([0.5, 0.5, 0.5, 0.5]), y) == 0.5
+    assert train_verifier.area_under_curve(np.array([0.9, 0.3, 0.5, 0.1]), y) == 0.75
