@@ -49,7 +49,14 @@ from sidenote_eval.common import DATASETS
 from sidenote_eval.editor.cards import analyse
 from sidenote_eval.editor.labels import load_card_labels, load_misses
 from sidenote_eval.editor.pages import pages
-from sidenote_train.train_verifier import ENCODER_KIND, ENCODER_OOF_FILE, FOLDS, fold_of, labelled_candidates
+from sidenote_train.train_verifier import (
+    ENCODER_KIND,
+    ENCODER_OOF_FILE,
+    FOLDS,
+    area_under_curve,
+    fold_of,
+    labelled_candidates,
+)
 
 OOF_FILE = ENCODER_OOF_FILE
 # Out of fold on the tuning pages (fifth session): training the top two
@@ -285,15 +292,6 @@ def collect(ptc_max_words: int = PTC_MAX_WORDS) -> tuple[list[str], list[tuple[s
     return keys, texts, np.array(ys), groups, np.array(current)
 
 
-def auc(score: np.ndarray, y: np.ndarray) -> float:
-    """The chance that a right row scores above a not-right one (ties half)."""
-    pos, neg = score[y == 1], score[y == 0]
-    if not len(pos) or not len(neg):
-        return float("nan")
-    return float(((pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum())
-                 / (len(pos) * len(neg)))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="out of fold only; write nothing")
@@ -323,8 +321,8 @@ def main() -> None:
         tr, te = np.where(folds != k)[0], np.where((folds == k) & judged)[0]
         oof[te] = predict(train(base, states, y, tr, SEED + k, weight), states, te)
         print(f"fold {k}: {time.time() - t0:.0f} s", flush=True)
-    print(f"out of fold, the cards proposed today: AUC {auc(oof[current], y[current]):.3f}; "
-          f"every judged card: AUC {auc(oof[judged], y[judged]):.3f}")
+    print(f"out of fold, the cards proposed today: AUC {area_under_curve(oof[current], y[current]):.3f}; "
+          f"every judged card: AUC {area_under_curve(oof[judged], y[judged]):.3f}")
     if args.dry_run:
         return
     OOF_FILE.write_text(json.dumps({k: round(float(v), 4) for k, v, c in zip(keys, oof, judged) if c},

@@ -278,14 +278,16 @@ def fold_of(group: str) -> int:
     return int(hashlib.sha1(group.encode()).hexdigest(), 16) % FOLDS
 
 
-def out_of_fold(feats, y, groups, l2: float = L2) -> np.ndarray:
+def out_of_fold(feats, y, groups, l2: float = L2, learn_from: np.ndarray | None = None) -> np.ndarray:
+    """Each card's probability from a model fitted without its fold's
+    pages; with ``learn_from`` (a mask), only on those cards of the others."""
     folds = np.array([fold_of(g) for g in groups])
     oof = np.zeros(len(y))
     for k in range(FOLDS):
-        train = folds != k
+        train = folds != k if learn_from is None else (folds != k) & learn_from
         vocab = vocabulary([f for f, t in zip(feats, train) if t])
         b, w = fit(matrix([f for f, t in zip(feats, train) if t], vocab), y[train], l2)
-        test = ~train
+        test = folds == k
         oof[test] = 1 / (1 + np.exp(-(matrix([f for f, t in zip(feats, test) if t], vocab) @ w + b)))
     return oof
 
@@ -359,16 +361,9 @@ def learning_curve(feats: list[list[str]], y: np.ndarray, kinds: list[str], grou
     """Print each kind's out-of-fold AUC of the linear model when each
     fold's model learns from a share of the other folds' pages (chosen by
     hash): whether more labels would still help."""
-    folds = np.array([fold_of(g) for g in groups])
     share = np.array([int(hashlib.md5(g.encode()).hexdigest(), 16) % 100 for g in groups])
     for percent in (25, 50, 75, 100):
-        oof = np.zeros(len(y))
-        for k in range(FOLDS):
-            train = (folds != k) & (share < percent)
-            vocab = vocabulary([f for f, t in zip(feats, train) if t])
-            b, w = fit(matrix([f for f, t in zip(feats, train) if t], vocab), y[train], l2)
-            test = folds == k
-            oof[test] = 1 / (1 + np.exp(-(matrix([f for f, t in zip(feats, test) if t], vocab) @ w + b)))
+        oof = out_of_fold(feats, y, groups, l2, learn_from=share < percent)
         aucs = {kind: area_under_curve(oof[idx], y[idx])
                 for kind in sorted(set(kinds)) for idx in [np.array([i for i, k in enumerate(kinds) if k == kind])]}
         print(f"  learning curve, {percent} % of the pages ({int((share < percent).sum())} cards): "
@@ -376,7 +371,8 @@ def learning_curve(feats: list[list[str]], y: np.ndarray, kinds: list[str], grou
 
 
 def area_under_curve(p: np.ndarray, y: np.ndarray) -> float:
-    """The chance that a right card scores above a card that is not (ties count half)."""
+    """The chance that a right card scores above a card that is not (ties
+    count half); train_encoder.py reads its encoder's ranking with it too."""
     right, other = p[y == 1], p[y == 0]
     if not len(right) or not len(other):
         return float("nan")

@@ -76,3 +76,8 @@ def test_the_verifier_hides_such_a_card_whatever_its_weights_say():
                          "The council met on Tuesday and the budget was read out in full. " * 12]))
     labelled = _card(other, "terrorist group")
     assert eager.keep(other, [labelled]) == [labelled]
+
+
+def test_quote_marks_around_the_words_do_not_hide_them():
+    assert _fits("Officials called Hamas a 'terrorist group' on Monday.", "'terrorist group'")
+    assert _fits("Officials praised the Saudis for battling “ISIS terrorists” at home.", "“ISIS terrorists”")

@@ -23,8 +23,8 @@ from functools import cache
 
 from ..doc import Card, Doc, Evidence
 from ..lexicon import load_lines, load_table
+from .features import QUOTE_MARKS
 
-QUOTE_MARKS = "“”‘’\"'"
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -52,7 +52,10 @@ def _mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def _designation(evidence: Evidence, mentions: list[tuple[int, int, str]]) -> bool:
     """Whether the evidence is a designation's words for a group named in
     its sentence, with nothing before them but part of that group's name."""
-    words = [w.lower() for w in _WORD.findall(evidence.exact.strip(QUOTE_MARKS))]
+    inner = evidence.exact.strip(QUOTE_MARKS)
+    at = evidence.start + evidence.exact.index(inner)
+    found = list(_WORD.finditer(inner))
+    words = [m.group().lower() for m in found]
     table = load_table("verifier/designation_words.tsv")
     for k in range(len(words)):
         designation = table.get(" ".join(words[k:]))
@@ -61,15 +64,9 @@ def _designation(evidence: Evidence, mentions: list[tuple[int, int, str]]) -> bo
         if k == 0:
             return any(d == designation for _, _, d in mentions)
         # the words before it must sit inside a mention of a group so designated
-        prefix_end = _end_of_word(evidence, k)
-        return any(d == designation and a <= evidence.start and prefix_end <= b for a, b, d in mentions)
+        prefix_end = at + found[k - 1].end()
+        return any(d == designation and a <= at and prefix_end <= b for a, b, d in mentions)
     return False
-
-
-def _end_of_word(evidence: Evidence, k: int) -> int:
-    """The offset just past the evidence's first ``k`` words."""
-    found = list(_WORD.finditer(evidence.exact))
-    return evidence.start + found[k - 1].end()
 
 
 def fits_a_designation(doc: Doc, card: Card) -> bool:
