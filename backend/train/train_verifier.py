@@ -156,7 +156,25 @@ BLEND_SHARES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4)
 # standard error, 190 cards, 11 wrong (94); ``--nested`` with
 # ``--standard-errors`` prints these. Among thresholds the data cannot tell
 # apart, the one that shows the fewest cards: when unsure, stay quiet.
+# (Sixteenth session: loaded_framing's is the best itself again, below.)
 STANDARD_ERRORS = 1.0
+# Those figures rested on the encoder's out-of-fold logits of the
+# thirteenth session, which every session since had chosen against. With
+# the logits of an encoder trained afresh on today's labels (three seeds,
+# train_encoder.MEMBERS), the same rule's nested loaded_framing utility
+# was -8 (56 shown, 40 right, 8 wrong, 8 debatable; with one seed, 1 and
+# -3), and its wrong cards gathered on a few polemics, each with a dozen
+# middling cards on one word family (fifteen cards on one page about
+# "jihad"). Showing at most three loaded_framing cards a page, the most
+# probable (``PAGE_LIMITS``, written into the model file and applied by
+# ``Verifier.keep``), the nested utility is 41 within one standard error and
+# 66 at the best threshold itself (112 right, 7 wrong, 11 debatable); the
+# limit at 2, 4 and 5: 65, 67 and 67, unlimited 14. So loaded_framing's
+# threshold is the best one (``STANDARD_ERRORS_BY_KIND``); for social
+# quotes the limit changes nothing, and one standard error shows 81 right
+# and 5 wrong against the best's 96 and 8 (utility 52 both).
+STANDARD_ERRORS_BY_KIND = {"loaded_framing": 0.0}
+PAGE_LIMITS = {"loaded_framing": 3}
 BOOTSTRAP = 200
 SCOPE = {"loaded_framing": Scope(labels=get_args(FramingLabel), voices=("outlet", "quoted"))}
 
@@ -336,8 +354,29 @@ def _utility_error(keep: np.ndarray, v: np.ndarray, groups: list[str], cost: flo
     return float(draws.std())
 
 
+def within_page_limits(p: np.ndarray, kinds: list[str], groups: list[str],
+                       limits: dict[str, int]) -> np.ndarray:
+    """``p`` with every card past its page's limit for its kind (``limits``,
+    the most probable first, as ``Verifier.keep`` shows them) set to 0: such
+    a card is never shown, whatever the threshold."""
+    out = p.copy()
+    by_page: dict[tuple[str, str], list[int]] = {}
+    for i, (kind, group) in enumerate(zip(kinds, groups)):
+        base = kind.split("/")[0]
+        if base in limits:
+            by_page.setdefault((base, group), []).append(i)
+    for (base, _), rows in by_page.items():
+        for i in sorted(rows, key=lambda r: -p[r])[limits[base]:]:
+            out[i] = 0.0
+    return out
+
+
+def standard_errors_for(kind: str, default: float) -> float:
+    return STANDARD_ERRORS_BY_KIND.get(kind.split("/")[0], default)
+
+
 def nested(oof: np.ndarray, kinds: list[str], verdicts: list[str], groups: list[str], cost: float,
-           debatable_cost: float, standard_errors: float) -> None:
+           debatable_cost: float, standard_errors: float | None) -> None:
     """Print, per kind, what thresholds chosen without each fold show on
     it: each fold's threshold is chosen on the other folds' out-of-fold
     probabilities, so the figure does not count the choice's own luck."""
@@ -348,8 +387,9 @@ def nested(oof: np.ndarray, kinds: list[str], verdicts: list[str], groups: list[
         shown = []
         for k in range(FOLDS):
             inner, outer = idx[folds[idx] != k], idx[folds[idx] == k]
+            k_se = standard_errors if standard_errors is not None else standard_errors_for(kind, STANDARD_ERRORS)
             t, _ = choose_threshold(oof[inner], list(v[inner]), cost, debatable_cost,
-                                    [groups[i] for i in inner], standard_errors)
+                                    [groups[i] for i in inner], k_se)
             shown += [i for i in outer if oof[i] >= t]
         right, bad, debatable = (int((v[shown] == x).sum()) for x in ("right", "wrong", "debatable"))
         print(f"  nested, {kind}: {len(shown)} shown, {right} right, {bad} wrong, {debatable} debatable; "
@@ -395,7 +435,8 @@ def fold_verifiers(shipped: Verifier, l2: float = L2) -> dict[int, Verifier]:
         b, w = fit(matrix(kept, vocab), y[train], l2)
         weights = {f: float(w[j]) for f, j in vocab.items()}
         out[k] = Verifier(b, weights, dict(shipped.thresholds), dict(shipped.scope),
-                          shipped.encoder_kind, shipped.linear_weight, shipped.encoder_range)
+                          shipped.encoder_kind, shipped.linear_weight, shipped.encoder_range,
+                          page_limits=dict(shipped.page_limits))
     return out
 
 
@@ -449,8 +490,10 @@ def main() -> None:
     parser.add_argument("--debatable-cost", type=float, default=DEBATABLE_COST,
                         help="a debatable card costs this many right ones")
     parser.add_argument("--l2", type=float, default=L2)
-    parser.add_argument("--standard-errors", type=float, default=STANDARD_ERRORS,
-                        help="the highest threshold within this many standard errors of the best utility")
+    parser.add_argument("--standard-errors", type=float, default=None,
+                        help="the highest threshold within this many standard errors of the best utility, "
+                             "for every kind (default: STANDARD_ERRORS_BY_KIND, else STANDARD_ERRORS)")
+    parser.add_argument("--no-page-limits", action="store_true", help="choose as if no page had a limit")
     parser.add_argument("--nested", action="store_true",
                         help="also print what thresholds chosen without each fold show on it")
     parser.add_argument("--learning-curve", action="store_true",
@@ -466,13 +509,16 @@ def main() -> None:
     oof = out_of_fold(feats, y, groups, args.l2)
     linear_weight, oof = choose_blend(oof, keys, kinds, verdicts, args.cost, args.debatable_cost)
     print(f"{ENCODER_KIND}: the linear model's share of the blend with the encoder: {linear_weight:.1f}")
+    limits = {} if args.no_page_limits else PAGE_LIMITS
+    oof = within_page_limits(oof, kinds, groups, limits)
     if args.nested:
         nested(oof, kinds, verdicts, groups, args.cost, args.debatable_cost, args.standard_errors)
     thresholds = {}
     for kind in sorted(set(kinds), key=lambda k: (KINDS.index(k.split("/")[0]), k)):
         idx = [i for i, k in enumerate(kinds) if k == kind]
+        k_se = args.standard_errors if args.standard_errors is not None else standard_errors_for(kind, STANDARD_ERRORS)
         t, stats = choose_threshold(oof[idx], [verdicts[i] for i in idx], args.cost, args.debatable_cost,
-                                    [groups[i] for i in idx], args.standard_errors)
+                                    [groups[i] for i in idx], k_se)
         right_all = sum(verdicts[i] == "right" for i in idx)
         wrong_all = sum(verdicts[i] == "wrong" for i in idx)
         print(f"{kind}: {len(idx)} candidates, {right_all} right, {wrong_all} wrong; threshold {t:.3f} keeps "
@@ -486,6 +532,7 @@ def main() -> None:
                       f"(backend/eval/editor/labels); held-out pages never read",
         "bias": round(b, 5),
         "thresholds": thresholds,
+        "page_limits": limits,
         "scope": {kind: {"labels": list(sc.labels), "voices": list(sc.voices)} for kind, sc in SCOPE.items()},
         "weights": dict(sorted(weights.items())),
     }

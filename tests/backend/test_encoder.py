@@ -100,10 +100,26 @@ def test_the_shipped_top_layers_are_the_fine_tuned_ones():
     e = enc.load_encoder()
     published = enc.published_encoder()
     assert e is not None
-    top = enc.read_encoder().layers  # type: ignore[union-attr]
-    assert np.array_equal(top[0].q, published.layers[0].q)  # lower layers as published
-    assert not np.allclose(top[-1].q, published.layers[-1].q)  # top layer trained
-    assert np.abs(e.head_w).sum() > 0  # the head was trained from zero
+    assert len(e.members) == 3
+    assert all(np.array_equal(a.q, b.q) for a, b in zip(e.layers, published.layers))  # lower layers as published
+    first_tuned = len(e.layers)
+    for member in e.members:
+        assert len(e.layers) + len(member.layers) == enc.LAYERS
+        assert not np.allclose(member.layers[-1].q, published.layers[-1].q)  # top layer trained
+        assert np.abs(member.head_w).sum() > 0  # the head was trained from zero
+    # each member from its own seed
+    assert not np.allclose(e.members[0].layers[0].q, e.members[1].layers[0].q)
+    assert first_tuned < enc.LAYERS
+
+
+def test_the_logit_is_the_members_mean():
+    e = enc.load_encoder()
+    assert e is not None
+    text = [("wording outlet: The [corrupt] mayor resigned.", ".")]
+    alone = [enc.Encoder(e.word, e.position, e.token_type, e.ln_w, e.ln_b, e.layers, (m,)).logits(text)[0]
+             for m in e.members]
+    assert len({round(v, 4) for v in alone}) == len(alone)  # the members disagree a little
+    assert e.logits(text)[0] == pytest.approx(sum(alone) / len(alone), abs=1e-5)
 
 
 def test_no_fine_tuned_file_means_no_encoder(tmp_path):

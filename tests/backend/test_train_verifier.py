@@ -87,3 +87,21 @@ def test_the_area_under_the_curve_is_the_chance_a_right_card_scores_higher():
     assert train_verifier.area_under_curve(np.array([0.1, 0.2, 0.8, 0.9]), y) == 0.0
     assert train_verifier.area_under_curve(np.array([0.5, 0.5, 0.5, 0.5]), y) == 0.5
     assert train_verifier.area_under_curve(np.array([0.9, 0.3, 0.5, 0.1]), y) == 0.75
+
+
+def test_cards_past_their_pages_limit_are_never_shown_the_most_probable_stay():
+    p = np.array([0.9, 0.8, 0.7, 0.95, 0.6, 0.85])
+    kinds = ["loaded_framing", "loaded_framing/outlet", "loaded_framing", "unverified_social_quote",
+             "loaded_framing", "loaded_framing"]
+    groups = ["a", "a", "a", "a", "a", "b"]
+    capped = train_verifier.within_page_limits(p, kinds, groups, {"loaded_framing": 2})
+    # page a's two most probable loaded_framing cards (either population) stay; the social quote and page b's
+    # card are not limited
+    assert capped.tolist() == [0.9, 0.8, 0.0, 0.95, 0.0, 0.85]
+    assert train_verifier.within_page_limits(p, kinds, groups, {}).tolist() == p.tolist()
+
+
+def test_a_kind_may_take_the_best_threshold_itself():
+    assert train_verifier.standard_errors_for("loaded_framing/outlet", 1.0) == \
+        train_verifier.STANDARD_ERRORS_BY_KIND["loaded_framing"]
+    assert train_verifier.standard_errors_for("unverified_social_quote", 1.0) == 1.0

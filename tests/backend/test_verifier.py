@@ -72,6 +72,36 @@ def test_a_card_below_its_kinds_threshold_is_dropped():
     assert verifier.keep(d, [flood, regime]) == [regime]
 
 
+def test_a_page_shows_at_most_its_limit_of_a_kind_the_most_probable_first():
+    d = doc(article(["The regime lied.", "The thugs marched.", "The traitors spoke.", "A horrific flood came."]))
+    regime, thugs, traitors, flood = (_framing_card(d, w) for w in ("regime", "thugs", "traitors", "horrific"))
+    weights = {"lf:w=regime": 3.0, "lf:w=thugs": 2.0, "lf:w=traitors": 4.0, "lf:w=horrific": 1.0}
+    unlimited = Verifier(weights=weights, thresholds={"loaded_framing": 0.5})
+    assert unlimited.keep(d, [regime, thugs, traitors, flood]) == [regime, thugs, traitors, flood]
+    limited = Verifier(weights=weights, thresholds={"loaded_framing": 0.5}, page_limits={"loaded_framing": 2})
+    # the two most probable, in the page's order
+    assert limited.keep(d, [regime, thugs, traitors, flood]) == [regime, traitors]
+    other_kind = Verifier(weights=weights, thresholds={"loaded_framing": 0.5}, page_limits={"single_source": 1})
+    assert other_kind.keep(d, [regime, thugs]) == [regime, thugs]
+
+
+def test_a_card_below_its_threshold_does_not_count_against_the_limit():
+    d = doc(article(["The regime lied.", "A horrific flood came.", "The thugs marched.", "The traitors spoke."]))
+    regime, flood, thugs, traitors = (_framing_card(d, w) for w in ("regime", "horrific", "thugs", "traitors"))
+    v = Verifier(weights={"lf:w=regime": 3.0, "lf:w=horrific": -5.0, "lf:w=thugs": 2.0, "lf:w=traitors": 1.0},
+                 thresholds={"loaded_framing": 0.5}, page_limits={"loaded_framing": 2})
+    assert v.keep(d, [regime, flood, thugs, traitors]) == [regime, thugs]
+
+
+def test_the_model_file_gives_the_page_limits(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"bias": 0.0, "weights": {}, "thresholds": {"loaded_framing": 0.5},
+                                "page_limits": {"loaded_framing": 3}}))
+    assert read_verifier(path).page_limits == {"loaded_framing": 3}
+    path.write_text(json.dumps({"bias": 0.0, "weights": {}, "thresholds": {}}))
+    assert read_verifier(path).page_limits == {}
+
+
 def test_kinds_without_a_threshold_and_an_empty_model_keep_everything():
     d = doc(article(["A horrific flood destroyed 300 homes."]))
     card = _framing_card(d, "horrific")

