@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
 from sidenote_train import train_verifier
@@ -105,3 +107,12 @@ def test_a_kind_may_take_the_best_threshold_itself():
     assert train_verifier.standard_errors_for("loaded_framing/outlet", 1.0) == \
         train_verifier.STANDARD_ERRORS_BY_KIND["loaded_framing"]
     assert train_verifier.standard_errors_for("unverified_social_quote", 1.0) == 1.0
+
+
+def test_the_shipped_split_is_unsalted_and_a_salt_gives_another(monkeypatch):
+    pages = [f"prop/{i}" for i in range(200)]
+    shipped = [train_verifier.fold_of(p) for p in pages]
+    assert shipped == [int(hashlib.sha1(p.encode()).hexdigest(), 16) % train_verifier.FOLDS for p in pages]
+    monkeypatch.setattr(train_verifier, "FOLD_SALT", "a")
+    salted = [train_verifier.fold_of(p) for p in pages]
+    assert salted != shipped and set(salted) == set(range(train_verifier.FOLDS))
