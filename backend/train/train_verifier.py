@@ -379,8 +379,13 @@ def within_page_limits(p: np.ndarray, kinds: list[str], groups: list[str],
     return out
 
 
-def standard_errors_for(kind: str, default: float) -> float:
-    return STANDARD_ERRORS_BY_KIND.get(kind.split("/")[0], default)
+def standard_errors_for(kind: str, override: float | None = None) -> float:
+    """How many standard errors below the best utility a kind's threshold may
+    go: ``override`` when given (``--standard-errors``), else the kind's own
+    (``STANDARD_ERRORS_BY_KIND``), else ``STANDARD_ERRORS``."""
+    if override is not None:
+        return override
+    return STANDARD_ERRORS_BY_KIND.get(kind.split("/")[0], STANDARD_ERRORS)
 
 
 def nested(oof: np.ndarray, kinds: list[str], verdicts: list[str], groups: list[str], cost: float,
@@ -395,9 +400,8 @@ def nested(oof: np.ndarray, kinds: list[str], verdicts: list[str], groups: list[
         shown = []
         for k in range(FOLDS):
             inner, outer = idx[folds[idx] != k], idx[folds[idx] == k]
-            k_se = standard_errors if standard_errors is not None else standard_errors_for(kind, STANDARD_ERRORS)
             t, _ = choose_threshold(oof[inner], list(v[inner]), cost, debatable_cost,
-                                    [groups[i] for i in inner], k_se)
+                                    [groups[i] for i in inner], standard_errors_for(kind, standard_errors))
             shown += [i for i in outer if oof[i] >= t]
         right, bad, debatable = (int((v[shown] == x).sum()) for x in ("right", "wrong", "debatable"))
         print(f"  nested, {kind}: {len(shown)} shown, {right} right, {bad} wrong, {debatable} debatable; "
@@ -533,9 +537,8 @@ def main() -> None:
     thresholds = {}
     for kind in sorted(set(kinds), key=lambda k: (KINDS.index(k.split("/")[0]), k)):
         idx = [i for i, k in enumerate(kinds) if k == kind]
-        k_se = args.standard_errors if args.standard_errors is not None else standard_errors_for(kind, STANDARD_ERRORS)
         t, stats = choose_threshold(oof[idx], [verdicts[i] for i in idx], args.cost, args.debatable_cost,
-                                    [groups[i] for i in idx], k_se)
+                                    [groups[i] for i in idx], standard_errors_for(kind, args.standard_errors))
         right_all = sum(verdicts[i] == "right" for i in idx)
         wrong_all = sum(verdicts[i] == "wrong" for i in idx)
         print(f"{kind}: {len(idx)} candidates, {right_all} right, {wrong_all} wrong; threshold {t:.3f} keeps "

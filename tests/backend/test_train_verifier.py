@@ -103,10 +103,12 @@ def test_cards_past_their_pages_limit_are_never_shown_the_most_probable_stay():
     assert train_verifier.within_page_limits(p, kinds, groups, {}).tolist() == p.tolist()
 
 
-def test_a_kind_may_take_the_best_threshold_itself():
-    assert train_verifier.standard_errors_for("loaded_framing/outlet", 1.0) == \
-        train_verifier.STANDARD_ERRORS_BY_KIND["loaded_framing"]
-    assert train_verifier.standard_errors_for("unverified_social_quote", 1.0) == 1.0
+def test_a_kind_may_take_the_best_threshold_itself(monkeypatch):
+    monkeypatch.setattr(train_verifier, "STANDARD_ERRORS_BY_KIND", {"loaded_framing": 0.0})
+    monkeypatch.setattr(train_verifier, "STANDARD_ERRORS", 1.0)
+    assert train_verifier.standard_errors_for("loaded_framing/outlet") == 0.0  # a population of the kind
+    assert train_verifier.standard_errors_for("unverified_social_quote") == 1.0
+    assert train_verifier.standard_errors_for("loaded_framing", 0.5) == 0.5  # --standard-errors for every kind
 
 
 def test_the_shipped_split_is_unsalted_and_a_salt_gives_another(monkeypatch):
