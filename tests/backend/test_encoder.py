@@ -116,9 +116,13 @@ def test_the_logit_is_the_members_mean():
     e = enc.load_encoder()
     assert e is not None
     text = [("wording outlet: The [corrupt] mayor resigned.", ".")]
+    first = e.members[0]
+    one = enc.Encoder(e.word, e.position, e.token_type, e.ln_w, e.ln_b, e.layers, (first,))
+    shifted = enc.Member(first.layers, first.head_w, first.head_b + 2.0)
+    two = enc.Encoder(e.word, e.position, e.token_type, e.ln_w, e.ln_b, e.layers, (first, shifted))
+    assert two.logits(text)[0] == pytest.approx(one.logits(text)[0] + 1.0, abs=1e-5)
     alone = [enc.Encoder(e.word, e.position, e.token_type, e.ln_w, e.ln_b, e.layers, (m,)).logits(text)[0]
              for m in e.members]
-    assert len({round(v, 4) for v in alone}) == len(alone)  # the members disagree a little
     assert e.logits(text)[0] == pytest.approx(sum(alone) / len(alone), abs=1e-5)
 
 
