@@ -315,6 +315,33 @@ def test_past_its_page_limit_the_encoder_reads_the_cards_the_linear_model_is_lea
     assert v.keep(d, cards) == cards
 
 
+def test_past_its_page_limit_with_a_limit_on_cards_the_encoder_reads_those_the_linear_model_ranks_highest(
+        monkeypatch):
+    import sidenote.verifier.model as model
+
+    monkeypatch.setattr(model, "MAX_ENCODER_READS", 2)
+    d = doc(article(["The plan was outrageous.", "The regime lied again.", "A horrific flood came."]))
+    cards = [_framing_card(d, "outrageous"), _framing_card(d, "regime"), _framing_card(d, "horrific")]
+    read = []
+
+    def encoder_logits(_doc, chosen):
+        read.extend(chosen)
+        return [2.0 for _ in chosen]
+
+    # linear logits 0, 0.6 and -0.3 against a threshold of 0.5 (logit 0): every card is the encoder's call;
+    # without a page limit the third (the closest) would be read before the second
+    v = Verifier(weights={"lf:w=regime": 0.6, "lf:w=horrific": -0.3}, thresholds={"loaded_framing": 0.5},
+                 encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0),
+                 encoder_logits=encoder_logits, page_limits={"loaded_framing": 3})
+    assert v.keep(d, cards) == cards[:2]
+    assert {id(c) for c in read} == {id(cards[0]), id(cards[1])}
+    unlimited = Verifier(weights={"lf:w=regime": 0.6, "lf:w=horrific": -0.3}, thresholds={"loaded_framing": 0.5},
+                         encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0),
+                         encoder_logits=encoder_logits)
+    read.clear()
+    assert unlimited.keep(d, cards) == [cards[0], cards[2]]
+
+
 def test_an_encoder_logit_beyond_its_range_is_held_to_it():
     v = Verifier(encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0))
     assert v.probability([], encoder_logit=50.0) == pytest.approx(v.probability([], encoder_logit=2.0))

@@ -67,11 +67,15 @@ QUOTE_MARKS = "“”‘’\"'"
 # right 8 times in 38, and 24 were wrong, most of them on pages below this
 # density. There the verifier decides them like any other card.
 SPECIFIED_DENSITY = 4
-# Most cards the sentence encoder reads on one page (about 12 ms each). On
-# every editors' page (1,366) it read at most 12; a tuning page repeated
-# eight times (14,080 words) had it read 54, and took 1.70 s in-process
-# (0.89 s with this limit), with the API's deadline at 3 s.
-MAX_ENCODER_READS = 16
+# Most cards the sentence encoder reads on one page. On every editors' page
+# (1,366) it read at most 16; a tuning page repeated eight times (14,080
+# words) had it read 54, and took 1.70 s in-process (0.89 s with a limit
+# of 16), with the API's deadline at 3 s. Eight since the sixteenth
+# session: its three tops made a card cost about 1.7 times as much, the
+# slowest bench page (12 cards) took 0.70 s in-process and the soak's p99
+# came within 5 % of its 500 ms limit; 10 of the 1,366 pages need more
+# than eight, and a page shows at most three loaded_framing cards anyway.
+MAX_ENCODER_READS = 8
 
 
 @dataclass(frozen=True)
@@ -150,12 +154,15 @@ class Verifier:
         linear = {id(c): self.logit(card_features(doc, c, page)) for c in judged}
         needed = [c for c in judged
                   if c.kind == self.encoder_kind and self._needs_encoder(linear[id(c)], self.threshold(c))]
-        # Past the page's limit, the cards the linear model is least sure of;
-        # a card the encoder should have read but did not is not shown (stay
-        # quiet when unsure).
-        read = needed if len(needed) <= MAX_ENCODER_READS else sorted(
-            needed, key=lambda c: abs(_sigmoid(self._blend(linear[id(c)], 0.0)) - self.threshold(c))
-        )[:MAX_ENCODER_READS]
+        # Past the page's limit, the cards the page could show: with a page
+        # limit for the kind, those the linear model ranks highest (the
+        # most probable are the ones shown), else those it is least sure
+        # of. A card the encoder should have read but did not is not shown
+        # (stay quiet when unsure).
+        read = needed if len(needed) <= MAX_ENCODER_READS else sorted(needed, key=lambda c: (
+            -linear[id(c)] if c.kind in self.page_limits
+            else abs(_sigmoid(self._blend(linear[id(c)], 0.0)) - self.threshold(c))
+        ))[:MAX_ENCODER_READS]
         logits = dict(zip(map(id, read), self._encoder_logits(doc, read))) if read else {}
         unread = {id(c) for c in needed} - logits.keys()
         passing: list[tuple[float, Card]] = []
