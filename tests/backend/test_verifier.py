@@ -291,23 +291,32 @@ def test_the_encoder_reads_only_cards_its_range_could_move_across_the_threshold(
     assert read == [near]
 
 
-def test_past_its_page_limit_the_encoder_reads_the_cards_the_linear_model_is_least_sure_of(monkeypatch):
+def _three_cards_and_an_encoder(monkeypatch, horrific: float, **limits):
+    """Three loaded_framing cards (linear logits 0, 0.6 and ``horrific``
+    against a threshold of 0.5, logit 0: each the encoder's call), a
+    verifier whose encoder reads at most two a page and says 2.0, and the
+    list of the cards it read."""
     import sidenote.verifier.model as model
 
     monkeypatch.setattr(model, "MAX_ENCODER_READS", 2)
     d = doc(article(["The plan was outrageous.", "The regime lied again.", "A horrific flood came."]))
     cards = [_framing_card(d, "outrageous"), _framing_card(d, "regime"), _framing_card(d, "horrific")]
-    read = []
+    read: list[Card] = []
 
     def encoder_logits(_doc, chosen):
         read.extend(chosen)
         return [2.0 for _ in chosen]
 
-    # linear logits 0, 0.6 and -1.4 against a threshold of 0.5 (logit 0):
-    # every card is the encoder's call, the third the least close
-    v = Verifier(weights={"lf:w=regime": 0.6, "lf:w=horrific": -1.4}, thresholds={"loaded_framing": 0.5},
+    v = Verifier(weights={"lf:w=regime": 0.6, "lf:w=horrific": horrific}, thresholds={"loaded_framing": 0.5},
                  encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0),
-                 encoder_logits=encoder_logits)
+                 encoder_logits=encoder_logits, **limits)
+    return d, cards, v, read
+
+
+def test_past_its_page_limit_the_encoder_reads_the_cards_the_linear_model_is_least_sure_of(monkeypatch):
+    import sidenote.verifier.model as model
+
+    d, cards, v, read = _three_cards_and_an_encoder(monkeypatch, -1.4)  # the third the least close
     assert v.keep(d, cards) == cards[:2]
     assert read == cards[:2]  # the third was not read, so not shown
     monkeypatch.setattr(model, "MAX_ENCODER_READS", 3)
@@ -317,29 +326,13 @@ def test_past_its_page_limit_the_encoder_reads_the_cards_the_linear_model_is_lea
 
 def test_past_its_page_limit_with_a_limit_on_cards_the_encoder_reads_those_the_linear_model_ranks_highest(
         monkeypatch):
-    import sidenote.verifier.model as model
-
-    monkeypatch.setattr(model, "MAX_ENCODER_READS", 2)
-    d = doc(article(["The plan was outrageous.", "The regime lied again.", "A horrific flood came."]))
-    cards = [_framing_card(d, "outrageous"), _framing_card(d, "regime"), _framing_card(d, "horrific")]
-    read = []
-
-    def encoder_logits(_doc, chosen):
-        read.extend(chosen)
-        return [2.0 for _ in chosen]
-
-    # linear logits 0, 0.6 and -0.3 against a threshold of 0.5 (logit 0): every card is the encoder's call;
-    # without a page limit the third (the closest) would be read before the second
-    v = Verifier(weights={"lf:w=regime": 0.6, "lf:w=horrific": -0.3}, thresholds={"loaded_framing": 0.5},
-                 encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0),
-                 encoder_logits=encoder_logits, page_limits={"loaded_framing": 3})
-    assert v.keep(d, cards) == cards[:2]
-    assert {id(c) for c in read} == {id(cards[0]), id(cards[1])}
-    unlimited = Verifier(weights={"lf:w=regime": 0.6, "lf:w=horrific": -0.3}, thresholds={"loaded_framing": 0.5},
-                         encoder_kind="loaded_framing", linear_weight=0.5, encoder_range=(-2.0, 2.0),
-                         encoder_logits=encoder_logits)
-    read.clear()
+    # the third (-0.3) is closer to the threshold than the second (0.6), but ranks lowest
+    d, cards, unlimited, read = _three_cards_and_an_encoder(monkeypatch, -0.3)
     assert unlimited.keep(d, cards) == [cards[0], cards[2]]
+    read.clear()
+    d, cards, limited, read = _three_cards_and_an_encoder(monkeypatch, -0.3, page_limits={"loaded_framing": 3})
+    assert limited.keep(d, cards) == cards[:2]
+    assert {id(c) for c in read} == {id(cards[0]), id(cards[1])}
 
 
 def test_an_encoder_logit_beyond_its_range_is_held_to_it():
