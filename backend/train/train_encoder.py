@@ -217,8 +217,7 @@ def check_against_numpy(models: list[Top], states: list[tuple[np.ndarray, np.nda
     product = enc.read_encoder()
     if product is None:
         raise SystemExit(f"{enc.FINE_TUNED_FILE} was not written")
-    trained = np.mean([predict(m, states, idx) for m in models], axis=0)
-    gap = float(np.abs(trained - np.array(product.logits(texts[: len(idx)]))).max())
+    gap = float(np.abs(predict_mean(models, states, idx) - np.array(product.logits(texts[: len(idx)]))).max())
     if gap > PARITY:
         raise SystemExit(f"the numpy encoder differs from the trained model by {gap:.4f} (> {PARITY}): "
                          f"sidenote/verifier/encoder.py and Top.forward must compute the same thing")
@@ -320,14 +319,15 @@ def collect(ptc_max_words: int = PTC_MAX_WORDS) -> tuple[list[str], list[tuple[s
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dry-run", action="store_true", help="out of fold only; write nothing")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", action="store_true", help="out of fold only; write nothing")
     parser.add_argument("--ptc-max-words", type=int, default=PTC_MAX_WORDS,
                         help="the propaganda corpus's spans up to this many words as right examples (0: none)")
     parser.add_argument("--ptc-weight", type=float, default=PTC_WEIGHT)
-    parser.add_argument("--oof-only", action="store_true",
-                        help=f"write only {OOF_FILE.name}, not the shipped weights")
-    parser.add_argument("--final-only", action="store_true",
-                        help=f"train and write only the shipped weights; keep {OOF_FILE.name} as it is")
+    mode.add_argument("--oof-only", action="store_true",
+                      help=f"write only {OOF_FILE.name}, not the shipped weights")
+    mode.add_argument("--final-only", action="store_true",
+                      help=f"train and write only the shipped weights; keep {OOF_FILE.name} as it is")
     args = parser.parse_args()
     torch.set_num_threads(2)
     t0 = time.time()

@@ -13,9 +13,11 @@ numpy (deterministic). Thresholds, one per card kind, are chosen on
 out-of-fold probabilities (5 folds grouped by page, so a page's cards never
 score each other), on right - 5 x wrong - debatable among the cards it
 shows (``WRONG_COST``, ``DEBATABLE_COST``): the highest threshold within
-one standard error of the best (``STANDARD_ERRORS``). Cards the
-designation rule hides (:mod:`sidenote.verifier.designations`) are left
-out: they are not the model's to decide.
+``STANDARD_ERRORS_BY_KIND`` (else ``STANDARD_ERRORS``) standard errors of
+the best, with at most ``PAGE_LIMITS`` cards of a kind shown on a page
+(the limits go into the model file). Cards the designation rule hides
+(:mod:`sidenote.verifier.designations`) are left out: they are not the
+model's to decide.
 For loaded_framing cards the linear logit is first blended with the
 sentence encoder's out-of-fold logit (``train_encoder.py`` writes it; run
 that first), at the linear share whose blended probabilities have the
@@ -23,6 +25,7 @@ lowest out-of-fold log loss (``BLEND_SHARES``); the share goes into the
 model file.
 
     .venv/bin/python backend/train/train_verifier.py [--dry-run] [--nested] [--learning-curve]
+        [--standard-errors K] [--no-page-limits] [--fold-salt S]
 """
 
 from __future__ import annotations
@@ -162,8 +165,8 @@ STANDARD_ERRORS = 1.0
 # thirteenth session, which every session since had chosen against. With
 # the logits of an encoder trained afresh on today's labels (three seeds,
 # train_encoder.MEMBERS), the same rule's nested loaded_framing utility
-# was -8 (56 shown, 40 right, 8 wrong, 8 debatable; with one seed, 1 and
-# -3), and its wrong cards gathered on a few polemics, each with a dozen
+# was -8 (56 shown, 40 right, 8 wrong, 8 debatable; with one seed 1, with
+# two -3), and its wrong cards gathered on a few polemics, each with a dozen
 # middling cards on one word family (fifteen cards on one page about
 # "jihad"). Showing at most three loaded_framing cards a page, the most
 # probable (``PAGE_LIMITS``, written into the model file and applied by
@@ -366,7 +369,11 @@ def within_page_limits(p: np.ndarray, kinds: list[str], groups: list[str],
                        limits: dict[str, int]) -> np.ndarray:
     """``p`` with every card past its page's limit for its kind (``limits``,
     the most probable first, as ``Verifier.keep`` shows them) set to 0: such
-    a card is never shown, whatever the threshold."""
+    a card is never shown, whatever the threshold. (Each card here has its
+    out-of-fold encoder logit; ``keep`` ranks a card the encoder did not
+    read at the lowest probability the encoder's range allows, so on a few
+    pages it may keep others: out of fold on the tuning pages the product
+    shows 129 loaded_framing cards where this counts 131.)"""
     out = p.copy()
     by_page: dict[tuple[str, str], list[int]] = {}
     for i, (kind, group) in enumerate(zip(kinds, groups)):
@@ -485,7 +492,8 @@ def choose_blend(oof: np.ndarray, keys: list[str], kinds: list[str], verdicts: l
         utility = sum(choose_threshold(probs[idx], [verdicts[i] for i in idx], cost, debatable_cost)[1]["utility"]
                       for kind in {kinds[i] for i in rows}
                       for idx in [[i for i, k in enumerate(kinds) if k == kind]])
-        print(f"  blend: linear share {share:.1f}, log loss out of fold {loss:.4f}, utility {utility:.0f}")
+        print(f"  blend: linear share {share:.1f}, log loss out of fold {loss:.4f}, "
+              f"utility at the best threshold (no page limit) {utility:.0f}")
         if loss < best[0]:
             best = (loss, share, probs)
     return best[1], best[2]

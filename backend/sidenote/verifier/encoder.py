@@ -389,19 +389,16 @@ def read_encoder(fine_tuned: Path = FINE_TUNED_FILE) -> Encoder | None:
     """The encoder, or None when no fine-tuned top has been trained. The
     file holds ``first_tuned_layer``, ``members`` and, for member ``j``,
     its layers (``m<j>.encoder.layer.<i>.…``) and head (``m<j>.head.weight``,
-    ``m<j>.head.bias``); a file without ``members`` holds one top, unprefixed
-    (as written before the sixteenth session)."""
+    ``m<j>.head.bias``)."""
     if not fine_tuned.exists():
         return None
     base = published_weights()
     with np.load(fine_tuned) as top:
         names = list(top.files)
         first_tuned = int(top["first_tuned_layer"])
-        prefixes = [f"m{j}." for j in range(int(top["members"]))] if "members" in names else [""]
         members = []
-        for prefix in prefixes:
-            tuned = {k.removeprefix(prefix): top[k]
-                     for k in names if k.startswith(prefix) and k not in ("first_tuned_layer", "members")}
+        for prefix in (f"m{j}." for j in range(int(top["members"]))):
+            tuned = {k.removeprefix(prefix): top[k] for k in names if k.startswith(prefix)}
             layers = tuple(Layer.read(tuned, i, matrices=np.float16) for i in range(first_tuned, LAYERS))
             members.append(Member(layers, tuned["head.weight"].astype(np.float32).reshape(-1),
                                   float(tuned["head.bias"].reshape(-1)[0])))
