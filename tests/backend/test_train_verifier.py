@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
+import pytest
 
 from sidenote_train import train_verifier
 
@@ -109,6 +110,28 @@ def test_a_kind_may_take_the_best_threshold_itself(monkeypatch):
     assert train_verifier.standard_errors_for("loaded_framing/outlet") == 0.0  # a population of the kind
     assert train_verifier.standard_errors_for("unverified_social_quote") == 1.0
     assert train_verifier.standard_errors_for("loaded_framing", 0.5) == 0.5  # --standard-errors for every kind
+
+
+def test_the_expected_utility_threshold_weighs_wrong_and_debatable_cards_by_how_often_each_is():
+    # three wrong (cost 5 each) and one debatable (cost 1): a card that is not right costs 4 on average,
+    # so a card is worth showing from p = 4 / 5: p - (1 - p) * 4 >= 0
+    verdicts = ["right", "wrong", "wrong", "right", "wrong", "debatable"]
+    assert train_verifier.expected_utility_threshold(verdicts, 5.0, 1.0) == 0.8
+    assert train_verifier.expected_utility_threshold(["right", "debatable"], 5.0, 1.0) == 0.5  # c = 1
+    assert train_verifier.expected_utility_threshold(["wrong"], 5.0, 1.0) == pytest.approx(5 / 6, abs=1e-4)
+    assert train_verifier.expected_utility_threshold(["right", "right"], 5.0, 1.0) == 0.0  # nothing can go wrong
+
+
+def test_social_quotes_take_the_expected_utility_threshold_and_other_kinds_a_searched_one(monkeypatch):
+    monkeypatch.setattr(train_verifier, "EXPECTED_UTILITY_KINDS", frozenset({"unverified_social_quote"}))
+    monkeypatch.setattr(train_verifier, "STANDARD_ERRORS_BY_KIND", {})
+    p, verdicts, groups = _plateau()  # 1 wrong and 4 debatable: c = (5 + 4) / 5
+    expected = train_verifier.threshold_for("unverified_social_quote", p, verdicts, groups, 5.0, 1.0)
+    assert expected == round(1.8 / 2.8, 4)  # 0.6429, whatever the curve's peak
+    searched = train_verifier.threshold_for("loaded_framing/outlet", p, verdicts, groups, 5.0, 1.0)
+    assert searched == 0.70  # within a standard error of the peak, as above
+    assert train_verifier.threshold_for("unverified_social_quote", p, verdicts, groups, 5.0, 1.0,
+                                        search_all=True) == 0.70  # --search-every-kind
 
 
 def test_the_shipped_split_is_unsalted_and_a_salt_gives_another(monkeypatch):
