@@ -3,6 +3,7 @@ top, and what it reads of a card."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import threading
@@ -124,6 +125,20 @@ def test_the_logit_is_the_members_mean():
     alone = [enc.Encoder(e.word, e.position, e.token_type, e.ln_w, e.ln_b, e.layers, (m,)).logits(text)[0]
              for m in e.members]
     assert e.logits(text)[0] == pytest.approx(sum(alone) / len(alone), abs=1e-5)
+
+
+def test_the_tops_are_held_as_float32_and_score_as_their_float16_file_does():
+    e = enc.load_encoder()
+    assert e is not None
+    assert all(layer.q.dtype == np.float32 and layer.up.dtype == np.float32
+               for member in e.members for layer in member.layers)  # no widening inside every product
+    halves = tuple(enc.Member(tuple(dataclasses.replace(layer, **{f.name: getattr(layer, f.name).astype(np.float16)
+                                                                  for f in dataclasses.fields(layer)
+                                                                  if getattr(layer, f.name).ndim == 2})
+                                    for layer in m.layers), m.head_w, m.head_b) for m in e.members)
+    as_stored = enc.Encoder(e.word, e.position, e.token_type, e.ln_w, e.ln_b, e.layers, halves)
+    text = [("wording outlet: The [corrupt] mayor resigned.", "The council met.")]
+    assert e.logits(text) == as_stored.logits(text)  # the file holds float16: the copies lose nothing
 
 
 def test_no_fine_tuned_file_means_no_encoder(tmp_path):
