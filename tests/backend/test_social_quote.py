@@ -748,3 +748,28 @@ def test_words_a_post_itself_said_get_a_card():
     # a statement from the company is not a post
     company = "A statement from Twitter said: “We are reviewing the accounts involved in the attack.”"
     assert detect(doc_through("attribution", company)) == []
+
+
+@pytest.mark.parametrize("where", ["on Twitter", "on his Twitter", "via Twitter"])
+def test_the_platform_as_where_words_went_is_not_the_company_quoted_elsewhere(where):
+    # The article also quotes the company ("Twitter declined to comment"),
+    # and the attribution stage counts every "Twitter" as its mention: the
+    # one after "wrote on" is still where the words went.
+    art = article([f"“{QUOTE},” Fares Shehabi wrote {where} early on Tuesday.",
+                   "Twitter declined to comment on the post."])
+    twitter = [Span(m.start(), m.end()) for m in re.finditer("Twitter", art.text)]
+    company = Source("s2", "Twitter", "organization", mentions=tuple(twitter))
+    d = doc(art, quotes=(quote(art.text, QUOTE, source="s1"),),
+            sources=(_shehabi(art.text, channel=None, kind="person"), company),
+            attributions=(Attribution("s1", span(art.text, QUOTE)),))
+    [card] = detect(d)
+    assert card.anchor.exact == QUOTE
+    assert [(e.exact, e.label) for e in card.evidence] == [("Twitter", "platform_attribution")]
+
+
+def test_the_company_named_after_on_as_its_subject_still_speaks():
+    # "Twitter said" stays the company even where "on" comes before another word.
+    art = article(["“We will take decisive corrective action,” Twitter said on Tuesday."])
+    source = Source("s1", "Twitter", "organization", mentions=(span(art.text, "Twitter"),))
+    q = quote(art.text, "We will take decisive corrective action", source="s1")
+    assert detect(doc(art, quotes=(q,), sources=(source,))) == []

@@ -83,10 +83,20 @@ def _the_company(text: str, where: Span) -> bool:
     return before is not None and before.group(1).lower() in load_words("social_quote/company_verbs.txt")
 
 
+# "wrote on Twitter", "posted on her Instagram": the platform as the place
+# words went, whatever else its name stands for elsewhere in the article.
+_ON_THE_PLATFORM = re.compile(r"\b(?:on|via)\s+(?:(?:his|her|their|its|the)\s+)?$", re.IGNORECASE)
+
+
 def _part_of_a_name(idx: QuoteIndex, where: Span, platform: str) -> bool:
     """The platform word is in a source's name ("Twitter said it would act"
     is the company), unless that source is an account on it ("one user on
-    Weibo posted") or is the post itself ("One tweet said: “...”")."""
+    Weibo posted") or is the post itself ("One tweet said: “...”"), or the
+    word names the place words went ("wrote on Twitter"): an article that
+    also quotes the company ("Twitter declined to comment") counts every
+    "Twitter" as a mention of it."""
+    if _ON_THE_PLATFORM.search(idx.doc.text, max(0, where.start - 12), where.start):
+        return False
     return any(
         not _is_account_on_memo(idx, src, platform) and not a_post(src)
         for _, src in idx.mentions.overlapping(where.start, where.end)
