@@ -510,3 +510,19 @@ def test_trafilatura_fast_path_first_and_the_full_comparison_only_for_a_fragment
     calls.clear()
     extract(page("<p>The harbour bridge closed on Tuesday.</p>"), URL)
     assert calls == [True, False]  # a fragment: the full extraction too
+
+
+def test_a_page_for_the_justext_fallback_reads_with_the_english_stop_list():
+    # A page too short for trafilatura's own extraction goes to its jusText
+    # fallback, which with no language builds a stop list of every language
+    # (154,000 words, 31 MB kept for the life of the worker). The analysis
+    # is English-only, so the fallback is given English: the page's words
+    # still come through.
+    import trafilatura.external
+
+    html = page("<article><p>The council voted on Tuesday to close the library for repairs, "
+                "officials said.</p></article>")
+    article = extract(html, URL)
+    assert "The council voted on Tuesday to close the library" in article.text
+    assert "the" in trafilatura.external.JT_STOPLIST
+    assert len(trafilatura.external.JT_STOPLIST) < 1000
