@@ -28,6 +28,8 @@ SCRIPTS: tuple[tuple[str, ...], ...] = (
     # the same cards counted with the first judges' labels alone, beside the panel's
     ("eval_editor.py", "--first-judge"),
     ("eval_sentences_quotes.py",),
+    # invented hard cases, against their writers' answer key (a diagnostic)
+    ("eval_redteam.py",),
 )
 
 
