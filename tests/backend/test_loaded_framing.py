@@ -603,3 +603,24 @@ def test_a_speaker_found_sentences_away_is_not_named_on_the_card():
     q = quote(text, "All of these al-Qaeda terrorists are French and will return to France", "direct", "s1")
     [card] = detect(doc(article([text]), quotes=(q,), sources=(far,)))
     assert card.voice == "quoted" and "the person quoted" in card.body and "Shehabi" not in card.body
+
+
+@pytest.mark.parametrize("pronoun", ["He", "She", "They"])
+def test_a_speaker_met_only_as_a_pronoun_in_the_sentence_is_not_named_on_the_card(pronoun):
+    # Coreference tied the pronoun to the last source before it, a data
+    # source ("according to OpenSecrets"), not to the man who said it.
+    text = ("Rep. Curtis Vane has received $900,000 from oil interests, according to OpenSecrets. "
+            f"{pronoun} once called the agency “a nest of corrupt traitors.”")
+    data = Source("s1", "OpenSecrets", "organization",
+                  mentions=(span(text, "OpenSecrets"), span(text, pronoun)))
+    q = quote(text, "a nest of corrupt traitors.", "direct", "s1")
+    [card] = detect(doc(article([text]), quotes=(q,), sources=(data,)))
+    assert card.voice == "quoted" and "the person quoted" in card.body and "OpenSecrets" not in card.body
+
+
+def test_a_speaker_named_in_the_sentence_is_still_named_on_the_card():
+    text = "At the rally, Curtis Vane called the agency “a nest of corrupt traitors.”"
+    vane = Source("s1", "Curtis Vane", "person", mentions=(span(text, "Curtis Vane"),))
+    q = quote(text, "a nest of corrupt traitors.", "direct", "s1")
+    [card] = detect(doc(article([text]), quotes=(q,), sources=(vane,)))
+    assert "The quotation from Curtis Vane" in card.body

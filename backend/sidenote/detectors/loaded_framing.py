@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..anchor import make_anchor, make_evidence
 from ..attribution.names import prose_name
+from ..attribution.words import PRONOUNS
 from ..doc import Card, Doc, Evidence, Quote, Severity, Source, Voice
 from ..framing import FramingSpan, find_loaded_spans
 from ..framing.rules import is_contested
@@ -450,9 +451,12 @@ def _speaker_name(doc: Doc, items: list[_Item], s_start: int, s_end: int) -> str
 
 
 def _named_in(text: str, source: Source, start: int, end: int) -> bool:
-    """A mention of ``source``, or the last word of its name, lies in
-    ``text[start:end]``."""
-    if any(start <= m.start < end for m in source.mentions):
+    """A mention of ``source`` by name, or the last word of its name, lies
+    in ``text[start:end]``. A pronoun is no name: "He once called it “the
+    biggest hoax”" after "..., according to OpenSecrets" named the data
+    source as the speaker, through the pronoun coreference had tied to it."""
+    if any(start <= m.start < end and text[m.start : m.end].strip().lower() not in PRONOUNS
+           for m in source.mentions):
         return True
     words = source.name.split()
     return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text[start:end]) is not None
