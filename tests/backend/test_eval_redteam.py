@@ -42,6 +42,7 @@ def test_a_flagged_case_with_no_card_is_missed_and_a_card_on_no_case_is_unkeyed(
 
 
 def test_debatable_cases_count_neither_way_and_absent_words_are_counted_apart(tmp_path, monkeypatch):
-    keys = [{"exact": "was bold", "should_flag": "debatable"}, {"exact": "Headline Words", "should_flag": True}]
+    keys: list[dict] = [{"exact": "was bold", "should_flag": "debatable"},
+                        {"exact": "Headline Words", "should_flag": True}]
     s = _score(tmp_path, monkeypatch, keys, [_card("bold", "k3")])
     assert (s.right, s.wrong, s.missed, s.debatable_shown, s.absent) == (0, 0, 0, 1, 1)
