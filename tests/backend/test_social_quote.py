@@ -773,3 +773,27 @@ def test_the_company_named_after_on_as_its_subject_still_speaks():
     source = Source("s1", "Twitter", "organization", mentions=(span(art.text, "Twitter"),))
     q = quote(art.text, "We will take decisive corrective action", source="s1")
     assert detect(doc(art, quotes=(q,), sources=(source,))) == []
+
+
+TWEET_THEN = (
+    "Senator Dale Hart attacked his rival early Tuesday. "
+    "“Mark Ruiz is a total fraud and everybody knows it!” Hart wrote on Twitter shortly after 6 a.m.\n\n"
+)
+
+
+@pytest.mark.parametrize("lead", [
+    "Hours later, before 2,000 people in a school gymnasium in Ames, Hart went further.",
+    "Later, on a morning radio program, Hart went further.",
+])
+def test_words_said_after_a_lead_in_that_sets_the_speaker_elsewhere_are_not_a_post(lead):
+    text = TWEET_THEN + f"{lead} “This guy is a nasty guy and nobody in Washington likes him,” he said."
+    anchors = [c.anchor.exact for c in detect(doc_through("attribution", text))]
+    assert not any("nasty guy" in a for a in anchors)
+    assert any("total fraud" in a for a in anchors)  # the tweet itself still has its card
+
+
+def test_words_written_after_a_lead_in_without_a_platform_still_read_as_the_post():
+    text = TWEET_THEN + ("Hart also took several swipes at the governor that morning. "
+                         "“The governor has spent $100 million and is at the bottom of the pack,” he wrote.")
+    anchors = [c.anchor.exact for c in detect(doc_through("attribution", text))]
+    assert any("bottom of the pack" in a for a in anchors)

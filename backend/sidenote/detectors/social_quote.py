@@ -310,7 +310,19 @@ def _lead_in_platform(idx: QuoteIndex, quote: Quote, source: Source | None) -> t
         return _platform_near(idx, Span(doc.sentences[i - 1].start, doc.sentences[i - 1].start))
     if not source.channel or not _is_account_on_memo(idx, source, source.channel):
         return None
-    for lead in doc.sentences[max(0, i - LEAD_IN_SENTENCES) : i]:
+    leads = doc.sentences[max(0, i - LEAD_IN_SENTENCES) : i]
+    # Words credited with "said": the nearest of these sentences that names
+    # the speaker is their lead-in, and one that names no platform sets them
+    # somewhere else ("Trump wrote on Twitter ... Hours later, before 2,000
+    # people in Marshalltown, Trump went further. “...,” he said."). ("Trump
+    # also took swipes at Jeb Bush. “...,” he wrote." still reads as a post.)
+    if credited_as_said(doc, quote):
+        for lead in reversed(leads):
+            if any(o is source for _, o in idx.mentions_starting(lead.start, lead.end)):
+                if channel_in(doc, source, lead.start, lead.end) is None:
+                    return None
+                break
+    for lead in leads:
         where = channel_in(doc, source, lead.start, lead.end)
         if where is None:
             continue
