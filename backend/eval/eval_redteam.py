@@ -1,7 +1,8 @@
 """Cards on invented hard cases, against the writer's answer key.
 
-``redteam/social`` and ``redteam/loaded`` are 18 invented articles each,
-written by helpers who never saw the code, full of the shapes the detectors
+``redteam/social`` and ``redteam/loaded`` are 18 invented articles each
+(HTML), and ``redteam/election`` 20 in plain text in the style of 2016
+election coverage, written by helpers who never saw the code, full of the shapes the detectors
 must tell apart (a post quoted with no link, with a link to the post, with a
 profile link only, a spoken quote from someone who also posts; loaded words
 in the outlet's voice and a speaker's, beside decoys: negations, idioms,
@@ -35,7 +36,7 @@ from sidenote_eval.editor.cards import analyse, shown_cards
 from sidenote_eval.editor.pages import Page
 
 HERE = Path(__file__).resolve().parent / "redteam"
-SETS = {"social": "unverified_social_quote", "loaded": "loaded_framing"}
+SETS = {"social": "unverified_social_quote", "election": "unverified_social_quote", "loaded": "loaded_framing"}
 
 
 @dataclass
@@ -90,9 +91,11 @@ def score_page(page: Page, kind: str, keys: list[dict], candidates: bool, score:
 def score_set(name: str, candidates: bool = False, root: Path = HERE) -> Score:
     keys = read_key(root / name / "key.jsonl")
     score = Score()
-    for path in sorted((root / name).glob("*.html")):
-        page = Page(id=f"{name}/{path.stem}", kind="html", body=path.read_text(encoding="utf-8"),
-                    url=f"https://invented.example/{name}/{path.stem}", heldout=False)
+    for path in sorted([*(root / name).glob("*.html"), *(root / name).glob("*.txt")]):
+        # an .html page is analysed as a browser sends it; a .txt page as plain text, as a wire feed gives it
+        html = path.suffix == ".html"
+        page = Page(id=f"{name}/{path.stem}", kind="html" if html else "text", body=path.read_text(encoding="utf-8"),
+                    url=f"https://invented.example/{name}/{path.stem}" if html else None, heldout=False)
         score_page(page, SETS[name], [k for k in keys if k["page"] == path.stem], candidates, score)
     return score
 
