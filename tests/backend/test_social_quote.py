@@ -767,12 +767,15 @@ def test_the_platform_as_where_words_went_is_not_the_company_quoted_elsewhere(wh
     assert [(e.exact, e.label) for e in card.evidence] == [("Twitter", "platform_attribution")]
 
 
-def test_the_company_named_after_on_as_its_subject_still_speaks():
-    # "Twitter said" stays the company even where "on" comes before another word.
-    art = article(["“We will take decisive corrective action,” Twitter said on Tuesday."])
-    source = Source("s1", "Twitter", "organization", mentions=(span(art.text, "Twitter"),))
-    q = quote(art.text, "We will take decisive corrective action", source="s1")
-    assert detect(doc(art, quotes=(q,), sources=(source,))) == []
+def test_the_company_after_on_with_no_verb_of_posting_is_still_the_company():
+    # "leaned on Twitter" names the company, not where words went: its own
+    # statement in the sentence is no post.
+    text = "After lawmakers leaned on Twitter, “we will take decisive corrective action,” Twitter said."
+    art = article([text])
+    company = Source("s1", "Twitter", "organization",
+                     mentions=tuple(Span(m.start(), m.end()) for m in re.finditer("Twitter", art.text)))
+    q = quote(art.text, "we will take decisive corrective action", source="s1")
+    assert detect(doc(art, quotes=(q,), sources=(company,))) == []
 
 
 TWEET_THEN = (

@@ -166,6 +166,12 @@ def _quote_platform(idx: QuoteIndex, quote: Quote) -> tuple[str, Span | None] | 
         )
         if _someone_elses_post(doc.text, here[1], source):
             return None
+        if not poster and source is not None and any(src is source for src in holders) and not (
+            _is_account_on_memo(idx, source, here[0]) or a_post(source)
+        ):
+            # "After lawmakers leaned on Twitter, “...,” Twitter said": the
+            # platform's name, after "on", is the speaker's own, the company's.
+            return None
         if not poster and (
             said_elsewhere_than(doc, quote, here[1]) or credited_in_another_clause(doc, quote, here[1])
         ):
