@@ -169,6 +169,16 @@ def test_a_platform_that_is_the_speaker_is_not_a_post():
     assert detect(doc(art, quotes=(q,), sources=(source,))) == []
 
 
+def test_a_platform_named_as_the_speaker_of_a_relative_clause_is_the_company():
+    # "on Twitter, which said": the company answers; nobody posted these words.
+    text = "Lawmakers turned up the pressure on Twitter, which later said “we are reviewing our rules on ads.”"
+    assert _social_anchors(text) == []
+    # A clause about the platform that credits no one leaves it where the words went.
+    assert _social_anchors(
+        "Jane Doe wrote on Twitter, which she uses daily, “we are reviewing our rules on political ads.”"
+    ) == ["we are reviewing our rules on political ads."]
+
+
 @pytest.mark.parametrize("text", [
     "Senator Jane Doe called the plan “a disgrace” in a tweet on Tuesday.",
     "Jane Doe posted on her Facebook page that the plan was “utterly shameful.”",
@@ -189,6 +199,32 @@ def test_one_or_two_quoted_words_credited_to_a_post_get_a_card(text):
 def test_one_or_two_quoted_words_otherwise_get_no_card(text):
     # (the card's body never repeats the quoted words: look at what it is anchored on)
     assert not any(a in ("Word is,", "top secret,", "sensational") for a in _social_anchors(text))
+
+
+def test_words_quoted_in_the_clause_a_post_credits_get_one_card():
+    # The quote stage calls a single word in marks a scare quote; inside what
+    # "tweeted that" credits, it is the poster's word. One card per post.
+    text = ("Jane Doe spent Monday in Concord. She tweeted Monday night that the mayor is a “loser,” "
+            "a “liar” and a “whiner.” The vote is on Tuesday.")
+    assert _social_anchors(text) == ["loser,"]
+    [body] = _social_bodies(text)
+    assert "Jane Doe" in body and "X (Twitter)" in body
+    assert _social_anchors("Senator Jane Doe responded on Twitter, calling the charge “pathetic” and “sad.”") == [
+        "pathetic"
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    # the quoted word belongs to what the post points at, not to the post
+    "Jane Doe tweeted out photos of officers in riot gear, citing the reports about plans to “rush” the border.",
+    # a platform's name met otherwise than as where the words went
+    "As Jane Doe urges in her book, the city needs an actual “threat doctrine analysis” in a document, "
+    "just like George Kennan’s Long Telegram.",
+    # said aloud: no platform in the sentence
+    "Jane Doe said on Monday that the mayor is a “loser” and a “whiner.”",
+])
+def test_words_quoted_in_a_clause_not_credited_to_a_post_get_no_card(text):
+    assert _social_anchors(text) == []
 
 
 def test_one_or_two_quoted_words_of_another_act_than_the_post_get_no_card():

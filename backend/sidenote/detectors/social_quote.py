@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from ..attribution.words import NAMING_WORDS
 from ..doc import Card, Doc, Quote, Source, Span
@@ -80,7 +81,18 @@ def _the_company(text: str, where: Span) -> bool:
     if after is not None and (after.group(1) or after.group(2).lower() in load_words("social_quote/company_words.txt")):
         return True
     before = _LAST_WORD.search(text, max(0, where.start - 30), where.start)
-    return before is not None and before.group(1).lower() in load_words("social_quote/company_verbs.txt")
+    if before is not None and before.group(1).lower() in load_words("social_quote/company_verbs.txt"):
+        return True
+    # "the pressure on Twitter, which said “...”": the relative clause makes
+    # the name its speaker, the company (a post noun is the post speaking:
+    # "a tweet, which said").
+    said = _WHICH_SAID.match(text, where.end)
+    return said is not None and text[where.start : where.start + 1].isupper() and not (
+        load_words("social_quote/spoken_credits.txt").isdisjoint(said.group(1).split())
+    )
+
+
+_WHICH_SAID = re.compile(r",?\s+(?:which|who)\s+((?:[a-z]+\s+){0,2}[a-z]+)\b")
 
 
 # "wrote on Twitter", "posted on her Instagram": the platform as the place
@@ -540,12 +552,53 @@ def _short_enough(idx: QuoteIndex, quote: Quote, platform_word: Span | None) -> 
     )
 
 
+def _partial_quotes(idx: QuoteIndex) -> Iterator[Quote]:
+    """The words a clause of reported speech quotes from its speaker
+    ("Bush tweeted Monday that Trump is a “loser,” a “liar” and a
+    “whiner.”"): the quote stage calls a word or two in marks a scare
+    quote when no verb of speech stands right before it, but inside the
+    content a cue credits to a source they are that source's words. Only
+    the first of a clause's quotes: one card per credited act. A quote
+    nested in another quotation is the outer speaker's."""
+    doc = idx.doc
+    taken: set[Span] = set()
+    for quote in doc.quotes:
+        if quote.kind != "scare" or any(
+            o is not quote for o in idx.quotes.overlapping(quote.outer_start, quote.outer_end)
+            if o.outer_start <= quote.outer_start and quote.outer_end <= o.outer_end
+        ):
+            continue
+        i = doc.sentence_index(quote.outer_start)
+        for a in idx.attributions.overlapping(quote.start, quote.end):
+            if a.cue is None or a.content in taken or doc.sentence_index(a.cue.start) != i:
+                continue
+            if not (a.content.start <= quote.outer_start and quote.start < a.content.end):
+                continue
+            if not _REPORTED_CLAUSE.match(doc.text, a.cue.end, quote.outer_start):
+                continue
+            taken.add(a.content)
+            yield replace(quote, kind="direct", source=a.source)
+            break
+
+
+# How the credited act reaches the quoted words: through a clause of what was
+# said ("tweeted Monday that Trump is a “loser”", "posted on his Facebook
+# page that refugees should “burn alive”") or a naming ("responded on
+# Twitter, calling the charge “pathetic”"). Not through an object of its own
+# ("tweeted out photos ... citing the reports about plans to “rush” the
+# border": those are the reports' words).
+_REPORTED_CLAUSE = re.compile(
+    r"[\s,]*(?:[\w'’@#.-]+[\s,]+){0,8}?(?:that|calling|saying)\b[^.;:!?“”\"]*$", re.IGNORECASE
+)
+
+
 def detect(doc: Doc) -> list[Card]:
     idx = QuoteIndex(doc)
     sources = idx.sources
     cards: list[Card] = []
-    for quote in doc.quotes:
-        short = len(doc.text[quote.start : quote.end].split()) < MIN_WORDS
+    partial = tuple(_partial_quotes(idx))
+    for quote in (*doc.quotes, *partial):
+        short = len(doc.text[quote.start : quote.end].split()) < MIN_WORDS or quote in partial
         if quote.kind != "direct" or (short and quote.source is None):
             continue
         if _named_by_quote(doc.text, quote) or _a_title(doc.text[quote.start : quote.end]):
