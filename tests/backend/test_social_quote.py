@@ -201,6 +201,14 @@ def test_one_or_two_quoted_words_otherwise_get_no_card(text):
     assert not any(a in ("Word is,", "top secret,", "sensational") for a in _social_anchors(text))
 
 
+def test_one_or_two_quoted_words_credited_by_a_posting_verb_get_a_card():
+    # "tweeted" is itself the credit: no parse needs to say where the words went.
+    text = "The campaign mocked the mayor after the debate. “Debate recap,” tweeted campaign spokesman Jane Doe."
+    assert _social_anchors(text) == ["Debate recap,"]
+    # A posting verb that credits another act leaves the short quote alone.
+    assert _social_anchors("“Top secret,” Jane Doe said, and she tweeted a photo of the file.") == []
+
+
 def test_words_quoted_in_the_clause_a_post_credits_get_one_card():
     # The quote stage calls a single word in marks a scare quote; inside what
     # "tweeted that" credits, it is the poster's word. One card per post.

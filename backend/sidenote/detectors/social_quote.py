@@ -547,8 +547,24 @@ def _short_enough(idx: QuoteIndex, quote: Quote, platform_word: Span | None) -> 
     # A speaker the article knows only as a platform's user ("said another
     # Twitter user, Johanna Bayer") has nowhere else to speak: the platform
     # word describes them, and their words are a post all the same.
-    return medium_of_the_credit(doc, quote, platform_word) is True or known_only_as_poster(
-        idx.sources.get(quote.source)
+    return (
+        medium_of_the_credit(doc, quote, platform_word) is True
+        or known_only_as_poster(idx.sources.get(quote.source))
+        or _posting_cue(idx, quote, platform_word)
+    )
+
+
+def _posting_cue(idx: QuoteIndex, quote: Quote, platform_word: Span) -> bool:
+    """The platform word is itself the verb that credits the quote to its
+    speaker ("“Debate recap,” tweeted Rubio spokesman Alex Conant"): no
+    parse is needed to tell where the words went."""
+    if idx.doc.text[platform_word.start : platform_word.end].lower() not in load_words(
+        "social_quote/posting_verbs.txt"
+    ):
+        return False
+    return any(
+        a.source == quote.source and a.cue == platform_word
+        for a in idx.attributions.overlapping(quote.start, quote.end)
     )
 
 
