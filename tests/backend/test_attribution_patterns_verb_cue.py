@@ -120,3 +120,24 @@ def test_opens_told_clause() -> None:
     toks = tokenize("told POLITICO he planned")
     assert opens_told_clause(toks, 1, 2)
     assert not opens_told_clause(toks, 1, 1)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a short clause after a time adjunct was read as the adjunct alone
+    ("Mayor Tom Reyes said Tuesday that the pier was late.", "the pier was late"),
+    ("Mayor Tom Reyes tweeted Tuesday night he thought the pier was late.", "he thought the pier was late"),
+    ("Mayor Tom Reyes said late last week that the pier was late.", "the pier was late"),
+])
+def test_a_clause_after_a_time_adjunct_is_what_the_cue_credits(text: str, content: str) -> None:
+    c = found(credit(text, text.split()[3]))
+    assert (c["mention"], c["content"]) == ("Mayor Tom Reyes", content)
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Tom Reyes said Tuesday.",
+    # "that" with a verb after it is a relative pronoun: no clause opens
+    "Mayor Tom Reyes spoke Tuesday that was the hottest day.",
+])
+def test_a_time_adjunct_alone_credits_no_clause(text: str) -> None:
+    c = credit(text, text.split()[3])
+    assert c is None or c["content"] is None or not c["content"].startswith("was")

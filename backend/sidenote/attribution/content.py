@@ -12,7 +12,7 @@ from .edges import strip_span
 from .lexical import OPEN_QUOTES, PREPOSITIONS, closes_quote
 from .sources import platform_at
 from .text import Token
-from .words import FINITE, STATEMENT_NOUNS
+from .words import CLAUSE_SUBJECT_PRONOUNS, FINITE, MONTHS, STATEMENT_NOUNS, TIME_ADJUNCTS, WEEKDAYS
 
 
 def content_after_or_before(
@@ -48,6 +48,10 @@ def content_after_or_before(
                                                   and toks[m + 1].text in OPEN_QUOTES):
                 after = k = m
                 break
+    else:
+        clause = _clause_after_time(toks, k)
+        if clause is not None:
+            after = k = clause
     while k < n and toks[k].lower in ("that", ":", ","):
         k += 1
     introduced = quote_after_colon(text, toks, k, quotes)
@@ -186,6 +190,33 @@ def widen_to_quote(content: Span | None, quotes: tuple[Quote, ...]) -> Span | No
         if q.outer_start < content.start < q.outer_end <= content.end + 2:
             return Span(q.start, min(content.end, q.end))
     return content
+
+
+# Most tokens of a time adjunct between a cue and its clause ("Tuesday
+# night", "late last week", "earlier this month").
+_MAX_TIME_WORDS = 4
+
+
+def _clause_after_time(toks: list[Token], k: int) -> int | None:
+    """Where the clause a cue credits opens past a time adjunct ("said
+    Tuesday that the city will appeal", "tweeted Tuesday night he
+    considered Trump the nominee"): the index of its "that" (not a relative
+    one: "said Tuesday that was ...") or of its subject pronoun. None when
+    no time word follows the cue, or nothing like a clause follows them
+    ("said Tuesday." is the adjunct alone)."""
+    n = len(toks)
+    m = k
+    while m < n and m - k < _MAX_TIME_WORDS and (
+        toks[m].lower in TIME_ADJUNCTS or toks[m].lower in WEEKDAYS or toks[m].lower in MONTHS
+    ):
+        m += 1
+    if m == k or m >= n:
+        return None
+    if toks[m].lower == "that" and not (m + 1 < n and toks[m + 1].lower in _RELATIVE_VERBS):
+        return m
+    if toks[m].lower in CLAUSE_SUBJECT_PRONOUNS and m + 1 < n and toks[m + 1].is_word:
+        return m
+    return None
 
 
 def _is_adjunct(toks: list[Token], k: int) -> bool:

@@ -70,6 +70,10 @@ ROLE_ALIASES: dict[str, tuple[str, ...]] = {
     k: tuple(v.split()) for k, v in load_table(_DIR + "role_aliases.txt").items()
 }
 PRONOUNS: dict[str, str] = load_table(_DIR + "pronouns.txt")
+# A time adjunct between a cue and its clause, and the pronouns that may open
+# that clause without "that" (content.py).
+TIME_ADJUNCTS: frozenset[str] = load_words(_DIR + "time_adjuncts.txt")
+CLAUSE_SUBJECT_PRONOUNS: frozenset[str] = load_words(_DIR + "clause_subject_pronouns.txt")
 NOT_SPEAKERS: frozenset[str] = load_words(_DIR + "not_speakers.txt")
 NOT_SOURCES: frozenset[str] = load_words(_DIR + "not_sources.txt")
 COUNTRIES: frozenset[str] = load_words(_DIR + "countries.txt")
