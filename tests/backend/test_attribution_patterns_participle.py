@@ -139,6 +139,9 @@ def test_only_in_opening_lets_a_credit_of_the_opening_clause_pass() -> None:
          "Democratic front-runner Ann Lee"),
         ("Republican state senator Tom Reyes spoke first, saying the bill went too far.",
          "Republican state senator Tom Reyes"),
+        # one capitalised word is a name after a title
+        ("Campaign spokesman Conant reacted to the news, saying the plan was sound.",
+         "Campaign spokesman Conant"),
     ],
 )
 def test_a_role_between_a_capitalised_word_and_a_name_is_part_of_the_subject(text, source):

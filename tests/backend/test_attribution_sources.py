@@ -39,3 +39,14 @@ def test_a_user_of_a_platform_is_an_account_on_it(phrase: str, channel: str) -> 
 @pytest.mark.parametrize("phrase", ["one user", "a Twitter spokesman", "Twitter"])
 def test_a_user_with_no_platform_or_the_company_is_no_account(phrase: str) -> None:
     assert classify(phrase, Span(0, len(phrase))).kind != "social_media"
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    # a title, then one capitalised word: a person, whatever body the role names
+    ("Campaign spokesman Conant", "person"),
+    ("Party chairman Reyes", "person"),
+    # after a plain role, one capitalised word may be a body or a place
+    ("Party member Reyes", "organization"),
+])
+def test_one_name_after_a_title_is_a_person(phrase: str, kind: str) -> None:
+    assert classify(phrase, Span(0, len(phrase))).kind == kind

@@ -57,15 +57,19 @@ def _role_then_person(toks: list[Token], low: list[str]) -> bool:
     """A role before a personal name ("Senate Majority Leader Mitch
     McConnell", "State Department official David Holmes", "novelist Jo
     Walton"): the person, though the role names a body. The name is the last
-    two or more capitalised words, none of them a body's word; the word
-    before it is a title, or a lower-case role ("teacher"), not "of", "the",
-    or a body ("the rights group Human Rights Watch")."""
+    two or more capitalised words (one after a title), none of them a body's
+    word; the word before it is a title, or a lower-case role ("teacher"),
+    not "of", "the", or a body ("the rights group Human Rights Watch")."""
     j = len(toks)
     while j > 0 and toks[j - 1].is_cap and not toks[j - 1].text[:1].isdigit() and low[j - 1] not in _NOT_NAME_WORDS:
         j -= 1
-    if len(toks) - j < 2 or j == 0 or " ".join(low[j:]) in MEDIA:
+    if j == 0 or " ".join(low[j:]) in MEDIA:
         return False
     before = low[j - 1]
+    if len(toks) - j < 2:
+        # one capitalised word is a name only after a title ("Campaign
+        # spokesman Conant"); after a plain role it may be a place or a body
+        return len(toks) - j == 1 and before in TITLES and low[j] not in ORG_WORDS
     if before in TITLES:
         return True
     if "of" in low[: j - 1]:

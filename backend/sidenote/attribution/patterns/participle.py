@@ -107,8 +107,10 @@ def _past_role_to_name(toks: list[Token], k: int, end: int, i: int) -> int:
         return end
     name_end = _capitalised_run_end(toks, j, i)
     # A name is two capitalised words at least ("Zakkout took to Facebook,
-    # writing": a place, not a name), and owns nothing.
-    if name_end == j or any(t.lower.endswith(("'s", "’s")) for t in toks[j : name_end + 1]):
+    # writing": a place, not a name), or one after a title ("Campaign
+    # spokesman Conant reacted, saying"), and owns nothing.
+    titled = any(t.lower in TITLES for t in toks[end + 1 : j])
+    if (name_end == j and not titled) or any(t.lower.endswith(("'s", "’s")) for t in toks[j : name_end + 1]):
         return end
     return name_end if _verb_follows(toks, name_end + 1, i) else end
 
