@@ -141,3 +141,24 @@ def test_a_clause_after_a_time_adjunct_is_what_the_cue_credits(text: str, conten
 def test_a_time_adjunct_alone_credits_no_clause(text: str) -> None:
     c = credit(text, text.split()[3])
     assert c is None or c["content"] is None or not c["content"].startswith("was")
+
+
+def test_a_quote_before_a_named_speaker_is_credited_past_a_subordinate_clause() -> None:
+    from staged import doc_through
+
+    text = ("“We will win this fight in the courts,” Mayor Tom Reyes said last week after the council "
+            "voted to close the pier for the whole of the summer season.")
+    doc = doc_through("attribution", text)
+    [credit] = [a for a in doc.attributions if a.cue is not None and text[a.cue.start : a.cue.end] == "said"]
+    assert text[credit.content.start : credit.content.end].startswith("We will win this fight")
+
+
+def test_a_pronoun_after_a_quote_is_not_credited_through_a_name_inside_it() -> None:
+    from staged import doc_through
+
+    text = ("Then there is Axelrod. “Kind of bewildering as to why @Hillary Clinton folks are laying out "
+            "her strategy,” he wrote last October after The New York Times published a story about it.")
+    doc = doc_through("attribution", text)
+    quote = next(q for q in doc.quotes if q.kind == "direct")
+    names = {s.id: s.name for s in doc.sources}
+    assert names.get(quote.source or "") != "Hillary Clinton"

@@ -50,3 +50,14 @@ def test_a_user_with_no_platform_or_the_company_is_no_account(phrase: str) -> No
 ])
 def test_one_name_after_a_title_is_a_person(phrase: str, kind: str) -> None:
     assert classify(phrase, Span(0, len(phrase))).kind == kind
+
+
+def test_an_account_owned_by_name_is_its_owner_posting() -> None:
+    phrase = "Donald Trump’s Twitter account"
+    found = classify(phrase, Span(0, len(phrase)))
+    assert (found.kind, found.channel, phrase[found.name.start : found.name.end]) == (
+        "social_media", "twitter", "Donald Trump"
+    )
+    # owned by a pronoun: no name to give, and "Twitter account" is none
+    phrase = "her Twitter account"
+    assert classify(phrase, Span(0, len(phrase))).kind != "social_media"

@@ -12,7 +12,7 @@ from .edges import strip_span
 from .lexical import OPEN_QUOTES, PREPOSITIONS, closes_quote
 from .sources import platform_at
 from .text import Token
-from .words import CLAUSE_SUBJECT_PRONOUNS, FINITE, MONTHS, STATEMENT_NOUNS, TIME_ADJUNCTS, WEEKDAYS
+from .words import CLAUSE_SUBJECT_PRONOUNS, FINITE, MONTHS, PRONOUNS, STATEMENT_NOUNS, TIME_ADJUNCTS, WEEKDAYS
 
 
 def content_after_or_before(
@@ -73,6 +73,14 @@ def content_after_or_before(
     before_ok = mention_s > 0 and (
         toks[mention_s - 1].text == "," or closes_quote(toks, mention_s - 1)
     )
+    if not adjunct and mention_s > 0 and closes_quote(toks, mention_s - 1) and _subordinate_tail(toks, after) \
+            and toks[mention_s].lower not in PRONOUNS:
+        # "“...,” he wrote last October after The New York Times published a
+        # story": a quotation just before the speaker is what the cue
+        # credits; the clause after it says when, however long it runs.
+        # (Not after a pronoun: what it stands for may be a name inside the
+        # quotation, "@Hillary Clinton folks", which is not who wrote it.)
+        adjunct = True
     if before_ok and (not rest_words or adjunct):
         content = strip_span(text, sent.start, toks[mention_s].start)
         return widen_to_quote(content, quotes)
@@ -217,6 +225,19 @@ def _clause_after_time(toks: list[Token], k: int) -> int | None:
     if toks[m].lower in CLAUSE_SUBJECT_PRONOUNS and m + 1 < n and toks[m + 1].is_word:
         return m
     return None
+
+
+def _subordinate_tail(toks: list[Token], k: int) -> bool:
+    """The tail after a cue is a subordinate clause, after a time adjunct
+    or not ("last October after the Times published a story", "when Clinton
+    ended a debate")."""
+    tail = [t for t in toks[k:] if t.is_word]
+    m = 0
+    while m < len(tail) and m < _MAX_TIME_WORDS and (
+        tail[m].lower in TIME_ADJUNCTS or tail[m].lower in WEEKDAYS or tail[m].lower in MONTHS
+    ):
+        m += 1
+    return m < len(tail) and tail[m].lower in _SUBORDINATORS
 
 
 def _is_adjunct(toks: list[Token], k: int) -> bool:

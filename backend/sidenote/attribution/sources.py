@@ -220,7 +220,27 @@ def _classify_at(text: str, span: Span) -> Phrase:
         # "one Twitter user", "a Weibo commenter": someone the article knows
         # only by their posts there (issue #13: such posts went uncarded).
         return Phrase("social_media", span, channel, channel_span)
+    owned = _owned_account(toks, low, channel_span)
+    if owned is not None:
+        return Phrase("social_media", owned, channel, channel_span)
     return Phrase("anonymous", span)
+
+
+def _owned_account(toks: list[Token], low: list[str], channel_span: Span | None) -> Span | None:
+    """"Trump’s Twitter account": an account the phrase says whose it is by
+    name. The owner posts through it: the source is the owner's name
+    ("Trump"). None when the phrase is not just a name's possessive, the
+    platform and its carrier word ("her Twitter account" stays unnamed:
+    "a post by Twitter account" would read badly)."""
+    if channel_span is None:
+        return None
+    k = next((j for j, t in enumerate(toks) if t.start == channel_span.start), None)
+    if k is None or k == 0 or k + 2 != len(toks) or low[k + 1] not in _CARRIERS:
+        return None
+    owner = toks[k - 1]
+    if owner.lower.endswith(("'s", "’s")) and all(t.is_cap for t in toks[:k]):
+        return Span(toks[0].start, owner.end - 2)
+    return None
 
 
 # Prepositions that open a setting after a name: "Obama in the call had confirmed".
