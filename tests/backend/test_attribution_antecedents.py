@@ -28,6 +28,14 @@ def test_a_quoted_nickname_is_no_antecedent() -> None:
     assert cut(text, antecedent(text, text.index("she"))) == "Dana Pryce"
 
 
+def test_a_name_inside_the_quotation_is_no_antecedent() -> None:
+    # the quote speaks of Jeb Bush; who wrote it is the person named before
+    text = "David Axelrod has a view. “Why are the Jeb Bush folks so open about it?” he wrote."
+    assert cut(text, antecedent(text, text.index("he wrote"))) == "David Axelrod"
+    text = 'David Axelrod has a view. "Why are the Jeb Bush folks so open about it?" he wrote.'
+    assert cut(text, antecedent(text, text.index("he wrote"))) == "David Axelrod"
+
+
 def test_the_subject_of_the_pronoun_s_own_sentence() -> None:
     text = ("It rained. Bishop Tom Hale of Providence, unlike Joseph Tobin of Newark, got an earful "
             "when he tweeted.")

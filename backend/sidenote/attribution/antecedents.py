@@ -102,6 +102,8 @@ def antecedent(text: str, at: int) -> Span | None:
             continue  # one word: a sentence's first word, or a surname we cannot place
         if quoted_name(text, m.start(), m.end()):
             continue  # “Bad Tobin”: a nickname the sentence quotes, not the person
+        if inside_quotation(text, m.start(), at):
+            continue  # “... Jeb Bush folks ...,” he wrote: a name the quote speaks of
         toks = [t for t in tokenize(text, m.start(), m.end()) if t.is_word]
         while toks and toks[0].lower in NOT_NAME_LEADS:
             toks = toks[1:]
@@ -111,6 +113,19 @@ def antecedent(text: str, at: int) -> Span | None:
         if classify(text, span).kind == "person":
             return span
     return None
+
+
+def inside_quotation(text: str, pos: int, at: int) -> bool:
+    """``pos`` lies inside quotation marks that close before ``at``: in the
+    words someone is quoted saying, not the article's own. Curly marks pair
+    up; straight ones are counted from the paragraph's start."""
+    para = max(text.rfind("\n\n", 0, pos), max(0, pos - ANTECEDENT_WINDOW))
+    opened = text.rfind("“", para, pos)
+    if opened != -1 and text.rfind("”", opened, pos) == -1:
+        closed = text.find("”", pos, at)
+        return closed != -1
+    straight = text.count('"', para, pos)
+    return straight % 2 == 1 and text.find('"', pos, at) != -1
 
 
 def quoted_name(text: str, start: int, end: int) -> bool:
