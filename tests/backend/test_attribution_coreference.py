@@ -77,3 +77,18 @@ def test_scan_mentions_adds_surnames_and_the_body_s_noun() -> None:
     assert Span(at, at + 4) in entries[0].mentions
     at = text.index("the commission")
     assert Span(at, at + len("the commission")) in entries[1].mentions
+
+
+def test_a_pronoun_after_a_quotation_naming_a_source_does_not_stand_for_it() -> None:
+    # "“Ana Ruiz is a disaster,” he said" is not Ruiz speaking of herself
+    text = "Ana Ruiz spoke first. “Ana Ruiz is a disaster for this town,” he said."
+    entries: list[Entry] = []
+    assert resolve(text, credit(text, "Ana Ruiz"), entries, []) == 0
+    assert resolve(text, credit(text, "he"), entries, [0]) is None
+    # nor through the last name before it, when no credit is recent
+    assert resolve(text, credit(text, "he"), entries, []) is None
+    # a quotation further back that names her leaves "she" free to stand for her
+    text = "“Ruiz is wrong,” Lee said. Ana Ruiz answered. “We will win,” she said."
+    entries = []
+    assert resolve(text, credit(text, "Ana Ruiz"), entries, []) == 0
+    assert resolve(text, credit(text, "she"), entries, [0]) == 0

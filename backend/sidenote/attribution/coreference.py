@@ -62,7 +62,7 @@ def _resolve_pronoun(text: str, mention: Span, kind: str, entries: list[Entry], 
         return resolve_it(text, mention, entries)
     want = PERSON_KINDS if kind.endswith("person") else GROUP_KINDS
     for idx in reversed(recent):
-        if entries[idx].kind in want:
+        if entries[idx].kind in want and _may_stand_for(text, mention, entries[idx]):
             entries[idx].mentions.add(mention)
             return idx
     if kind.endswith("person"):
@@ -72,6 +72,8 @@ def _resolve_pronoun(text: str, mention: Span, kind: str, entries: list[Entry], 
         if ante is not None and not common_noun_capitalised(text, ante):
             # (not a headline's role, "Muslim Cleric", which names no one)
             known = next((k for k, e in enumerate(entries) if ante in e.names), None)
+            if known is not None and not _may_stand_for(text, mention, entries[known]):
+                return None
             idx = known if known is not None else find_or_add(text, entries, ante, "person")
             entries[idx].mentions.add(mention)
             return idx
@@ -84,6 +86,45 @@ def _resolve_pronoun(text: str, mention: Span, kind: str, entries: list[Entry], 
             entries[idx].mentions.add(mention)
             return idx
     return None
+
+
+def _may_stand_for(text: str, pronoun: Span, e: Entry) -> bool:
+    """Whether a pronoun can stand for the source ``e``: not when the
+    quotation right before it ("“...,” he said") speaks of that source by
+    name ("Clinton said the plan was bad. “Hillary Clinton is a disaster,”
+    he said": people seldom name themselves so, and a card would credit the
+    attack to the person it attacks)."""
+    quoted = _quotation_before(text, pronoun.start)
+    if quoted is None:
+        return True
+    for word in _name_words(text, e):
+        for m in re.finditer(r"\b" + re.escape(word) + r"\b", text[quoted.start : quoted.end], re.IGNORECASE):
+            if m.group()[:1].isupper():
+                return False
+    return True
+
+
+_CLOSE_BEFORE = re.compile(r"[”\"][\s,]*$")
+# Longest quotation looked back over for its opening mark.
+_QUOTATION_REACH = 2000
+
+
+def _quotation_before(text: str, at: int) -> Span | None:
+    """The quoted words that close right before ``at`` (only a comma or
+    spaces between), inside their marks; None when there are none."""
+    m = _CLOSE_BEFORE.search(text, max(0, at - 4), at)
+    if m is None:
+        return None
+    close = m.start()
+    mark = "“" if text[close] == "”" else '"'
+    opened = text.rfind(mark, max(0, close - _QUOTATION_REACH), close)
+    return None if opened == -1 else Span(opened + 1, close)
+
+
+def _name_words(text: str, e: Entry) -> set[str]:
+    """The words a quotation would call a person source by: each name's
+    surname (its last capitalised word, lower case)."""
+    return {last for n in e.names if (last := surname(text, n))}
 
 
 def merge_roles(
