@@ -139,8 +139,7 @@ def test_a_clause_after_a_time_adjunct_is_what_the_cue_credits(text: str, conten
     "Mayor Tom Reyes spoke Tuesday that was the hottest day.",
 ])
 def test_a_time_adjunct_alone_credits_no_clause(text: str) -> None:
-    c = credit(text, text.split()[3])
-    assert c is None or c["content"] is None or not c["content"].startswith("was")
+    assert credit(text, text.split()[3]) is None
 
 
 def test_a_quote_before_a_named_speaker_is_credited_past_a_subordinate_clause() -> None:

@@ -213,11 +213,7 @@ def _clause_after_time(toks: list[Token], k: int) -> int | None:
     no time word follows the cue, or nothing like a clause follows them
     ("said Tuesday." is the adjunct alone)."""
     n = len(toks)
-    m = k
-    while m < n and m - k < _MAX_TIME_WORDS and (
-        toks[m].lower in TIME_ADJUNCTS or toks[m].lower in WEEKDAYS or toks[m].lower in MONTHS
-    ):
-        m += 1
+    m = _past_time_words(toks, k)
     if m == k or m >= n:
         return None
     if toks[m].lower == "that" and not (m + 1 < n and toks[m + 1].lower in _RELATIVE_VERBS):
@@ -232,12 +228,20 @@ def _subordinate_tail(toks: list[Token], k: int) -> bool:
     or not ("last October after the Times published a story", "when Clinton
     ended a debate")."""
     tail = [t for t in toks[k:] if t.is_word]
-    m = 0
-    while m < len(tail) and m < _MAX_TIME_WORDS and (
-        tail[m].lower in TIME_ADJUNCTS or tail[m].lower in WEEKDAYS or tail[m].lower in MONTHS
-    ):
-        m += 1
+    m = _past_time_words(tail, 0)
     return m < len(tail) and tail[m].lower in _SUBORDINATORS
+
+
+_TIME_WORDS = TIME_ADJUNCTS | WEEKDAYS | MONTHS
+
+
+def _past_time_words(toks: list[Token], k: int) -> int:
+    """The index past a time adjunct starting at ``toks[k]`` (at most
+    ``_MAX_TIME_WORDS`` words; ``k`` when there is none)."""
+    m = k
+    while m < len(toks) and m - k < _MAX_TIME_WORDS and toks[m].lower in _TIME_WORDS:
+        m += 1
+    return m
 
 
 def _is_adjunct(toks: list[Token], k: int) -> bool:
