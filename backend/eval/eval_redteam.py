@@ -1,8 +1,10 @@
 """Cards on invented hard cases, against the writer's answer key.
 
 ``redteam/social`` and ``redteam/loaded`` are 18 invented articles each
-(HTML), and ``redteam/election`` 20 in plain text in the style of 2016
-election coverage, written by helpers who never saw the code, full of the shapes the detectors
+(HTML), and ``redteam/election`` and ``redteam/election2`` 20 each in plain
+text in the style of 2016 election coverage (``election2`` written around
+the shapes of the social quotes editors judged wrong on the tuning pages),
+written by helpers who never saw the code, full of the shapes the detectors
 must tell apart (a post quoted with no link, with a link to the post, with a
 profile link only, a spoken quote from someone who also posts; loaded words
 in the outlet's voice and a speaker's, beside decoys: negations, idioms,
@@ -36,7 +38,8 @@ from sidenote_eval.editor.cards import analyse, shown_cards
 from sidenote_eval.editor.pages import Page
 
 HERE = Path(__file__).resolve().parent / "redteam"
-SETS = {"social": "unverified_social_quote", "election": "unverified_social_quote", "loaded": "loaded_framing"}
+SETS = {"social": "unverified_social_quote", "election": "unverified_social_quote",
+        "election2": "unverified_social_quote", "loaded": "loaded_framing"}
 
 
 @dataclass
