@@ -844,3 +844,36 @@ def test_words_written_after_a_lead_in_without_a_platform_still_read_as_the_post
                          "“The governor has spent $100 million and is at the bottom of the pack,” he wrote.")
     anchors = [c.anchor.exact for c in detect(doc_through("attribution", text))]
     assert any("bottom of the pack" in a for a in anchors)
+
+
+@pytest.mark.parametrize("spoken", [
+    # the quote's own short credit names a listener
+    "Reached by phone, Hart stood by it. “I said what I said, and I will say it on the floor,” he told Politico.",
+    "Asked about it after practice, Hart did not back down. “I said what I said, and I mean it,” he told them.",
+])
+def test_words_handed_to_listeners_after_a_tweet_are_not_a_post(spoken):
+    text = TWEET_THEN + spoken
+    anchors = [c.anchor.exact for c in detect(doc_through("attribution", text))]
+    assert not any("I said what I said" in a for a in anchors)
+    assert any("total fraud" in a for a in anchors)  # the tweet itself still has its card
+
+
+def test_words_said_after_a_sentence_that_sets_them_in_speech_are_not_a_post():
+    # "he" may be taken for "the Republican" who tweeted, not for Rendell;
+    # the sentence before the quote sets it in speech either way.
+    text = ("House Speaker Tom Rendell did not wait for the letter. “The governor just sided with union "
+            "bosses over workers,” the Republican tweeted minutes after the news conference ended.\n\n"
+            "Speaking to reporters outside his office an hour later, Rendell was more measured. "
+            "“We have the votes in the House and the Senate is going to be close,” he said.")
+    anchors = [c.anchor.exact for c in detect(doc_through("attribution", text))]
+    assert not any("We have the votes" in a for a in anchors)
+    assert any("union bosses" in a for a in anchors)
+
+
+def test_a_verb_of_telling_between_the_platform_and_the_quote_credits_the_quote():
+    text = ("Governor Ann Lee weighed in too, retweeting the senator's post and then telling a rally in "
+            "Springfield that evening, “Missouri needs a leader who gets it, and he gets it.”")
+    assert _social_bodies(text) == []
+    # with no such verb between them, the tweet's words are the post
+    assert len(_social_bodies("Governor Ann Lee weighed in too, tweeting that evening, "
+                              "“Missouri needs a leader who gets it, and he gets it.”")) == 1

@@ -11,7 +11,9 @@ from sidenote.detectors.social_quote_speech import (
     known_only_as_poster,
     member_of_posters,
     said_elsewhere_than,
+    sets_speech,
     spoken_elsewhere,
+    spoken_turn_between,
 )
 from sidenote.doc import Source, Span
 
@@ -88,3 +90,19 @@ def test_one_of_a_platform_s_users_named_just_before_is_a_poster_too(
     member = Source("s2", member_name, "anonymous")
     later = [Span(40, 43)] if mentioned_after else []
     assert member_of_posters(member, group, later) is expected
+
+
+def test_a_sentence_can_set_words_in_speech():
+    art = article(["Speaking to reporters an hour later, Ann Lee was calmer.", "Ann Lee posted a photo."])
+    d = doc(art)
+    first, second = d.sentences[0], d.sentences[1]
+    assert sets_speech(d, first.start, first.end)
+    assert not sets_speech(d, second.start, second.end)
+
+
+def test_a_verb_of_telling_is_a_spoken_turn():
+    art = article(["Lee retweeted the post and then told a rally that evening what she thought."])
+    d = doc(art)
+    text = d.text
+    assert spoken_turn_between(d, text.index("retweeted"), text.index("what"))
+    assert not spoken_turn_between(d, 0, text.index(" and then"))

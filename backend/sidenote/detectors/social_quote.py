@@ -41,7 +41,9 @@ from .social_quote_speech import (
     medium_of_the_credit,
     member_of_posters,
     said_elsewhere_than,
+    sets_speech,
     spoken_elsewhere,
+    spoken_turn_between,
 )
 
 
@@ -178,6 +180,8 @@ def _quote_platform(idx: QuoteIndex, quote: Quote) -> tuple[str, Span | None] | 
         )
         if _someone_elses_post(doc.text, here[1], source):
             return None
+        if _spoken_to_between(doc, quote, here[1]):
+            return None
         if not poster and source is not None and any(src is source for src in holders) and not (
             _is_account_on_memo(idx, source, here[0]) or a_post(source)
         ):
@@ -288,6 +292,16 @@ def _opens_the_sentence_as_a_post(doc: Doc, where: Span, quote: Quote) -> bool:
 _OWNER = re.compile(r"\b([A-Z][\w-]+)['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
 
 
+def _spoken_to_between(doc: Doc, quote: Quote, platform_word: Span) -> bool:
+    """A verb handing words to listeners stands between the platform word
+    and the quotation in their sentence: it, not the platform, credits the
+    words ("retweeting Rendell's post and then telling a rally that evening,
+    “...”"; "“...,” he told reporters after tweeting about it")."""
+    if platform_word.end <= quote.outer_start:
+        return spoken_turn_between(doc, platform_word.end, quote.outer_start)
+    return quote.outer_end <= platform_word.start and spoken_turn_between(doc, quote.outer_end, platform_word.start)
+
+
 def _someone_elses_post(text: str, platform_word: Span, source: Source | None) -> bool:
     """The platform word names another person's post than the quote's
     source: "Omar’s initial tweet came three days after “...”, reports the
@@ -317,10 +331,19 @@ def _lead_in_platform(idx: QuoteIndex, quote: Quote, source: Source | None) -> t
         return None
     sentence = doc.sentences[i]
     # Only for a quote that is its sentence ("“...,” she said."): one that
-    # says more ("Trump said at a rally") has told where it was said.
+    # says more ("Trump said at a rally") has told where it was said, and so
+    # has a short credit that names a listener ("“...,” he told POLITICO").
     if doc.text[sentence.start : quote.outer_start].strip() or len(
         doc.text[quote.outer_end : sentence.end].split()
-    ) > BARE_CREDIT_WORDS:
+    ) > BARE_CREDIT_WORDS or spoken_elsewhere(doc, quote):
+        return None
+    # "Speaking to reporters an hour later, Rendell was more measured. “...,”
+    # he said.": the sentence just before sets the words in speech, whoever
+    # coreference took "he" for.
+    before = doc.sentences[i - 1]
+    if credited_as_said(doc, quote) and doc.block_index(before.start) == doc.block_index(quote.outer_start) and (
+        sets_speech(doc, before.start, before.end) and not idx.platform_names(i - 1)
+    ):
         return None
     if source is None:
         if doc.block_index(quote.outer_start) == doc.block_index(doc.sentences[i - 1].start):

@@ -43,6 +43,22 @@ def spoken_elsewhere(doc: Doc, quote: Quote) -> bool:
     return bool(_spoken_venue_re().search(_around_quote(doc, quote)))
 
 
+def sets_speech(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a place or act of speech ("Speaking
+    to reporters outside his office, Rendell was more measured", "told
+    POLITICO", "at a rally")."""
+    return _spoken_venue_re().search(doc.text, start, end) is not None
+
+
+def spoken_turn_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a verb that hands words to listeners ("telling a rally",
+    "told reporters") stands in ``text[start:end]``: between a platform word
+    and a quotation, it is what credits the quotation ("retweeting Rendell's
+    post and then telling a rally that evening, “...”")."""
+    words = load_words("social_quote/spoken_turns.txt")
+    return not words.isdisjoint(w.lower() for w in GAP_WORD.findall(doc.text, start, end))
+
+
 def credited_as_said(doc: Doc, quote: Quote) -> bool:
     """The quote's sentence, outside the quoted words, credits them with a
     verb of speech ("“Maybe he should have been roughed up,” he said on
