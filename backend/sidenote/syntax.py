@@ -307,8 +307,9 @@ def credited_with(
             # The parser hung the phrase on the quoted words ("called the
             # system “rigged” in a tweet Tuesday"), but the writer's phrase
             # outside the quotation cannot modify the speaker's words: it
-            # says where the act that credits them went.
-            return True
+            # says where the act that credits them went, unless it says what
+            # the act is about ("stood “100 percent” behind his post").
+            return not _about_the_post(path)
     # The act sits inside the clause that names the post as where it
     # happens ("in her post on Facebook, she asks who the man she called
     # “...” was"), not beside it (across "and": "Coulter tweeted ..., and
@@ -340,6 +341,16 @@ def _medium_arc(path: list[Token]) -> bool:
     if child.dep_ in SUBJECT_ARCS:  # ("one Twitter user wrote" posts; "a Twitter user, described" does not)
         return posts or any(t.lower_ in load_words("syntax/post_nouns.txt") for t in path[:-1])
     return True
+
+
+def _about_the_post(path: list[Token]) -> bool:
+    """The preposition nearest the platform word on its way up the parse
+    makes the post what the words are about, not where they went: "stood
+    “100 percent” behind his Facebook post". (Read only where the parser
+    hung the phrase on the quoted words: over a whole clause, "Challenged
+    about this tweet, she doubled down: “...”" is her reply on Twitter.)"""
+    prep = next((t for t in path if t.dep_ == "prep"), None)
+    return prep is not None and prep.lower_ in load_words("syntax/topic_prepositions.txt")
 
 
 def _post_verbs() -> frozenset[str]:

@@ -213,6 +213,9 @@ def test_a_platform_word_in_another_clause_does_not(sentence, quoted, word):
         ),
         # the post is the subject of a clause the act is only subordinate to
         ("The Twitter feud escalated when the mayor called the governor “a coward.”", "a coward", "Twitter"),
+        # the parser hangs the phrase on the quoted words, but it says what they are about
+        ("He added that he stood “100 percent” behind his Facebook post on the ordinance.", "100 percent",
+         "Facebook"),
     ],
 )
 def test_a_platform_word_that_is_not_the_acts_medium_does_not(sentence, quoted, word):
