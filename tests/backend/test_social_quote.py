@@ -831,6 +831,8 @@ TWEET_THEN = (
 @pytest.mark.parametrize("lead", [
     "Hours later, before 2,000 people in a school gymnasium in Ames, Hart went further.",
     "Later, on a morning radio program, Hart went further.",
+    # the lead names the post only as what he was asked about
+    "Asked about the tweet on a morning news show, Hart said he stood by it.",
 ])
 def test_words_said_after_a_lead_in_that_sets_the_speaker_elsewhere_are_not_a_post(lead):
     text = TWEET_THEN + f"{lead} “This guy is a nasty guy and nobody in Washington likes him,” he said."

@@ -360,7 +360,9 @@ def _lead_in_platform(idx: QuoteIndex, quote: Quote, source: Source | None) -> t
     if credited_as_said(doc, quote):
         for lead in reversed(leads):
             if any(o is source for _, o in idx.mentions_starting(lead.start, lead.end)):
-                if channel_in(doc, source, lead.start, lead.end) is None:
+                # ("Asked about the retweet on CNN, Trump said ...": the
+                # platform word is the topic of a place of speech.)
+                if channel_in(doc, source, lead.start, lead.end) is None or sets_speech(doc, lead.start, lead.end):
                     return None
                 break
     for lead in leads:
