@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +62,29 @@ def read_key(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+# "The quotation from Ann Lee uses ...": the speaker a loaded-wording card names.
+_NAMED_SPEAKER = re.compile(r"^The quotation from (.+?) uses ")
+
+
+def _misvoiced(card: dict, voice: str | None) -> bool:
+    """A card on a keyed case that gives the words to the wrong voice: the
+    outlet's words called a quoted speaker's, or the reverse, or a speaker
+    named who is not the key's (``"speaker:Ann Lee"``; the card may leave
+    the speaker unnamed, "the person quoted"). Keys without a voice (the
+    social-quote sets) are not checked."""
+    if not voice or card.get("voice") is None:
+        return False
+    if voice == "outlet":
+        return card["voice"] != "outlet"
+    if card["voice"] != "quoted":
+        return True
+    named = _NAMED_SPEAKER.match(card.get("body", ""))
+    if named is None or named.group(1) == "the person quoted":
+        return False
+    key_words = {w.lower() for w in re.findall(r"[\w'’-]+", voice.removeprefix("speaker:")) if len(w) > 2}
+    return not key_words & {w.lower() for w in re.findall(r"[\w'’-]+", named.group(1))}
+
+
 def score_page(page: Page, kind: str, keys: list[dict], candidates: bool, score: Score) -> None:
     doc = analyse(page)
     cards = [c for c in shown_cards(page, doc, candidates=candidates) if c.kind == kind]
@@ -76,8 +100,13 @@ def score_page(page: Page, kind: str, keys: list[dict], candidates: bool, score:
         flag = case["should_flag"]
         if flag == "debatable":
             score.debatable_shown += bool(hits)
-        elif flag and hits:
+        elif flag and hits and not any(_misvoiced(c.record, case.get("voice")) for c in hits):
             score.right += 1
+        elif flag and hits:
+            score.wrong += 1
+            for c in hits:
+                score.lines.append(f"WRONG {page.id} {c.record['anchor']!r} [{c.record['body'][:90]}] :: "
+                                   f"the words are {case['voice']}'s")
         elif flag:
             score.missed += 1
             score.lines.append(f"MISS  {page.id} {case['exact']!r} :: {case['why']}")

@@ -11,15 +11,15 @@ from sidenote_eval.editor.cards import ShownCard
 TEXT = "He called the ruling a disgrace. The council is not corrupt. She said the plan was bold."
 
 
-def _card(words: str, key: str) -> ShownCard:
+def _card(words: str, key: str, voice: str | None = None, body: str = "b") -> ShownCard:
     start = TEXT.index(words)
-    record = {"anchor": words, "title": "t", "body": "b"}
+    record = {"anchor": words, "title": "t", "body": body, "voice": voice}
     return ShownCard(key, "loaded/01", "loaded_framing", start, start + len(words), record)
 
 
 def _score(tmp_path, monkeypatch, keys: list[dict], cards: list[ShownCard]) -> eval_redteam.Score:
     folder = tmp_path / "loaded"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / "01.html").write_text("<html></html>", encoding="utf-8")
     (folder / "key.jsonl").write_text("\n".join(json.dumps({"page": "01", "why": "w", **k}) for k in keys),
                                       encoding="utf-8")
@@ -46,3 +46,22 @@ def test_debatable_cases_count_neither_way_and_absent_words_are_counted_apart(tm
                         {"exact": "Headline Words", "should_flag": True}]
     s = _score(tmp_path, monkeypatch, keys, [_card("bold", "k3")])
     assert (s.right, s.wrong, s.missed, s.debatable_shown, s.absent) == (0, 0, 0, 1, 1)
+
+
+def test_a_card_giving_the_words_to_the_wrong_voice_or_speaker_is_wrong(tmp_path, monkeypatch):
+    keys = [{"exact": "a disgrace", "should_flag": True, "voice": "speaker:Ann Hart"},
+            {"exact": "was bold", "should_flag": True, "voice": "outlet"}]
+    outlet = _card("disgrace", "k1", voice="outlet")
+    quoted = _card("bold", "k3", voice="quoted", body="The quotation from the person quoted uses “bold” ...")
+    s = _score(tmp_path, monkeypatch, keys, [outlet, quoted])
+    assert (s.right, s.wrong) == (0, 2)
+    someone_else = _card("disgrace", "k1", voice="quoted", body="The quotation from Tom Reyes uses “disgrace” ...")
+    assert (_score(tmp_path / "b", monkeypatch, keys[:1], [someone_else]).wrong) == 1
+
+
+def test_a_card_in_the_keyed_voice_is_right_named_or_not(tmp_path, monkeypatch):
+    keys = [{"exact": "a disgrace", "should_flag": True, "voice": "speaker:Ann Hart"}]
+    named = _card("disgrace", "k1", voice="quoted", body="The quotation from Hart uses “disgrace” ...")
+    unnamed = _card("disgrace", "k2", voice="quoted", body="The quotation from the person quoted uses “disgrace” ...")
+    assert _score(tmp_path, monkeypatch, keys, [named]).right == 1
+    assert _score(tmp_path / "b", monkeypatch, keys, [unnamed]).right == 1
