@@ -133,6 +133,8 @@ def test_a_viewpoint_that_is_the_writers_or_elsewhere_credits_no_one(sentence):
         ("The Turks regard the fighters as terrorists and want them gone.", "terrorists", "The Turks"),
         ("Critics describe the mayor as a crook.", "crook", "Critics"),
         ("He dismissed the inquiry as a witch hunt.", "witch hunt", "He"),
+        ("The presenter referred to the delegation as “Western puppets” on his program.", "Western puppets",
+         "The presenter"),
     ],
 )
 def test_a_label_after_a_view_verbs_as_is_its_subjects(sentence, words, speaker):
