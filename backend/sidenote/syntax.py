@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -52,6 +53,12 @@ COMPONENTS = ("tok2vec", "tagger", "parser")
 SPEECH_ARCS = frozenset({"ccomp", "parataxis"})
 NAMING_ARCS = frozenset({"oprd", "xcomp", "attr"})
 SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass"})
+# The arcs by which a word is part of what a clause predicates, so a
+# negation on the clause's verb denies the word: "the plan is not crazy",
+# "he is not a corrupt man", "none of this means the plan is crazy". Not
+# an object or a phrase after a preposition: "should not endure this
+# charade", "isn't questioning that ludicrous notion" still call it one.
+NEGATION_SCOPE_ARCS = frozenset({"acomp", "attr", "oprd", "ccomp", "xcomp", "amod", "compound"})
 # Verb forms that make a clause of their own: past, present, modal.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Subjects that name no one else: the writer ("I think the corrupt ..." is
@@ -159,6 +166,38 @@ def reported_by(sentence: str, start: int, end: int) -> Speech | None:
     return None
 
 
+def negated(sentence: str, start: int, end: int) -> bool:
+    """Whether a parse puts ``sentence[start:end]`` under a negation: a
+    word it hangs from has a "not" ("It does not mean the plan is crazy"),
+    or a subject that says no one ("None of this means the plan is crazy",
+    "Nobody thinks he is a crook"). "not only ... but" affirms and does not
+    count. False for sentences too long to parse."""
+    if not 0 <= start < end <= len(sentence):
+        return False
+    parsed = parse(sentence)
+    if parsed is None:
+        return False
+    none = load_words("syntax/negative_subjects.txt")
+    for token in parsed:
+        if token.idx < start or token.idx >= end or token.is_punct:
+            continue
+        # Up from the word while it stays in what its heads say of their
+        # subjects: a negation on a verb does not reach the verb's subject
+        # ("The anti-Israel leftists are clearly not leaving"), nor a clause
+        # beside it ("none of this would happen if the plot had succeeded").
+        child = token
+        for head in (token, *token.ancestors):
+            if head is not token and child.dep_ not in NEGATION_SCOPE_ARCS:
+                break
+            for c in head.children:
+                if c.dep_ == "neg" and not (c.i + 1 < len(parsed) and parsed[c.i + 1].lower_ == "only"):
+                    return True
+                if c.dep_ in SUBJECT_ARCS and c.lower_ in none:
+                    return True
+            child = head
+    return False
+
+
 def _viewpoint(token: Token) -> Speech | None:
     """A clause credited by a phrase instead of a verb: "According to
     Ritter, the war was a debacle", "In Ritter's view, ...". The phrase
@@ -218,7 +257,7 @@ def _reporting_verb(token: Token) -> Speech | None:
         verb = _as_verb(child, head, as_verbs)
         if verb is not None:
             # "the Turks regard them as terrorists": the label is the Turks'
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = _subject_of(verb, ("nsubj",))
             if subject is None:  # "were branded as thugs by the mayor": the agent names them
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -228,7 +267,7 @@ def _reporting_verb(token: Token) -> Speech | None:
         if (child.dep_ in SPEECH_ARCS and _is_verb(head, speech)) or (
             child.dep_ in NAMING_ARCS and _is_verb(head, naming)
         ):
-            subject = next((c for c in head.children if c.dep_ in SUBJECT_ARCS), None)
+            subject = _subject_of(head, SUBJECT_ARCS)
             if subject is None or subject.lower_ in NOT_SPEAKERS:
                 return None
             return _speech(head.text, subject)
@@ -236,11 +275,25 @@ def _reporting_verb(token: Token) -> Speech | None:
     return None
 
 
+def _subject_of(verb: Token, arcs: Iterable[str]) -> Token | None:
+    """The verb's subject, or, for a verb joined by "and" without one of its
+    own, the subject of the verb it is joined to: "She called it “...” and
+    said she would not accept support from people who trade in that kind of
+    smear" (the smear is hers)."""
+    arcs = frozenset(arcs)
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in arcs), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head is verb:
+            return subject
+        verb = verb.head
+
+
 def _as_verb(child: Token, head: Token, verbs: frozenset[str]) -> Token | None:
     """The view verb whose "as" phrase ``child`` is the object of: "regard
     them as terrorists" (the parser hangs "as" on the verb, or on its
     object: "regard the fighters as ...")."""
-    if child.dep_ != "pobj" or head.lower_ != "as" or head.dep_ != "prep":
+    # (a gerund after "as" is its "pcomp": "dismissed the letter as fearmongering")
+    if child.dep_ not in ("pobj", "pcomp") or head.lower_ != "as" or head.dep_ != "prep":
         return None
     anchor = head.head
     if anchor.dep_ == "dobj":

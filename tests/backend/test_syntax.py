@@ -268,3 +268,39 @@ def test_a_clause_with_its_own_subject_joined_to_the_cue_is_found(sentence, phra
         assert found is None
     else:
         assert found == sentence.index(joined_at) + 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "expected"),
+    [
+        ("None of this means the plan is crazy.", "crazy", True),
+        ("Jeb doesn't really believe I'm unhinged.", "unhinged", True),
+        ("She and her aides weren't trying to be traitors.", "traitors", True),
+        ("He is not a corrupt man.", "corrupt", True),
+        # a label in the object or the subject of a negated verb is still asserted
+        ("The public should not be forced to endure this charade.", "charade", False),
+        ("The media isn't even questioning that ludicrous notion.", "ludicrous", False),
+        ("The anti-Israel leftists are clearly not leaving their politics at home.", "leftists", False),
+        # "not only ... but" affirms
+        ("The mayor is not only corrupt but also lazy.", "corrupt", False),
+    ],
+)
+def test_a_negation_covers_what_its_clause_predicates(sentence, words, expected):
+    start = sentence.index(words)
+    assert syntax.negated(sentence, start, start + len(words)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "speaker"),
+    [
+        # a gerund after "as" hangs as the preposition's complement
+        ("State Representative Tomas Beale dismissed the sheriff's letter as fearmongering and said "
+         "the sheriff was auditioning for cable news.", "fearmongering", "State Representative Tomas Beale"),
+        # a verb joined by "and" speaks for the subject of the verb it is joined to
+        ("She called the ad “disgusting” and said she would not accept support from people who trade "
+         "in that kind of smear.", "smear", "She"),
+    ],
+)
+def test_a_reporting_verb_without_a_subject_of_its_own_reports_for_the_one_it_is_joined_to(sentence, words, speaker):
+    speech = _at(sentence, words)
+    assert speech is not None and speech.speaker == speaker
