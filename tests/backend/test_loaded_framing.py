@@ -384,6 +384,22 @@ def test_a_negated_word_makes_no_card(text, expect_card):
     assert bool(detect(d)) is expect_card
 
 
+@pytest.mark.parametrize(
+    ("text", "expect_card"),
+    [
+        # a negation further back than a few words, over the clause that predicates the word
+        ("None of this means that the regime's plan is outrageous.", False),
+        ("The mayor and her aides were not trying to be traitors, the report found.", False),
+        # a negated verb does not take back a label in its object or its subject
+        ("The council isn't even questioning the regime's outrageous plan.", True),
+        ("The outrageous plan of the regime will not pass this year.", True),
+    ],
+)
+def test_a_word_a_parse_puts_under_a_negation_makes_no_card(text, expect_card):
+    d = doc(article([text]))
+    assert bool(detect(d)) is expect_card
+
+
 def test_no_card_inside_an_embedded_post():
     post = "These thugs are destroying our country."
     prose = "The senator posted a message on Monday."

@@ -20,7 +20,7 @@ from ..framing import FramingSpan, find_loaded_spans
 from ..framing.rules import is_contested
 from ..framing.tokens import SHORT_QUOTE_WORDS, quote_regions
 from ..lexicon import load_words
-from ..syntax import reported_by
+from ..syntax import negated, reported_by
 from ..turns import TurnIndex, transcript_turns
 from .pasted_posts import post_words
 
@@ -129,6 +129,7 @@ def detect(doc: Doc) -> list[Card]:
     if gated and not is_public_affairs(text):
         items = [it for it in items if it not in gated]
     items = [it for it in items if not _in_embed(doc, it.span) and not _negated(text, it.span)]
+    items = [it for it in items if not _negated_in_parse(doc, it.span)]
     items = [it for it in items if not (it.voice == "outlet" and _introduced_by_colon(text, it.span.start))]
     # An interview answer printed as a transcript ("JP: ...") is the guest's
     # voice, not the outlet's; whose exactly the card could not say safely.
@@ -201,6 +202,16 @@ def _negated(text: str, span: FramingSpan) -> bool:
     fools". Editors judged such cards wrong 14 times in 19."""
     before = [w.lower() for w in _WORD.findall(text[max(0, span.start - 60) : span.start])][-NEGATION_WINDOW:]
     return any(w in NEGATORS or w.endswith(("n't", "n’t")) for w in before)
+
+
+def _negated_in_parse(doc: Doc, span: FramingSpan) -> bool:
+    """A negation further back than ``_negated`` reads, that a parse of the
+    sentence puts over the word: "None of this means the plan is crazy",
+    "It does not follow that the mayor is corrupt"."""
+    s_start, s_end = _sentence_of(doc, span.start)
+    if span.end > s_end:
+        return False
+    return negated(doc.text[s_start:s_end], span.start - s_start, span.end - s_start)
 
 
 def _reported(doc: Doc, span: FramingSpan) -> bool:
