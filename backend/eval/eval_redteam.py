@@ -40,7 +40,7 @@ from sidenote_eval.editor.pages import Page
 
 HERE = Path(__file__).resolve().parent / "redteam"
 SETS = {"social": "unverified_social_quote", "election": "unverified_social_quote",
-        "election2": "unverified_social_quote", "loaded": "loaded_framing"}
+        "election2": "unverified_social_quote", "loaded": "loaded_framing", "loaded2": "loaded_framing"}
 
 
 @dataclass

@@ -417,7 +417,9 @@ def _clause_verb(token: Token) -> bool:
 
 
 def _has_subject(token: Token) -> bool:
-    return any(c.dep_ in SUBJECT_ARCS for c in token.children)
+    """A subject of its own; a relative pronoun is not one: in "a post that
+    referred to Kelly as “the bimbo”" the act is said of the post."""
+    return any(c.dep_ in SUBJECT_ARCS and c.tag_ not in ("WDT", "WP") for c in token.children)
 
 
 def _crediting_act(parsed: Any, start: int, end: int) -> set[int]:

@@ -176,6 +176,9 @@ def _credited(sentence: str, quoted: str, word: str):
         ("The mayor called the count “rigged” in a tweet Monday, and two aldermen asked for a recount.",
          "rigged", "tweet"),
         ("The mayor called the count “rigged” in a tweet on Monday.", "rigged", "tweet"),
+        # an act whose subject is a relative pronoun is said of the post it hangs on
+        ("The mayor, who in August retweeted a post that referred to the judge as “the clown”, kept at it.",
+         "the clown", "retweeted"),
     ],
 )
 def test_a_platform_word_in_the_crediting_act_credits_the_quote(sentence, quoted, word):
