@@ -220,6 +220,11 @@ def _viewpoint(token: Token) -> Speech | None:
             elif prep.lower_ == "in":
                 noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in viewpoints), None)
                 speaker = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+            elif prep.lower_ == "for" and prep.i == prep.sent.start:
+                # "For Hal Brenner, the energy columnist, the mandate is
+                # perverse": a person named at the head of the sentence
+                # whose view the clause gives.
+                speaker = next((c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNP"), None)
             if speaker is None or speaker.lower_ in NOT_SPEAKERS or speaker.lower_ in ("my", "our", "me", "us"):
                 continue
             return _speech(prep.text, speaker)

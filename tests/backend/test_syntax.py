@@ -105,6 +105,8 @@ def test_text_spacy_cannot_encode_is_not_parsed():
         ("According to Ritter, the invasion was a debacle for the country.", "Ritter"),
         ("The invasion, according to the senator, was a debacle.", "the senator"),
         ("In Ritter's view, the invasion was a debacle.", "Ritter"),
+        # a person named at the head of the sentence whose view it gives
+        ("For Jonathan Chait, the invasion was a debacle of the first order.", "Jonathan Chait"),
     ],
 )
 def test_a_clause_credited_by_according_to_or_a_view_is_the_speakers(sentence, speaker):
@@ -121,6 +123,9 @@ def test_a_clause_credited_by_according_to_or_a_view_is_the_speakers(sentence, s
         # the credit covers the first clause only, not the one joined by "and"
         "According to the police, two men fled, and the invasion was a debacle.",
         "The invasion was a debacle in every way.",
+        # "for" before a time or a common noun gives no one's view
+        "For years, the invasion was a debacle.",
+        "For the soldiers, the invasion was a debacle.",
     ],
 )
 def test_a_viewpoint_that_is_the_writers_or_elsewhere_credits_no_one(sentence):
