@@ -211,6 +211,13 @@ def _negated_in_parse(doc: Doc, span: FramingSpan) -> bool:
     s_start, s_end = _sentence_of(doc, span.start)
     if span.end > s_end:
         return False
+    # Only a sentence with a word that can negate needs the parse, which is
+    # the costly part (the soak's p99 is near its limit).
+    words = {w.lower() for w in _WORD.findall(doc.text[s_start:s_end])}
+    if not any(w in NEGATORS or w == "cannot" or w.endswith(("n't", "n’t")) for w in words) and words.isdisjoint(
+        load_words("syntax/negative_subjects.txt")
+    ):
+        return False
     return negated(doc.text[s_start:s_end], span.start - s_start, span.end - s_start)
 
 
