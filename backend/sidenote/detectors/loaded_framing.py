@@ -129,7 +129,6 @@ def detect(doc: Doc) -> list[Card]:
     if gated and not is_public_affairs(text):
         items = [it for it in items if it not in gated]
     items = [it for it in items if not _in_embed(doc, it.span) and not _negated(text, it.span)]
-    items = [it for it in items if not _negated_in_parse(doc, it.span)]
     items = [it for it in items if not (it.voice == "outlet" and _introduced_by_colon(text, it.span.start))]
     # An interview answer printed as a transcript ("JP: ...") is the guest's
     # voice, not the outlet's; whose exactly the card could not say safely.
@@ -140,6 +139,8 @@ def detect(doc: Doc) -> list[Card]:
     items = [it for it in items
              if not (it.voice == "outlet" and any(a <= it.span.start and it.span.end <= b for a, b in posts))]
     items = [it for it in items if not (it.voice == "outlet" and _reported(doc, it.span))]
+    # Last of the tests each word passes on its own, as it may parse.
+    items = [it for it in items if not _negated_in_parse(doc, it.span)]
     if any(_moral_word(text, it.span) for it in items) and is_religious(text):
         items = [it for it in items if not _moral_word(text, it.span)]
     by_sentence: dict[tuple[int, int], list[_Item]] = {}
