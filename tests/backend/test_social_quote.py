@@ -879,3 +879,8 @@ def test_a_verb_of_telling_between_the_platform_and_the_quote_credits_the_quote(
     # with no such verb between them, the tweet's words are the post
     assert len(_social_bodies("Governor Ann Lee weighed in too, tweeting that evening, "
                               "“Missouri needs a leader who gets it, and he gets it.”")) == 1
+
+
+def test_a_verb_of_telling_after_the_place_the_words_went_still_credits_a_post():
+    assert len(_social_bodies("The senator answered his critics on Monday. In a tweet, he told supporters, "
+                              "“We will win this fight for every worker in the state.”")) == 1

@@ -296,7 +296,11 @@ def _spoken_to_between(doc: Doc, quote: Quote, platform_word: Span) -> bool:
     """A verb handing words to listeners stands between the platform word
     and the quotation in their sentence: it, not the platform, credits the
     words ("retweeting Rendell's post and then telling a rally that evening,
-    “...”"; "“...,” he told reporters after tweeting about it")."""
+    “...”"; "“...,” he told reporters after tweeting about it"). Not where
+    the platform is where the words went: "In a tweet, he told supporters,
+    “...”"."""
+    if WHERE_POSTED.search(doc.text, max(0, platform_word.start - 40), platform_word.start):
+        return False
     if platform_word.end <= quote.outer_start:
         return spoken_turn_between(doc, platform_word.end, quote.outer_start)
     return quote.outer_end <= platform_word.start and spoken_turn_between(doc, quote.outer_end, platform_word.start)
