@@ -422,8 +422,11 @@ def _clause_verb(token: Token) -> bool:
 
 
 def _has_subject(token: Token) -> bool:
-    """A subject of its own; a relative pronoun is not one: in "a post that
-    referred to Kelly as “the bimbo”" the act is said of the post."""
+    """A subject of its own; a relative pronoun is not one, so a relative
+    clause reads as part of the noun it hangs on, both where the act that
+    credits a quote is found and where a platform word's clause is: in "a
+    post that referred to Kelly as “the bimbo”" the act is said of the
+    post."""
     return any(c.dep_ in SUBJECT_ARCS and c.tag_ not in ("WDT", "WP") for c in token.children)
 
 

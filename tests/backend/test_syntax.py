@@ -204,6 +204,12 @@ def test_a_platform_word_in_the_crediting_act_credits_the_quote(sentence, quoted
             "a disgrace",
             "tweeted",
         ),
+        # a relative clause is part of its noun, but the post in it is still not where "said" went
+        (
+            "Trump, who posted a tweet about the debate on Monday, said the moderators were “a total disgrace.”",
+            "a total disgrace",
+            "tweet",
+        ),
     ],
 )
 def test_a_platform_word_in_another_clause_does_not(sentence, quoted, word):

@@ -202,7 +202,12 @@ def _negated(text: str, span: FramingSpan) -> bool:
     """A negation right before the word: "not so outrageous", "we are not
     fools". Editors judged such cards wrong 14 times in 19."""
     before = [w.lower() for w in _WORD.findall(text[max(0, span.start - 60) : span.start])][-NEGATION_WINDOW:]
-    return any(w in NEGATORS or w.endswith(("n't", "n’t")) for w in before)
+    return any(_negates(w) for w in before)
+
+
+def _negates(word: str) -> bool:
+    """A lower-case word that negates what follows ("not", "never", "isn't")."""
+    return word in NEGATORS or word.endswith(("n't", "n’t"))
 
 
 def _negated_in_parse(doc: Doc, span: FramingSpan) -> bool:
@@ -215,7 +220,7 @@ def _negated_in_parse(doc: Doc, span: FramingSpan) -> bool:
     # Only a sentence with a word that can negate needs the parse, which is
     # the costly part (the soak's p99 is near its limit).
     words = {w.lower() for w in _WORD.findall(doc.text[s_start:s_end])}
-    if not any(w in NEGATORS or w == "cannot" or w.endswith(("n't", "n’t")) for w in words) and words.isdisjoint(
+    if not any(_negates(w) or w == "cannot" for w in words) and words.isdisjoint(
         load_words("syntax/negative_subjects.txt")
     ):
         return False

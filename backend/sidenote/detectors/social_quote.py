@@ -350,9 +350,9 @@ def _lead_in_platform(idx: QuoteIndex, quote: Quote, source: Source | None) -> t
     ):
         return None
     if source is None:
-        if doc.block_index(quote.outer_start) == doc.block_index(doc.sentences[i - 1].start):
+        if doc.block_index(quote.outer_start) == doc.block_index(before.start):
             return None
-        return _platform_near(idx, Span(doc.sentences[i - 1].start, doc.sentences[i - 1].start))
+        return _platform_near(idx, Span(before.start, before.start))
     if not source.channel or not _is_account_on_memo(idx, source, source.channel):
         return None
     leads = doc.sentences[max(0, i - LEAD_IN_SENTENCES) : i]
