@@ -8,21 +8,22 @@ a medium and what it relays, a person and the body they speak for, the
 state bodies of one country).
 
 A key claim supported by one chain gets a card when that one chain is weak
-on its own: a social-media account the claim rests on (its sentence names
-the platform, or the article introduces the source by it), a source the
-article says it keeps unnamed ("people familiar with the talks", "officials
-who spoke on condition of anonymity", "two unidentified women"), or a
-medium relaying a state body (RT relaying the Russian Defense Ministry: one
-party to a conflict through its own outlet). Editors judging these cards
-under the rubric found the wider rules wrong far more often than right on
-the tuning pages: a named accuser alone (5 right, 38 wrong: the claim's
-subject, a body on its own acts, a court filing), an anonymous-typed phrase
-without words saying it is kept anonymous (1 right, 12 wrong: "experts"
-that were a UN report, "authorities" that were the subject) and a medium
-relaying a named non-state source (1 right, 7 wrong). Those make no card
-now. A sentence is judged by its main clause: who spoke in a leading
-"When ...," clause is an actor in the story, not its source. Not flagged
-either, because a card there would cry wolf:
+on its own (single_source_weak.py decides): a social-media account the
+claim rests on (its sentence names the platform, or the article introduces
+the source by it), a source the article says it keeps unnamed ("people
+familiar with the talks", "officials who spoke on condition of anonymity",
+"two unidentified women"), or a medium relaying a state body (RT relaying
+the Russian Defense Ministry: one party to a conflict through its own
+outlet). Editors judging these cards under the rubric found the wider rules
+wrong far more often than right on the tuning pages: a named accuser alone
+(5 right, 38 wrong: the claim's subject, a body on its own acts, a court
+filing), an anonymous-typed phrase without words saying it is kept
+anonymous (1 right, 12 wrong: "experts" that were a UN report,
+"authorities" that were the subject) and a medium relaying a named
+non-state source (1 right, 7 wrong). Those make no card now. A sentence is
+judged by its main clause: who spoke in a leading "When ...," clause is an
+actor in the story, not its source. Not flagged either, because a card
+there would cry wolf:
 
 * a named person speaking on their own account ("Cook said Apple employs
   450 Dreamers"): what they said is the claim;
@@ -63,15 +64,15 @@ from functools import cache
 
 from ..anchor import make_anchor, make_evidence
 from ..attribution.names import mid_sentence, prose_name
-from ..attribution.words import ANONYMOUS_HEADS, MONTHS, PRONOUNS, WEEKDAYS
+from ..attribution.words import PRONOUNS
 from ..credits import credited_sources, sentence_credits
 from ..doc import Card, Claim, Doc, Severity, Source, Span
 from ..lexicon import load_table, load_words
-from ..platforms import channel_in, display_name, introduced_on_platform
+from ..platforms import display_name
 from ..text import content_words, overlap
 from .single_source_accusation import CreditedWords, outlet_accusation
-from .single_source_chains import Chains, build_chains, state_of
-from .single_source_own_words import own_stance
+from .single_source_chains import Chains, build_chains
+from .single_source_weak import named_as_unnamed, names_a_document, posts, unnamed, weak_chain
 
 # A sentence restates a claim when it shares this much of the claim's content
 # and at least MIN_SHARED words with it.
@@ -228,137 +229,6 @@ def _accused_words(doc: Doc, claim: Claim, chain_ids: list[str]) -> str:
     return " ".join(parts) if credited else doc.text[claim.start : claim.end]
 
 
-# An untyped source phrase longer than this, or an unnamed one running on
-# this far past its head word, was cut in the wrong place by the attribution stage.
-MAX_UNNAMED_WORDS = 10
-MAX_WORDS_AFTER_HEAD = 6
-
-
-def _garbled(source: Source) -> bool:
-    """A phrase the attribution stage could not type and cut in the wrong
-    place: a card naming it would be nonsense, so the detector stays quiet."""
-    words = re.findall(r"[a-z]+", source.name.lower())
-    return source.kind == "anonymous" and (
-        not words or len(words) > MAX_UNNAMED_WORDS or words[0] in load_words("single_source/unnamed_leads.txt")
-    )
-
-
-_SAYS_UNNAMED = re.compile(r"\b(?:unnamed|unidentified|anonymous)\b", re.IGNORECASE)
-
-
-def _unnamed(source: Source) -> bool:
-    """An anonymous source the article really leaves unnamed ("officials",
-    "a person familiar with the matter"), not a phrase the attribution stage
-    could not type ("the US military"), not the officials of a named body
-    ("Berrien County Health Department officials") or of a place's public
-    service ("Michigan health authorities"), and not a phrase cut in the
-    wrong place ("Yet our shocked State Department experts somehow cannot")."""
-    if source.kind != "anonymous" or _garbled(source):
-        return False
-    if _SAYS_UNNAMED.search(source.name):
-        return True  # "two other unidentified women": the name says so, whatever its head word
-    cased = re.findall(r"[A-Za-z]+", source.name)
-    words = [w.lower() for w in cased]
-    # A head word before a capitalised name modifies it ("Israel’s official
-    # New York consulate website" is a website, not an official).
-    heads = [i for i, w in enumerate(words) if w in ANONYMOUS_HEADS
-             and not (i + 1 < len(cased) and cased[i + 1][0].isupper())]
-    if not heads:
-        return False
-    if len(words) - 1 - heads[0] > MAX_WORDS_AFTER_HEAD:
-        return False
-    named_body = load_words("attribution/org_words.txt") | load_words("single_source/public_service_words.txt")
-    return not any(w in named_body for w in words[: heads[0]])
-
-
-# Words that say outright that a source is kept anonymous: "people familiar
-# with the talks", "who spoke on condition of anonymity", "sources said".
-_ANONYMITY = re.compile(
-    r"familiar with|knowledge of|close to the|condition of anonymity|speaking anonymously|"
-    r"not authori[sz]ed to|asked not to be|declined to be (?:named|identified)|"
-    r"\bunnamed\b|\bunidentified\b|\banonymous\b|\bsources?\b",
-    re.IGNORECASE,
-)
-ANONYMITY_WINDOW = 120  # characters after a mention searched for the words
-
-
-def _explicitly_anonymous(doc: Doc, source: Source) -> bool:
-    """The article says outright that it keeps this source's name back, in
-    its name or right after a mention ("officials who spoke on condition of
-    anonymity", "a senior adviser who requested anonymity":
-    ``kept_anonymous.txt``). Editors judged the anonymous sources without such words
-    mostly wrong: "experts" that were a UN panel's report, "authorities"
-    that were the claim's subject, "Latino voters"."""
-    if _ANONYMITY.search(source.name) or _kept_anonymous_re().search(source.name):
-        return True
-    return any(
-        _ANONYMITY.search(doc.text, m.start, min(len(doc.text), m.end + ANONYMITY_WINDOW))
-        or _kept_anonymous_after(doc, m)
-        for m in source.mentions
-    )
-
-
-@cache
-def _kept_anonymous_re() -> re.Pattern[str]:
-    phrases = sorted(load_words("single_source/kept_anonymous.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
-
-
-def _kept_anonymous_after(doc: Doc, mention: Span) -> bool:
-    """The words after ``mention``, up to ANONYMITY_WINDOW characters and
-    not past its sentence, say the article keeps the source's name back."""
-    i = doc.sentence_index(mention.start)
-    end = min(len(doc.text), mention.end + ANONYMITY_WINDOW)
-    if i is not None:
-        end = min(end, doc.sentences[i].end)
-    return _kept_anonymous_re().search(doc.text, mention.start, end) is not None
-
-
-def _posts(doc: Doc, claim: Claim, source: Source) -> bool:
-    """Whether the article has ``source`` speak through its platform for this
-    claim: the claim's sentence names the platform ("posted on Twitter
-    accusing"), or the article introduces the source by it. An actor
-    announcing his own news on a TV show is not resting it on his Instagram
-    account."""
-    if source.kind != "social_media" or not source.channel or _journalist(source):
-        return False
-    return channel_in(doc, source, claim.start, claim.end) is not None or introduced_on_platform(doc, source)
-
-
-@cache
-def _journalist_re() -> re.Pattern[str]:
-    words = sorted(load_words("single_source/journalist_words.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-
-
-def _journalist(source: Source) -> bool:
-    """A poster the article describes as a journalist ("bureau chief of
-    Politico"): the post relays the outlet's reporting."""
-    return _journalist_re().search((source.description or "").lower()) is not None
-
-
-# "his actions blamed on", "his 500 plus-page": a possessive pronoun before a
-# word that names no people is a thing, not a speaker.
-_POSSESSIVES = frozenset("his her its their".split())
-_SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
-
-
-def _reads_as_speaker(source: Source) -> bool:
-    """Not a phrase the attribution stage typed "anonymous" only because it
-    could not type it (a possessive pronoun, then no word for people), not
-    a date it took for a name ("from November 10-13, 2012, reports the
-    Jewish Virtual Library"), and not a clause ("The AP reported that it
-    obtained a draft of a report" typed a document)."""
-    words = re.findall(r"[a-z]+", source.name.lower())
-    if words and all(w in MONTHS or w in WEEKDAYS for w in words) and any(c.isdigit() for c in source.name):
-        return False  # ("Theresa May" and a bare "May" are people)
-    if len(words) > 1 and words[0] in _SUBJECT_PRONOUNS:
-        return False  # "it obtained a draft of a report": a clause, not a name
-    if source.kind != "anonymous":
-        return True
-    return not (words and words[0] in _POSSESSIVES and not any(w in ANONYMOUS_HEADS for w in words))
-
-
 def _shown_as_pronoun(doc: Doc, claim: Claim, ids: list[str], sources: dict[str, Source]) -> bool:
     """The claim credits its source only by a pronoun ("Then she invoked
     ..."): the card would name whoever coreference guessed, and the reader
@@ -370,54 +240,6 @@ def _shown_as_pronoun(doc: Doc, claim: Claim, ids: list[str], sources: dict[str,
     return False
 
 
-def _admitted(doc: Doc, claim: Claim, chain_ids: list[str]) -> bool:
-    """Whether the chain's credit inside the claim is all admissions
-    ("officials ultimately admitted that ..."): a party conceding a fact
-    against itself needs no second witness."""
-    span = Span(claim.start, claim.end)
-    cues = [
-        doc.text[a.cue.start : a.cue.end].lower()
-        for a in doc.attributions
-        if a.source in chain_ids and a.content.overlaps(span) and a.cue is not None
-    ]
-    admissions = load_words("single_source/admission_verbs.txt")
-    return bool(cues) and all(cue in admissions for cue in cues)
-
-
-# A negation right before a cue: "has not talked of", "never said", "didn't
-# mention" (at most two words between it and the cue).
-_NEGATED_CUE = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-
-
-def _denied(doc: Doc, claim: Claim, chain_ids: list[str]) -> bool:
-    """Whether the chain's every credit inside the claim is negated ("since
-    January it has not talked of infrastructure ..."): the claim is the
-    outlet's own, about what the source did not say, and does not rest on it."""
-    span = Span(claim.start, claim.end)
-    cues = [a.cue for a in doc.attributions if a.source in chain_ids and a.content.overlaps(span) and a.cue is not None]
-    return bool(cues) and all(_NEGATED_CUE.search(doc.text, max(0, c.start - 30), c.start) for c in cues)
-
-
-def _weak_chain(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, Source]) -> bool:
-    chain = [sources[i] for i in chain_ids]
-    if any(_garbled(s) or not _reads_as_speaker(s) for s in chain):
-        return False
-    if _admitted(doc, claim, chain_ids) or _denied(doc, claim, chain_ids):
-        return False
-    # A named speaker's own act or demand; what an unnamed source says a
-    # party "must" do is still a report resting on that source.
-    if "anonymous" not in {s.kind for s in chain} and own_stance(doc, Span(claim.start, claim.end), chain_ids):
-        return False
-    kinds = {s.kind for s in chain}
-    if any(_posts(doc, claim, s) for s in chain):
-        return True
-    if any(_unnamed(s) and _explicitly_anonymous(doc, s) for s in chain):
-        return True
-    if "media" in kinds and len(kinds) > 1 and any(state_of(s) for s in chain if s.kind != "media"):
-        return True
-    return False
-
-
 # A source named by nothing more than these words ("a source", "the source",
 # "sources") is named in full by "an unnamed source".
 _BARE_SOURCE_WORDS = frozenset({"a", "an", "the", "one", "source", "sources"})
@@ -425,9 +247,9 @@ _BARE_SOURCE_WORDS = frozenset({"a", "an", "the", "one", "source", "sources"})
 
 def _describe(doc: Doc, claim: Claim, source: Source, sources: dict[str, Source], chain_ids: list[str]) -> str:
     name = prose_name(source.name, source.kind)
-    if _posts(doc, claim, source) and source.channel:
+    if posts(doc, claim, source) and source.channel:
         name = f"{name}'s {display_name(source.channel)} account"
-    elif _unnamed(source):
+    elif unnamed(source):
         # "an unnamed source (a source)" says nothing twice
         bare = set(re.findall(r"[a-z]+", source.name.lower())) <= _BARE_SOURCE_WORDS
         name = "an unnamed source" if bare else f"an unnamed source ({mid_sentence(source.name)})"
@@ -476,7 +298,7 @@ def _card_for(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, S
             "No other source in the article says the same thing independently. "
             "Look for a second, independent report before relying on it."
         )
-        severity: Severity = "warning" if _posts(doc, claim, origin) or origin.kind == "anonymous" else "caution"
+        severity: Severity = "warning" if posts(doc, claim, origin) or origin.kind == "anonymous" else "caution"
     else:
         title = "No source is given for this claim"
         body = (
@@ -528,7 +350,7 @@ def detect(doc: Doc) -> list[Card]:
     unsourced_carded = False
     charges: list[tuple[Claim, str]] = []
     credited = CreditedWords(doc)
-    named_unnamed = {s.id for s in doc.sources if _named_as_unnamed(doc, s)}
+    named_unnamed = {s.id for s in doc.sources if named_as_unnamed(doc, s)}
     credited_unnamed = [
         span for a in doc.attributions if a.source in named_unnamed
         for span in (a.content, a.source_span) if span is not None
@@ -554,26 +376,6 @@ def detect(doc: Doc) -> list[Card]:
     return sorted(cards, key=lambda c: c.anchor.start)
 
 
-def _named_as_unnamed(doc: Doc, source: Source) -> bool:
-    """An anonymous source whose name or a mention says it is unnamed
-    ("An unnamed former Democratic congressional aide")."""
-    if source.kind != "anonymous" or _garbled(source):
-        return False
-    return bool(_SAYS_UNNAMED.search(source.name)) or any(
-        _SAYS_UNNAMED.search(doc.text, m.start, m.end) for m in source.mentions
-    )
-
-
-@cache
-def _document_re() -> re.Pattern[str]:
-    words = sorted(load_words("single_source/document_words.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-
-
-def _names_a_document(doc: Doc, claim: Claim) -> bool:
-    return _document_re().search(doc.text, claim.start, claim.end) is not None
-
-
 def _unnamed_by_name_card(doc: Doc, claim: Claim, sources: dict[str, Source], chains: Chains,
                           credits: list[tuple[str, ...]], credited_unnamed: list[Span]) -> Card | None:
     """A claim the model does not rank key, resting on one source whose very
@@ -590,9 +392,9 @@ def _unnamed_by_name_card(doc: Doc, claim: Claim, sources: dict[str, Source], ch
         ids = support(doc, clause, credits)
         if not ids or len({chains.find(i) for i in ids}) > 1:
             continue
-        if not any(_named_as_unnamed(doc, sources[i]) for i in ids) or _names_a_document(doc, claim):
+        if not any(named_as_unnamed(doc, sources[i]) for i in ids) or names_a_document(doc, claim):
             return None
-        if _weak_chain(doc, claim, ids, sources) and _found_in_claim_or_restated(doc, clause, ids, credits):
+        if weak_chain(doc, claim, ids, sources) and _found_in_claim_or_restated(doc, clause, ids, credits):
             return _card_for(doc, claim, ids, sources)
         return None
     return None
@@ -623,7 +425,7 @@ def _key_claim_card(doc: Doc, claim: Claim, sources: dict[str, Source], chains: 
         return None
     if _shown_as_pronoun(doc, claim, weakest, sources):
         return None
-    if weakest and not _weak_chain(doc, claim, weakest, sources):
+    if weakest and not weak_chain(doc, claim, weakest, sources):
         return None
     if weakest and not _found_in_claim_or_restated(doc, weakest_clause, weakest, credits):
         return None
