@@ -884,3 +884,41 @@ def test_a_verb_of_telling_between_the_platform_and_the_quote_credits_the_quote(
 def test_a_verb_of_telling_after_the_place_the_words_went_still_credits_a_post():
     assert len(_social_bodies("The senator answered his critics on Monday. In a tweet, he told supporters, "
                               "“We will win this fight for every worker in the state.”")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a post that relays a line from a speech or an editorial: the words are
+    # the speech's or the editorial's, which the reader can check there
+    "Comedian Tess Marlowe tweeted a line from the senator's Monday speech in Philadelphia — “We are not "
+    "going to be a country that builds walls around its heart” — and added a single word.",
+    "His campaign, meanwhile, shared on Twitter a passage from a Wall Street Journal editorial that called "
+    "the governor “the only adult in the room when the budget talks collapsed last spring.”",
+])
+def test_a_post_relaying_words_from_elsewhere_is_not_where_they_were_said(text):
+    assert _social_bodies(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Comedian Tess Marlowe tweeted a clip from the senator's Monday speech and added, "
+    "“This is the speech of the year, and nobody is talking about it.”",
+    "After the speech, the anchor began tweeting out a few quotes from it, and declared that the senator "
+    "“has a much larger following than anyone in the state admits.”",
+])
+def test_a_post_s_own_words_after_a_line_from_elsewhere_still_get_a_card(text):
+    assert len(_social_bodies(text)) == 1
+
+
+def test_words_answered_from_a_stage_are_not_a_post():
+    posted = ("“You can’t insult your way to the presidency, Donald. But keep trying,” Bush wrote on Twitter "
+              "Monday morning, after the debate in Greenville.\n\n")
+    text = posted + ("At the debate, Trump attacked the former president. Bush responded from the stage: “While "
+                     "Donald Trump was building a reality TV show, my brother was building a security apparatus.”")
+    anchors = [c.anchor.exact for c in _proposed(_analyze(text))]
+    assert not any("reality TV show" in a for a in anchors)
+    assert any("insult your way" in a for a in anchors)  # the post itself keeps its card
+
+
+def _analyze(text: str):
+    from sidenote.pipeline import analyze_text
+
+    return analyze_text(text)

@@ -35,6 +35,7 @@ from .social_quote_lead_in import lead_in_platform, posted_just_before
 from .social_quote_platform_word import (
     is_account_on_memo,
     platform_near,
+    relays_an_excerpt,
     someone_elses_post,
     spoken_to_between,
     tied,
@@ -110,7 +111,7 @@ def _quote_platform(idx: QuoteIndex, quote: Quote) -> tuple[str, Span | None] | 
         )
         if someone_elses_post(doc.text, here[1], source):
             return None
-        if spoken_to_between(doc, quote, here[1]):
+        if spoken_to_between(doc, quote, here[1]) or relays_an_excerpt(doc, quote, here[1]):
             return None
         if not poster and source is not None and any(src is source for src in holders) and not (
             is_account_on_memo(idx, source, here[0]) or a_post(source)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from ..doc import Doc, Quote, Source, Span
 from ..lexicon import load_words
@@ -213,3 +214,44 @@ def is_account_on(source: Source, platform: str) -> bool:
 
 def is_account_on_memo(idx: QuoteIndex, source: Source, platform: str) -> bool:
     return idx.memo("account_on", source, platform, lambda: is_account_on(source, platform))  # type: ignore[return-value]
+
+
+@cache
+def _excerpt_re() -> re.Pattern[str]:
+    nouns = "|".join(sorted(load_words("social_quote/excerpt_nouns.txt"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\s+from\b", re.IGNORECASE)
+
+
+# Most words between "a line from" and the quotation it introduces ("a
+# passage from a Wall Street Journal editorial that called the governor
+# “...”").
+EXCERPT_WORDS = 15
+# Words after the excerpt that give the poster words of their own ("tweeted a
+# clip from the speech and added, “...”", "tweeting out a few quotes from it,
+# and declared that he “...”"): a verb of saying, or "and" starting the
+# poster's next act.
+_OWN_WORDS = frozenset({
+    "and", "added", "adding", "writing", "saying", "captioned", "commenting", "calling", "declared", "declaring",
+    "argued", "arguing",
+})
+
+
+def relays_an_excerpt(doc: Doc, quote: Quote, platform_word: Span) -> bool:
+    """The platform word introduces a post that relays words from somewhere
+    else, and these are those words: "tweeted a line from Dancy's Monday
+    speech — “...”", "shared on Twitter a passage from a Wall Street Journal
+    editorial that called him “...”". The words are the speech's or the
+    editorial's, which is where a reader checks them; a card naming the
+    poster would credit the wrong source. Not when the poster adds words of
+    their own after the excerpt ("tweeted a clip from the speech and added,
+    “...”")."""
+    if platform_word.end > quote.outer_start or doc.sentence_index(platform_word.start) != doc.sentence_index(
+        quote.outer_start
+    ):
+        return False
+    found = list(_excerpt_re().finditer(doc.text, platform_word.end, quote.outer_start))
+    if not found:
+        return False
+    after = [w.lower() for w in GAP_WORD.findall(doc.text, found[-1].end(), quote.outer_start)]
+    own = _OWN_WORDS | load_words("social_quote/posting_verbs.txt") | load_words("social_quote/spoken_credits.txt")
+    return len(after) <= EXCERPT_WORDS and own.isdisjoint(after)
