@@ -50,7 +50,7 @@ def _cards(paragraphs: list[str], claims: list[str], key: bool = False) -> list[
 )
 def test_a_charge_in_the_outlets_voice_with_no_source_gets_a_card(sentence):
     [card] = _cards([CREDITED, sentence], [sentence])
-    assert card.title == "No source is given for this claim"
+    assert card.title == "No source is given for this charge"
     assert card.anchor.exact == sentence
     assert card.evidence == ()
 
@@ -58,7 +58,24 @@ def test_a_charge_in_the_outlets_voice_with_no_source_gets_a_card(sentence):
 def test_a_charge_on_a_key_claim_gets_the_same_card():
     sentence = "The city council lied to voters about the cost of the new stadium."
     [card] = _cards([CREDITED, sentence], [sentence], key=True)
-    assert card.title == "No source is given for this claim"
+    assert card.title == "No source is given for this charge"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The city council lied to voters about the cost of the new stadium.", "lied"),
+        # the whole word, though the parser splits it into "cover", "-", "up"
+        ("The council's cunning cover-up of the stadium's cost worked for two years.", "cover-up"),
+        ("The reporter was murdered by Russian agents in the capital.", "murdered"),
+        # with the particle that makes it a charge
+        ("The city council is actively covering this up to protect the developer.", "covering this up"),
+    ],
+)
+def test_the_charge_card_names_the_charging_word(sentence, word):
+    [card] = _cards([CREDITED, sentence], [sentence])
+    assert f"makes this charge (“{word}”)" in card.body
+    assert "credits no one for it" in card.body
 
 
 @pytest.mark.parametrize(

@@ -326,18 +326,55 @@ def _card_for(doc: Doc, claim: Claim, chain_ids: list[str], sources: dict[str, S
 MAX_CHARGE_CARDS = 2
 
 
-def _unsourced_charge(doc: Doc, claim: Claim, credits: list[tuple[str, ...]], credited: CreditedWords) -> str | None:
+def _unsourced_charge(doc: Doc, claim: Claim, credits: list[tuple[str, ...]],
+                      credited: CreditedWords) -> tuple[str, Span] | None:
     """The party the claim charges with a wrongdoing in the outlet's own
     voice ("Schiff has already lied about ...", "murdered by French
-    agents"), lower-cased, when no one in the article supports the charge
-    (single_source_accusation.py says what it reads, and why so narrowly:
-    carding every unsourced accusation made 3 right cards of 49)."""
+    agents"), lower-cased, and the charging word's span, when no one in the
+    article supports the charge (single_source_accusation.py says what it
+    reads, and why so narrowly: carding every unsourced accusation made 3
+    right cards of 49)."""
     for clause in _clauses(doc.text, claim):
         found = outlet_accusation(doc, clause, credited)
         if found is not None:
-            accused = found[1]
-            return None if support(doc, clause, credits) else doc.text[accused.start : accused.end].lower()
+            charge, accused = found
+            if support(doc, clause, credits):
+                return None
+            return doc.text[accused.start : accused.end].lower(), charge
     return None
+
+
+_WORD_PART = re.compile(r"[\w-]")
+_UP_PARTICLE = re.compile(r"(?:\s+[\w'’]+){0,2}?\s+up\b")
+
+
+def _charge_card(doc: Doc, claim: Claim, charge: Span) -> Card:
+    """The card for a charge in the outlet's own voice that nobody in the
+    article supports. It names the charging word ("lied", "cover-up"), so
+    the reader sees which words are the outlet's unsupported charge, and it
+    names no party: the parse knows only the head word of who is charged."""
+    text = doc.text
+    start, end = charge.start, charge.end
+    while start > 0 and _WORD_PART.match(text[start - 1]):
+        start -= 1  # the whole of "cover-up", which the parser splits
+    while end < len(text) and _WORD_PART.match(text[end]):
+        end += 1
+    if text[start:end].lower().startswith("cover") and (up := _UP_PARTICLE.match(text, end)):
+        end = up.end()  # "covering this up", not "covering"
+    word = text[start:end]
+    return Card(
+        id="",
+        kind="single_source",
+        severity="caution",
+        title="No source is given for this charge",
+        body=(
+            f"The article itself makes this charge (“{word}”) and credits no one for it, "
+            "here or anywhere else in the text. "
+            "Look for who first made it and what evidence they gave."
+        ),
+        claim=claim.id,
+        anchor=make_anchor(text, claim.start, claim.end),
+    )
 
 
 def detect(doc: Doc) -> list[Card]:
@@ -348,7 +385,7 @@ def detect(doc: Doc) -> list[Card]:
     credits = sentence_credits(doc)
     cards = []
     unsourced_carded = False
-    charges: list[tuple[Claim, str]] = []
+    charges: list[tuple[Claim, str, Span]] = []
     credited = CreditedWords(doc)
     named_unnamed = {s.id for s in doc.sources if named_as_unnamed(doc, s)}
     credited_unnamed = [
@@ -363,16 +400,16 @@ def detect(doc: Doc) -> list[Card]:
         if card is not None:
             unsourced_carded = unsourced_carded or not card.evidence
             cards.append(card)
-        elif (accused := _unsourced_charge(doc, claim, credits, credited)) is not None:
-            charges.append((claim, accused))
+        elif (charged := _unsourced_charge(doc, claim, credits, credited)) is not None:
+            charges.append((claim, *charged))
     # Not only key claims: a charge of lying or a cover-up is what a reader
     # must weigh, whatever the claim model ranks first. A party charged more
     # than once gets its card on a key claim if one is key, else the first.
     carded: set[str] = set()
-    for claim, accused in sorted(charges, key=lambda c: (not c[0].key, c[0].start)):
+    for claim, accused, charge in sorted(charges, key=lambda c: (not c[0].key, c[0].start)):
         if accused not in carded and len(carded) < MAX_CHARGE_CARDS:
             carded.add(accused)
-            cards.append(_card_for(doc, claim, [], sources))
+            cards.append(_charge_card(doc, claim, charge))
     return sorted(cards, key=lambda c: c.anchor.start)
 
 
