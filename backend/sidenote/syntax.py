@@ -356,7 +356,9 @@ def credited_with(
     path = _word_clause(parsed, *word)
     if not act or not path:
         return None
-    if any(t.lower_ in venues for t in path[1:]):
+    # (The act's own verb is no place of speech: "On Twitter, he told
+    # supporters that “...”" went to Twitter.)
+    if any(t.lower_ in venues and t.i not in act for t in path[1:]):
         return False
     for k, token in enumerate(path):
         if token.i in act:

@@ -922,3 +922,16 @@ def _analyze(text: str):
     from sidenote.pipeline import analyze_text
 
     return analyze_text(text)
+
+
+@pytest.mark.parametrize("opening", ["On Twitter, he told supporters that", "In a tweet, he told supporters that"])
+def test_a_verb_of_telling_that_went_to_the_platform_credits_a_post(opening):
+    text = (f"The senator answered his critics on Monday. {opening} “we will win this fight for every worker "
+            "in the state.”")
+    assert len(_social_bodies(text)) == 1
+
+
+def test_a_place_of_speech_between_the_platform_and_the_act_still_sets_the_words_in_speech():
+    text = ("In a Fox News interview after his Twitter tirade, the senator told viewers that “we will win this "
+            "fight for every worker in the state.”")
+    assert _social_bodies(text) == []
