@@ -640,3 +640,17 @@ def test_a_speaker_named_in_the_sentence_is_still_named_on_the_card():
     q = quote(text, "a nest of corrupt traitors.", "direct", "s1")
     [card] = detect(doc(article([text]), quotes=(q,), sources=(vane,)))
     assert "The quotation from Curtis Vane" in card.body
+
+
+def test_a_readers_letter_is_not_the_outlets_voice():
+    # Editors judged all 7 such outlet-voiced candidates on the tuning pages wrong.
+    lines = [
+        "Readers sound off on the governor's new stadium deal, which the council approved on Tuesday night.",
+        "The governor is such a con artist, and everyone who voted for this deal knows it.",
+        "Debby James.",
+        "Only fools would pay for a stadium they will never set foot in, and the council knows it.",
+        "Bruce R. Gary.",
+    ]
+    assert detect(doc(article(lines))) == []
+    # without the signatures, the same words are the outlet's
+    assert [c.voice for c in detect(doc(article(lines[:2])))] == ["outlet"]

@@ -19,6 +19,7 @@ from ..doc import Card, Doc, Evidence, Quote, Severity, Source, Voice
 from ..framing import FramingSpan, find_loaded_spans
 from ..framing.rules import is_contested
 from ..framing.tokens import SHORT_QUOTE_WORDS, quote_regions
+from ..letters import signed_paragraphs
 from ..lexicon import load_words
 from ..syntax import negated, reported_by
 from ..turns import TurnIndex, transcript_turns
@@ -134,6 +135,10 @@ def detect(doc: Doc) -> list[Card]:
     # voice, not the outlet's; whose exactly the card could not say safely.
     turns = TurnIndex(transcript_turns(text))
     items = [it for it in items if not (it.voice == "outlet" and turns.holding(it.span.start, it.span.end))]
+    # So is a reader's letter printed over the writer's name.
+    letters = signed_paragraphs(doc) if any(it.voice == "outlet" for it in items) else []
+    items = [it for it in items
+             if not (it.voice == "outlet" and any(a <= it.span.start and it.span.end <= b for a, b in letters))]
     # A post a paragraph copies with its signature is the post author's voice
     posts = post_words(doc) if any(it.voice == "outlet" for it in items) else []
     items = [it for it in items
