@@ -1,4 +1,5 @@
-"""Training the verifier (backend/train/train_verifier.py): how the encoder's share is chosen."""
+"""Training the verifier (backend/train/train_verifier.py): how the encoder's share is chosen, and
+(verifier_thresholds.py) each kind's threshold and page limit."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import hashlib
 import numpy as np
 import pytest
 
-from sidenote_train import train_verifier
+from sidenote_train import train_verifier, verifier_thresholds
 
 
 def _cards(n: int) -> tuple[list[str], list[str], list[str]]:
@@ -68,20 +69,20 @@ def _plateau() -> tuple[np.ndarray, list[str], list[str]]:
 
 def test_the_best_threshold_is_where_the_utility_peaks():
     p, verdicts, _ = _plateau()
-    t, stats = train_verifier.choose_threshold(p, verdicts, cost=5.0, debatable_cost=1.0)
+    t, stats = verifier_thresholds.choose_threshold(p, verdicts, cost=5.0, debatable_cost=1.0)
     assert t == 0.66 and stats["utility"] == 13  # 10 + 4 right, 1 debatable
-    assert train_verifier.choose_threshold(np.array([0.9]), ["wrong"], cost=5.0)[0] == 1.01
+    assert verifier_thresholds.choose_threshold(np.array([0.9]), ["wrong"], cost=5.0)[0] == 1.01
 
 
 def test_within_a_standard_error_the_threshold_that_shows_fewest_cards_is_chosen():
     p, verdicts, groups = _plateau()
-    t, stats = train_verifier.choose_threshold(p, verdicts, 5.0, 1.0, groups, standard_errors=1.0)
+    t, stats = verifier_thresholds.choose_threshold(p, verdicts, 5.0, 1.0, groups, standard_errors=1.0)
     # the best, 0.66, shows 15 cards (utility 13, give or take about 3);
     # 0.70 shows 11 (utility 11), within that; 0.95 (10) is not
     assert t == 0.70 and stats["shown"] == 11 and stats["utility"] == 11
     # with no pages to resample, or no error allowed, the best stands
-    assert train_verifier.choose_threshold(p, verdicts, 5.0, 1.0, None, 1.0)[0] == 0.66
-    assert train_verifier.choose_threshold(p, verdicts, 5.0, 1.0, groups, 0.0)[0] == 0.66
+    assert verifier_thresholds.choose_threshold(p, verdicts, 5.0, 1.0, None, 1.0)[0] == 0.66
+    assert verifier_thresholds.choose_threshold(p, verdicts, 5.0, 1.0, groups, 0.0)[0] == 0.66
 
 
 def test_the_area_under_the_curve_is_the_chance_a_right_card_scores_higher():
@@ -97,41 +98,42 @@ def test_cards_past_their_pages_limit_are_never_shown_the_most_probable_stay():
     kinds = ["loaded_framing", "loaded_framing/outlet", "loaded_framing", "unverified_social_quote",
              "loaded_framing", "loaded_framing"]
     groups = ["a", "a", "a", "a", "a", "b"]
-    capped = train_verifier.within_page_limits(p, kinds, groups, {"loaded_framing": 2})
+    capped = verifier_thresholds.within_page_limits(p, kinds, groups, {"loaded_framing": 2})
     # page a's two most probable loaded_framing cards (either population) stay; the social quote and page b's
     # card are not limited
     assert capped.tolist() == [0.9, 0.8, 0.0, 0.95, 0.0, 0.85]
-    assert train_verifier.within_page_limits(p, kinds, groups, {}).tolist() == p.tolist()
+    assert verifier_thresholds.within_page_limits(p, kinds, groups, {}).tolist() == p.tolist()
 
 
 def test_a_kind_may_take_the_best_threshold_itself(monkeypatch):
-    monkeypatch.setattr(train_verifier, "STANDARD_ERRORS_BY_KIND", {"loaded_framing": 0.0})
-    monkeypatch.setattr(train_verifier, "STANDARD_ERRORS", 1.0)
-    assert train_verifier.standard_errors_for("loaded_framing/outlet") == 0.0  # a population of the kind
-    assert train_verifier.standard_errors_for("unverified_social_quote") == 1.0
-    assert train_verifier.standard_errors_for("loaded_framing", 0.5) == 0.5  # --standard-errors for every kind
+    monkeypatch.setattr(verifier_thresholds, "STANDARD_ERRORS_BY_KIND", {"loaded_framing": 0.0})
+    monkeypatch.setattr(verifier_thresholds, "STANDARD_ERRORS", 1.0)
+    assert verifier_thresholds.standard_errors_for("loaded_framing/outlet") == 0.0  # a population of the kind
+    assert verifier_thresholds.standard_errors_for("unverified_social_quote") == 1.0
+    assert verifier_thresholds.standard_errors_for("loaded_framing", 0.5) == 0.5  # --standard-errors for every kind
 
 
 def test_the_expected_utility_threshold_weighs_wrong_and_debatable_cards_by_how_often_each_is():
     # three wrong (cost 5 each) and one debatable (cost 1): a card that is not right costs 4 on average,
     # so a card is worth showing from p = 4 / 5: p - (1 - p) * 4 >= 0
     verdicts = ["right", "wrong", "wrong", "right", "wrong", "debatable"]
-    assert train_verifier.expected_utility_threshold(verdicts, 5.0, 1.0) == 0.8
-    assert train_verifier.expected_utility_threshold(["right", "debatable"], 5.0, 1.0) == 0.5  # c = 1
-    assert train_verifier.expected_utility_threshold(["wrong"], 5.0, 1.0) == pytest.approx(5 / 6, abs=1e-4)
-    assert train_verifier.expected_utility_threshold(["right", "right"], 5.0, 1.0) == 0.0  # nothing can go wrong
+    assert verifier_thresholds.expected_utility_threshold(verdicts, 5.0, 1.0) == 0.8
+    assert verifier_thresholds.expected_utility_threshold(["right", "debatable"], 5.0, 1.0) == 0.5  # c = 1
+    assert verifier_thresholds.expected_utility_threshold(["wrong"], 5.0, 1.0) == pytest.approx(5 / 6, abs=1e-4)
+    # nothing can go wrong
+    assert verifier_thresholds.expected_utility_threshold(["right", "right"], 5.0, 1.0) == 0.0
 
 
 def test_social_quotes_take_the_expected_utility_threshold_and_other_kinds_a_searched_one(monkeypatch):
-    monkeypatch.setattr(train_verifier, "EXPECTED_UTILITY_KINDS", frozenset({"unverified_social_quote"}))
-    monkeypatch.setattr(train_verifier, "STANDARD_ERRORS_BY_KIND", {})
+    monkeypatch.setattr(verifier_thresholds, "EXPECTED_UTILITY_KINDS", frozenset({"unverified_social_quote"}))
+    monkeypatch.setattr(verifier_thresholds, "STANDARD_ERRORS_BY_KIND", {})
     p, verdicts, groups = _plateau()  # 1 wrong and 4 debatable: c = (5 + 4) / 5
-    expected = train_verifier.threshold_for("unverified_social_quote", p, verdicts, groups, 5.0, 1.0)
+    expected = verifier_thresholds.threshold_for("unverified_social_quote", p, verdicts, groups, 5.0, 1.0)
     assert expected == round(1.8 / 2.8, 4)  # 0.6429, whatever the curve's peak
-    searched = train_verifier.threshold_for("loaded_framing/outlet", p, verdicts, groups, 5.0, 1.0)
+    searched = verifier_thresholds.threshold_for("loaded_framing/outlet", p, verdicts, groups, 5.0, 1.0)
     assert searched == 0.70  # within a standard error of the peak, as above
-    assert train_verifier.threshold_for("unverified_social_quote", p, verdicts, groups, 5.0, 1.0,
-                                        search_all=True) == 0.70  # --search-every-kind
+    assert verifier_thresholds.threshold_for("unverified_social_quote", p, verdicts, groups, 5.0, 1.0,
+                                             search_all=True) == 0.70  # --search-every-kind
 
 
 def test_the_shipped_split_is_unsalted_and_a_salt_gives_another(monkeypatch):
