@@ -61,14 +61,15 @@ def signed_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     signatures: list[int] = []
     for i, (start, end) in enumerate(blocks):
         name = NAME_LINE.fullmatch(text, start, end)
-        if name is None or i == 0 or NAME_LINE.fullmatch(text, *blocks[i - 1]) or not _a_name(text[start:end]):
+        if name is None or i == 0 or NAME_LINE.fullmatch(text, *blocks[i - 1]):
             continue
         if len(text[blocks[i - 1][0] : blocks[i - 1][1]].split()) < MIN_LETTER_WORDS:
             continue
         after = blocks[i + 1] if i + 1 < len(blocks) else None
         if after is not None and re.search(rf"\b{re.escape(name['last'])}\b", text[after[0] : after[1]]):
             continue  # a heading over a paragraph about that person
-        signatures.append(i)
+        if _a_name(text[start:end]):  # (last: it parses the line)
+            signatures.append(i)
     if len(signatures) < MIN_SIGNATURES:
         return []
     out: list[tuple[int, int]] = []
