@@ -47,6 +47,12 @@ class Hostile:
             return json.dumps(fields).encode("ascii")
 
 
+def _word(i: int) -> str:
+    """A capitalised made-up surname for each number ("Baaa", "Baab", ...)."""
+    letters = "".join("abcdefghijklmnopqrstuvwxyz"[(i // 26**k) % 26] for k in range(3, -1, -1))
+    return "B" + letters
+
+
 def _page(inner: str) -> str:
     return f"<!DOCTYPE html><html><head><title>t</title></head><body><article>{inner}</article></body></html>"
 
@@ -126,6 +132,10 @@ HOSTILE: tuple[Hostile, ...] = (
             lambda: " ".join(f"John Smith{i}, a spokesman for the ministry of health, said {i} people died."
                              for i in range(30_000)),
             "30,000 different sources, each described"),
+    Hostile("signed_letters", "text",
+            lambda: "".join(f"These thugs lied to every voter in the county again today.\n\nAnn {_word(i)}.\n\n"
+                            for i in range(60_000)),
+            "60,000 paragraphs, each signed by a different name"),
     Hostile("speaker_labels", "text",
             lambda: "".join(f"SPEAKER{i % 500}: We will win this vote.\n" for i in range(60_000)),
             "a transcript of 60,000 'NAME:' lines"),

@@ -40,6 +40,9 @@ NAME_LINE = re.compile(
 # "Mission Viejo, Calif.", "Deerfield Beach, Fla.": where the writer lives.
 PLACE_LINE = re.compile(r"\s*[A-Z][\w .'’-]{1,40},\s+[A-Z][\w.]{1,10}\s*")
 MIN_SIGNATURES = 2
+# Most name lines a letters page has: a page of more is a list (a roll
+# call, a hostile text), and parsing each would cost more than a page may.
+MAX_SIGNATURES = 60
 # Fewest words in a paragraph a name line may sign.
 MIN_LETTER_WORDS = 8
 
@@ -55,10 +58,11 @@ def _a_name(line: str) -> bool:
 
 def signed_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every paragraph a reader's signature signs,
-    in order; none on a page with fewer than MIN_SIGNATURES signatures."""
+    in order; none on a page with fewer than MIN_SIGNATURES signatures or
+    more than MAX_SIGNATURES name lines."""
     text = doc.text
     blocks = [(b.start, b.end) for b in doc.article.blocks if text[b.start : b.end].strip()]
-    signatures: list[int] = []
+    lines: list[int] = []
     for i, (start, end) in enumerate(blocks):
         name = NAME_LINE.fullmatch(text, start, end)
         if name is None or i == 0 or NAME_LINE.fullmatch(text, *blocks[i - 1]):
@@ -68,8 +72,11 @@ def signed_paragraphs(doc: Doc) -> list[tuple[int, int]]:
         after = blocks[i + 1] if i + 1 < len(blocks) else None
         if after is not None and re.search(rf"\b{re.escape(name['last'])}\b", text[after[0] : after[1]]):
             continue  # a heading over a paragraph about that person
-        if _a_name(text[start:end]):  # (last: it parses the line)
-            signatures.append(i)
+        lines.append(i)
+        if len(lines) > MAX_SIGNATURES:
+            return []
+    # (last: it parses each line)
+    signatures = [i for i in lines if _a_name(text[blocks[i][0] : blocks[i][1]])]
     if len(signatures) < MIN_SIGNATURES:
         return []
     out: list[tuple[int, int]] = []

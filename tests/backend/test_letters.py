@@ -45,3 +45,16 @@ def test_names_heading_paragraphs_about_them_are_not_signatures():
 def test_headings_that_are_not_names_are_not_signatures():
     blocks = [INTRO, LETTER_1, "Rising Tensions.", LETTER_2a, "Division Over Iran.", LETTER_2b]
     assert _signed(blocks) == []
+
+
+def test_a_page_of_more_name_lines_than_a_letters_page_has_is_not_one():
+    from sidenote.letters import MAX_SIGNATURES
+
+    def page(n: int) -> list[str]:
+        blocks = [INTRO]
+        for i in range(n):
+            blocks += [LETTER_1, f"Ann B{'abcdefghijklmnopqrstuvwxyz'[i % 26]}{'abcdefghijklmnopqrstuvwxyz'[i // 26]}."]
+        return blocks
+
+    assert len(_signed(page(MAX_SIGNATURES))) == MAX_SIGNATURES
+    assert _signed(page(MAX_SIGNATURES + 1)) == []
