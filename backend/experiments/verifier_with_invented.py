@@ -40,12 +40,12 @@ from sidenote_train.train_verifier import (
     L2,
     WRONG_COST,
     collect,
-    expected_utility_threshold,
     fit,
     fold_of,
     matrix,
     vocabulary,
 )
+from sidenote_train.verifier_thresholds import expected_utility_threshold
 
 KIND = "unverified_social_quote"
 REDTEAM = Path(__file__).resolve().parents[1] / "eval" / "redteam"

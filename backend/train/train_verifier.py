@@ -54,7 +54,6 @@ from sidenote_eval.editor.cards import analyse, card_record
 from sidenote_eval.editor.labels import KINDS, load_card_labels
 from sidenote_eval.editor.pages import Page, pages
 from sidenote_train.verifier_thresholds import PAGE_LIMITS, choose_threshold, threshold_for, within_page_limits
-from sidenote_train.verifier_thresholds import expected_utility_threshold as expected_utility_threshold  # re-exported
 
 REPO = Path(__file__).resolve().parents[2]
 

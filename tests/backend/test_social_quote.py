@@ -930,8 +930,3 @@ def test_a_verb_of_telling_that_went_to_the_platform_credits_a_post(opening):
             "in the state.”")
     assert len(_social_bodies(text)) == 1
 
-
-def test_a_place_of_speech_between_the_platform_and_the_act_still_sets_the_words_in_speech():
-    text = ("In a Fox News interview after his Twitter tirade, the senator told viewers that “we will win this "
-            "fight for every worker in the state.”")
-    assert _social_bodies(text) == []

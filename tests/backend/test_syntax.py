@@ -245,6 +245,17 @@ def test_a_platform_word_inside_a_place_of_speech_does_not():
     assert syntax.credited_with(sentence, (q, q + 8), (w, w + 7)) is True
 
 
+def test_the_crediting_verb_itself_is_no_place_of_speech():
+    venues = frozenset({"interview", "told"})
+    sentence = "On Twitter, he told supporters that “we will win this fight.”"
+    q, w = sentence.index("we will"), sentence.index("Twitter")
+    assert syntax.credited_with(sentence, (q, q + 19), (w, w + 7), venues=venues) is True
+    # a place of speech on the way to the act still is one
+    sentence = "In a radio interview after her Twitter spat, the mayor told listeners that “we will win this fight.”"
+    q, w = sentence.index("we will"), sentence.index("Twitter")
+    assert syntax.credited_with(sentence, (q, q + 19), (w, w + 7), venues=venues) is False
+
+
 def test_a_sentence_too_long_to_parse_tells_nothing():
     sentence = "The mayor said on Twitter " + "very " * 400 + "“bad things.”"
     assert _credited(sentence, "bad things", "Twitter") is None

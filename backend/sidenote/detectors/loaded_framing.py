@@ -135,14 +135,11 @@ def detect(doc: Doc) -> list[Card]:
     # voice, not the outlet's; whose exactly the card could not say safely.
     turns = TurnIndex(transcript_turns(text))
     items = [it for it in items if not (it.voice == "outlet" and turns.holding(it.span.start, it.span.end))]
-    # So is a reader's letter printed over the writer's name.
-    letters = signed_paragraphs(doc) if any(it.voice == "outlet" for it in items) else []
+    # So are a reader's letter printed over the writer's name and a post a
+    # paragraph copies with its signature: the writer's voice.
+    signed = signed_paragraphs(doc) + post_words(doc) if any(it.voice == "outlet" for it in items) else []
     items = [it for it in items
-             if not (it.voice == "outlet" and any(a <= it.span.start and it.span.end <= b for a, b in letters))]
-    # A post a paragraph copies with its signature is the post author's voice
-    posts = post_words(doc) if any(it.voice == "outlet" for it in items) else []
-    items = [it for it in items
-             if not (it.voice == "outlet" and any(a <= it.span.start and it.span.end <= b for a, b in posts))]
+             if not (it.voice == "outlet" and any(a <= it.span.start and it.span.end <= b for a, b in signed))]
     items = [it for it in items if not (it.voice == "outlet" and _reported(doc, it.span))]
     # Last of the tests each word passes on its own, as it may parse.
     items = [it for it in items if not _negated_in_parse(doc, it.span)]

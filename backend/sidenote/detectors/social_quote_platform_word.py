@@ -226,14 +226,6 @@ def _excerpt_re() -> re.Pattern[str]:
 # passage from a Wall Street Journal editorial that called the governor
 # “...”").
 EXCERPT_WORDS = 15
-# Words after the excerpt that give the poster words of their own ("tweeted a
-# clip from the speech and added, “...”", "tweeting out a few quotes from it,
-# and declared that he “...”"): a verb of saying, or "and" starting the
-# poster's next act.
-_OWN_WORDS = frozenset({
-    "and", "added", "adding", "writing", "saying", "captioned", "commenting", "calling", "declared", "declaring",
-    "argued", "arguing",
-})
 
 
 def relays_an_excerpt(doc: Doc, quote: Quote, platform_word: Span) -> bool:
@@ -253,5 +245,6 @@ def relays_an_excerpt(doc: Doc, quote: Quote, platform_word: Span) -> bool:
     if not found:
         return False
     after = [w.lower() for w in GAP_WORD.findall(doc.text, found[-1].end(), quote.outer_start)]
-    own = _OWN_WORDS | load_words("social_quote/posting_verbs.txt") | load_words("social_quote/spoken_credits.txt")
+    own = (load_words("social_quote/own_words_after_excerpt.txt") | load_words("social_quote/posting_verbs.txt")
+           | load_words("social_quote/spoken_credits.txt"))
     return len(after) <= EXCERPT_WORDS and own.isdisjoint(after)
